@@ -1,0 +1,92 @@
+"""`handbook check`: load, run the rules, and report."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding, display_path
+from .handbook import Handbook, load_handbook
+from .rules import run_rules
+from .rules.translation_missing import coverage
+
+
+@dataclass
+class CheckResult:
+    handbook: Handbook
+    findings: list[Finding] = field(default_factory=list)
+
+    def errors(self, strict: bool = False) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error" or strict]
+
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+
+def check_handbook(root: Path, only: list[Path] | None = None) -> CheckResult:
+    """Check every file in `root`; with `only`, keep the findings in those files."""
+    handbook = load_handbook(root)
+    findings = run_rules(handbook)
+    if only:
+        wanted = {display_path(p) for p in only}
+        findings = [f for f in findings if f.file in wanted]
+    return CheckResult(handbook=handbook, findings=findings)
+
+
+def format_text(result: CheckResult, strict: bool, only: list[Path] | None = None) -> str:
+    lines = [f.format() for f in result.findings]
+    n_err = len(result.errors())
+    n_warn = len(result.warnings())
+    processes = result.handbook.processes
+    if only:
+        wanted = {p.resolve() for p in only}
+        processes = [pf for pf in processes if pf.doc.file.resolve() in wanted]
+    n_files = len(processes) + len(result.handbook.failed_files)
+    cov = _coverage_line(result)
+    verdict = "OK" if n_err == 0 and (not strict or n_warn == 0) else "FAILED"
+    lines.append(
+        f"{verdict}: {n_files} process{'es' if n_files != 1 else ''} checked, "
+        f"{n_err} error{'s' if n_err != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
+        + (" (warnings count as errors: --strict)" if strict and n_warn else "")
+        + (f"; translations {cov}" if cov else "")
+    )
+    return "\n".join(lines)
+
+
+def _coverage_line(result: CheckResult) -> str:
+    procs = [pf.process for pf in result.handbook.processes]
+    if not procs:
+        return ""
+    totals = {lang: 0.0 for lang in ("sv", "en")}
+    for p in procs:
+        c = coverage(p)
+        for lang in totals:
+            totals[lang] += c[lang]
+    return ", ".join(f"{lang} {round(100 * v / len(procs))} %" for lang, v in totals.items())
+
+
+def format_json(result: CheckResult, strict: bool) -> str:
+    return json.dumps(
+        {
+            "findings": [f.as_dict() for f in result.findings],
+            "errors": len(result.errors()),
+            "warnings": len(result.warnings()),
+            "strict": strict,
+            "coverage": {
+                pf.process.id: {k: round(v, 3) for k, v in coverage(pf.process).items()}
+                for pf in result.handbook.processes
+            },
+            "ok": exit_code(result, strict) == 0,
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def exit_code(result: CheckResult, strict: bool) -> int:
+    if result.errors():
+        return 1
+    if strict and result.warnings():
+        return 1
+    return 0

@@ -1,0 +1,106 @@
+"""Findings: what is wrong, where (file:line:column), and what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class SourceDoc:
+    """One loaded YAML file and where each of its nodes stands.
+
+    `positions` maps a path into the data (keys and list indexes) to the
+    1-based (line, column) of the value there; `key_positions` to the key.
+    """
+
+    file: Path
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of `path`, or of its nearest ancestor that exists."""
+        table = self.key_positions if key else self.positions
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if not key and p in self.key_positions:
+                return self.key_positions[p]
+            p = p[:-1]
+        return self.positions.get((), (1, 1))
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    rule: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.rule}] {self.message}"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.rule)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user gave it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class Reporter:
+    """Collects findings of one rule. Rules call `report(doc, path, message, hint)`."""
+
+    def __init__(self, rule: str, severity: Severity) -> None:
+        self.rule = rule
+        self.severity = severity
+        self.findings: list[Finding] = []
+
+    def report(
+        self,
+        doc: SourceDoc,
+        path: Path_,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+        severity: Severity | None = None,
+    ) -> None:
+        line, column = doc.locate(path, key=key)
+        self.findings.append(
+            Finding(
+                file=display_path(doc.file),
+                line=line,
+                column=column,
+                severity=severity or self.severity,
+                rule=self.rule,
+                message=message,
+                hint=hint,
+            )
+        )

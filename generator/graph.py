@@ -1,0 +1,104 @@
+"""The flow graph of a process: edges with `next` defaulting to the following step."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from .findings import Path_
+from .model import DecisionStep, EndStep, ParallelStep, Process, StepBase
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    label: object | None
+    """A LocalText for decision branches and labelled parallel paths, else None."""
+    path: Path_
+    """Where in the YAML the edge is written (or the source step, when implicit)."""
+    implicit: bool = False
+
+
+def edges(process: Process) -> list[Edge]:
+    """Every flow edge; an edge may point at an id that does not exist (rule known-step)."""
+    out: list[Edge] = []
+    steps = process.steps
+    for i, step in enumerate(steps):
+        base: Path_ = ("steps", i)
+        if isinstance(step, EndStep):
+            continue
+        if isinstance(step, DecisionStep):
+            for j, br in enumerate(step.branches):
+                out.append(Edge(step.id, br.to, br.when, base + ("branches", j, "to")))
+            continue
+        if isinstance(step, ParallelStep):
+            for j, p in enumerate(step.paths):
+                out.append(Edge(step.id, p.to, p.when, base + ("paths", j, "to")))
+            continue
+        nxt = getattr(step, "next", None)
+        if nxt is not None:
+            out.append(Edge(step.id, nxt, None, base + ("next",)))
+        elif i + 1 < len(steps):
+            out.append(Edge(step.id, steps[i + 1].id, None, base, implicit=True))
+    return out
+
+
+def successors(process: Process) -> dict[str, list[str]]:
+    ids = {s.id for s in process.steps}
+    succ: dict[str, list[str]] = {s.id: [] for s in process.steps}
+    for e in edges(process):
+        if e.target in ids:
+            succ[e.source].append(e.target)
+    return succ
+
+
+def predecessors(process: Process) -> dict[str, list[str]]:
+    pred: dict[str, list[str]] = {s.id: [] for s in process.steps}
+    for src, targets in successors(process).items():
+        for t in targets:
+            pred[t].append(src)
+    return pred
+
+
+def reachable(graph: dict[str, list[str]], starts: list[str]) -> set[str]:
+    seen: set[str] = set(starts)
+    queue = deque(starts)
+    while queue:
+        node = queue.popleft()
+        for nxt in graph.get(node, []):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+def step_index(process: Process) -> dict[str, int]:
+    """Position of each step in the list (the first one, if ids repeat)."""
+    index: dict[str, int] = {}
+    for i, s in enumerate(process.steps):
+        index.setdefault(s.id, i)
+    return index
+
+
+def lane_of(process: Process) -> dict[str, str | None]:
+    """The swimlane (role id) of each step: its own role, else the previous step's, else the first lane."""
+    lanes: dict[str, str | None] = {}
+    current: str | None = process.roles[0] if process.roles else None
+    for s in process.steps:
+        if s.role:
+            current = s.role
+        lanes.setdefault(s.id, current)
+    return lanes
+
+
+def start_ids(process: Process) -> list[str]:
+    return [s.id for s in process.steps if s.type == "start"]  # type: ignore[attr-defined]
+
+
+def end_ids(process: Process) -> list[str]:
+    return [s.id for s in process.steps if s.type == "end"]  # type: ignore[attr-defined]
+
+
+def step_type(step: StepBase) -> str:
+    return step.type  # type: ignore[attr-defined]

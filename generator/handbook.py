@@ -1,0 +1,109 @@
+"""The whole handbook: every process file and the shared registries, loaded from one folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from .findings import Finding, SourceDoc
+from .loading import load_document
+from .model import (
+    REGISTRY_MODELS,
+    Area,
+    Contact,
+    Organization,
+    OrientationPath,
+    Process,
+    Role,
+    Term,
+)
+
+
+@dataclass
+class ProcessFile:
+    process: Process
+    doc: SourceDoc
+
+
+T = TypeVar("T")
+
+
+@dataclass
+class Registry(Generic[T]):
+    """Items of one registry file by id, with the file's source positions."""
+
+    items: list[T] = field(default_factory=list)
+    doc: SourceDoc | None = None
+    key: str = ""
+
+    def by_id(self) -> dict[str, T]:
+        return {getattr(item, "id"): item for item in self.items}  # noqa: B009
+
+
+@dataclass
+class Handbook:
+    root: Path
+    processes: list[ProcessFile] = field(default_factory=list)
+    areas: Registry[Area] = field(default_factory=Registry)
+    organizations: Registry[Organization] = field(default_factory=Registry)
+    roles: Registry[Role] = field(default_factory=Registry)
+    contacts: Registry[Contact] = field(default_factory=Registry)
+    glossary: Registry[Term] = field(default_factory=Registry)
+    orientation: Registry[OrientationPath] = field(default_factory=Registry)
+    load_findings: list[Finding] = field(default_factory=list)
+    failed_files: list[Path] = field(default_factory=list)
+    """Process files that did not load: their ids still count as known."""
+
+    def process(self, process_id: str) -> Process | None:
+        for pf in self.processes:
+            if pf.process.id == process_id:
+                return pf.process
+        return None
+
+    def process_ids(self) -> set[str]:
+        return {pf.process.id for pf in self.processes} | {p.stem for p in self.failed_files}
+
+
+REGISTRY_LIST_KEYS = {
+    "areas": "areas",
+    "organizations": "organizations",
+    "roles": "roles",
+    "contacts": "contacts",
+    "glossary": "terms",
+    "orientation": "paths",
+}
+
+
+def process_files(root: Path) -> list[Path]:
+    """Process files in `root`, in name order (registries excluded)."""
+    return sorted(
+        p for p in root.glob("*.yaml") if p.stem not in REGISTRY_MODELS and not p.name.startswith(".")
+    )
+
+
+def load_handbook(root: Path) -> Handbook:
+    """Load `root/*.yaml`: registries by their reserved names, every other file as a process."""
+    hb = Handbook(root=root)
+    for stem, model in REGISTRY_MODELS.items():
+        file = root / f"{stem}.yaml"
+        key = REGISTRY_LIST_KEYS[stem]
+        registry: Registry = getattr(hb, stem)
+        registry.key = key
+        if not file.exists():
+            registry.doc = SourceDoc(file=file)
+            continue
+        loaded = load_document(file, model)
+        registry.doc = loaded.doc
+        hb.load_findings.extend(loaded.findings or [])
+        if loaded.obj is not None:
+            registry.items = list(getattr(loaded.obj, key))
+    for file in process_files(root):
+        loaded = load_document(file, Process)
+        hb.load_findings.extend(loaded.findings or [])
+        if loaded.obj is None:
+            hb.failed_files.append(file)
+        else:
+            assert isinstance(loaded.obj, Process)
+            hb.processes.append(ProcessFile(process=loaded.obj, doc=loaded.doc))
+    return hb

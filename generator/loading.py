@@ -1,0 +1,463 @@
+"""Load one YAML file into a model object, keeping the line and column of every node.
+
+Reading happens in three steps, each with its own located errors:
+
+1. bytes → text: size limit, UTF-8, byte order mark, tabs in indentation;
+2. text → plain data: YAML syntax (ruamel.yaml's composer), duplicate keys,
+   anchors and aliases (refused: they make files hard to read and allow
+   "billion laughs" bombs), nesting depth, explicit tags;
+3. data → model: pydantic validation, with each error turned into a
+   sentence a supervisor understands and placed at its node.
+
+Nothing here raises for bad input: `load_document` returns findings instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .findings import Finding, Path_, SourceDoc, display_path
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+_TAG = "tag:yaml.org,2002:"
+
+
+class LoadError(Exception):
+    """Bad input at a known place; turned into one finding."""
+
+    def __init__(self, rule: str, line: int, column: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class Loaded:
+    """The result of loading one file: a model object, or findings saying why not."""
+
+    doc: SourceDoc
+    data: Any = None
+    obj: BaseModel | None = None
+    findings: list[Finding] | None = None
+
+
+def _finding(doc: SourceDoc, err: LoadError) -> Finding:
+    return Finding(
+        file=display_path(doc.file),
+        line=err.line,
+        column=err.column,
+        severity="error",
+        rule=err.rule,
+        message=err.message,
+        hint=err.hint,
+    )
+
+
+# --- 1. bytes → text ---------------------------------------------------------
+
+
+def decode(raw: bytes) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadError(
+            "yaml-syntax", 1, 1,
+            f"the file is {len(raw):,} bytes, more than the limit of {MAX_FILE_BYTES:,}",
+            "split the process into smaller processes and link them with `call` steps",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise LoadError(
+            "yaml-syntax", line, column,
+            f"the file is not valid UTF-8 text (byte 0x{raw[exc.start]:02x})",
+            "save the file as UTF-8 in your editor (in Word or Notepad: 'Save as' → encoding UTF-8)",
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise LoadError("yaml-syntax", 1, 1, "the file is empty", "write the process's fields into it, or delete it")
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+        if "\t" in indent:
+            raise LoadError(
+                "yaml-syntax", number, indent.index("\t") + 1,
+                "a tab character is used for indentation",
+                "YAML allows only spaces for indentation: replace the tab with spaces",
+            )
+    return text
+
+
+# --- 2. text → data ----------------------------------------------------------
+
+
+def _yaml() -> YAML:
+    return YAML(typ="safe", pure=True)
+
+
+def compose(text: str) -> Node:
+    try:
+        node = _yaml().compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        column = mark.column + 1 if mark else 1
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if "\t" in problem or "'\\t'" in problem:
+            raise LoadError(
+                "yaml-syntax", line, column, "a tab character is not allowed here",
+                "replace the tab with spaces",
+            ) from None
+        raise LoadError(
+            "yaml-syntax", line, column, f"YAML syntax error: {problem}", _syntax_hint(problem)
+        ) from None
+    except YAMLError as exc:
+        raise LoadError("yaml-syntax", 1, 1, f"YAML error: {exc}", "check the file's indentation") from None
+    except RecursionError:
+        raise LoadError(
+            "yaml-syntax", 1, 1, "the file is nested too deeply",
+            f"a process needs at most {MAX_DEPTH} levels of indentation",
+        ) from None
+    if node is None:
+        raise LoadError("yaml-syntax", 1, 1, "the file is empty", "write the process's fields into it, or delete it")
+    return node
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be in quotes, e.g. name: \"Klo 8: soita\""
+    if "could not find expected ':'" in problem:
+        return "each line needs 'key: value'; check the indentation of the lines above"
+    if "found character" in problem and "cannot start any token" in problem:
+        return "put the value in quotes"
+    if "expected <block end>" in problem:
+        return "check that the lines here are indented like their neighbours"
+    return "check the quotes and indentation around this line"
+
+
+def _pos(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def to_data(node: Node, doc: SourceDoc) -> Any:
+    seen: set[int] = set()
+
+    def walk(n: Node, path: Path_, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise LoadError(
+                "yaml-syntax", *_pos(n), "the file is nested too deeply",
+                f"a process needs at most {MAX_DEPTH} levels of indentation",
+            )
+        if id(n) in seen or getattr(n, "anchor", None):
+            raise LoadError(
+                "yaml-syntax", *_pos(n), "anchors and aliases (& and *) are not allowed",
+                "write the value out in full where it is needed",
+            )
+        seen.add(id(n))
+        doc.positions[path] = _pos(n)
+        if isinstance(n, MappingNode):
+            if n.tag != _TAG + "map":
+                raise LoadError("yaml-syntax", *_pos(n), f"the tag {n.tag} is not allowed", "remove the '!' tag")
+            out: dict[str, Any] = {}
+            for key_node, value_node in n.value:
+                if not isinstance(key_node, ScalarNode):
+                    raise LoadError("yaml-syntax", *_pos(key_node), "a key must be a plain word", "")
+                if key_node.tag == _TAG + "merge":
+                    raise LoadError(
+                        "yaml-syntax", *_pos(key_node), "merge keys (<<) are not allowed",
+                        "write the fields out in full",
+                    )
+                key = str(key_node.value)
+                if key in out:
+                    first = doc.key_positions[path + (key,)]
+                    raise LoadError(
+                        "duplicate-key", *_pos(key_node),
+                        f"the key `{key}` appears twice (first on line {first[0]})",
+                        "keep one of them and delete the other",
+                    )
+                doc.key_positions[path + (key,)] = _pos(key_node)
+                out[key] = walk(value_node, path + (key,), depth + 1)
+            return out
+        if isinstance(n, SequenceNode):
+            if n.tag != _TAG + "seq":
+                raise LoadError("yaml-syntax", *_pos(n), f"the tag {n.tag} is not allowed", "remove the '!' tag")
+            return [walk(item, path + (i,), depth + 1) for i, item in enumerate(n.value)]
+        return _scalar(n)
+
+    return walk(node, (), 0)
+
+
+def _scalar(n: Node) -> Any:
+    tag = n.tag
+    value = n.value
+    if tag in (_TAG + "str", _TAG + "timestamp"):
+        return value
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return value.lower() == "true"
+    if tag == _TAG + "int":
+        try:
+            return int(value.replace("_", ""), 0)
+        except ValueError:
+            return value
+    if tag == _TAG + "float":
+        try:
+            return float(value)
+        except ValueError:
+            return value
+    raise LoadError("yaml-syntax", *_pos(n), f"the tag {tag} is not allowed", "remove the '!' tag")
+
+
+# --- 3. data → model ---------------------------------------------------------
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"`{'true' if value else 'false'}`"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return f"the text {value!r}"
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """Model classes reachable from a type annotation (through list, Union, Annotated)."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        found: list[Any] = []
+        for arg in typing.get_args(tp):
+            found.extend(_unwrap(arg))
+        return found
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    return []
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _model_at(root: type[BaseModel], data: Any, path: Path_) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `path` in `data`."""
+    model: type[BaseModel] | None = root
+    candidates: list[type[BaseModel]] = []
+    node = data
+    for seg in path:
+        if isinstance(seg, int):
+            node = node[seg] if isinstance(node, list) and 0 <= seg < len(node) else None
+            model = _pick(candidates, node)
+            continue
+        if model is None:
+            return None
+        field = next(
+            (f for name, f in model.model_fields.items() if (f.alias or name) == seg), None
+        )
+        if field is None:
+            return None
+        node = node.get(seg) if isinstance(node, dict) else None
+        candidates = _unwrap(field.annotation)
+        model = _pick(candidates, node)
+    return model
+
+
+def _pick(candidates: list[type[BaseModel]], item: Any) -> type[BaseModel] | None:
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    if isinstance(item, dict) and "type" in item:
+        for c in candidates:
+            tp = c.model_fields.get("type")
+            if tp is not None and item["type"] in typing.get_args(tp.annotation):
+                return c
+    return candidates[0]
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, bool]:
+    """Turn a pydantic error location into a path in the data.
+
+    Drops the tags pydantic inserts for unions (e.g. the step type), and says
+    whether the whole path exists.
+    """
+    path: list[str | int] = []
+    node = data
+    for seg in loc:
+        in_list = isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)
+        in_map = isinstance(node, dict) and isinstance(seg, str) and seg in node
+        if in_list or in_map:
+            path.append(seg)
+            node = node[seg]
+        elif isinstance(seg, str) and (
+            (isinstance(node, dict) and node.get("type") == seg) or _is_member_tag(seg)
+        ):
+            continue  # a union member's name, not a place in the file
+        else:
+            path.append(seg)
+            return tuple(path), False
+    return tuple(path), True
+
+
+_MEMBER_TAGS = frozenset({"str", "int", "float", "bool", "list", "dict", "none", "date"})
+
+
+def _is_member_tag(seg: str) -> bool:
+    return seg in _MEMBER_TAGS or seg[:1].isupper() or "[" in seg
+
+
+def _where(path: Path_, data: Any) -> str:
+    if len(path) >= 2 and path[0] == "steps" and isinstance(path[1], int):
+        steps = data.get("steps") if isinstance(data, dict) else None
+        step = steps[path[1]] if isinstance(steps, list) and path[1] < len(steps) else None
+        sid = step.get("id") if isinstance(step, dict) else None
+        name = f"step `{sid}`" if isinstance(sid, str) else f"step {path[1] + 1}"
+        if len(path) >= 4 and isinstance(path[2], str) and isinstance(path[3], int):
+            return f"item {path[3] + 1} of `{path[2]}` in {name}"
+        return name
+    if len(path) >= 2 and isinstance(path[1], int):
+        return f"item {path[1] + 1} of `{path[0]}`"
+    return "the file"
+
+
+def _field_label(path: Path_) -> str:
+    names = [str(p) for p in path if isinstance(p, str)]
+    return names[-1] if names else "the value"
+
+
+def validation_findings(
+    exc: ValidationError, data: Any, doc: SourceDoc, root: type[BaseModel]
+) -> list[Finding]:
+    findings: list[Finding] = []
+    seen: set[Path_] = set()
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        path, exists = _data_path(data, loc)
+        etype = err["type"]
+        field = _field_label(path)
+        value = err.get("input")
+        key = False
+        rule = "wrong-type"
+        if etype == "missing":
+            rule = "missing-field"
+            where = _where(path[:-1], data)
+            message = f"{where} is missing the required field `{field}`"
+            hint = f"add `{field}:` to {where}"
+            path = path[:-1]
+        elif etype == "extra_forbidden":
+            rule = "unknown-key"
+            key = True
+            model = _model_at(root, data, path[:-1])
+            allowed = _field_names(model) if model else []
+            close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+            message = f"unknown field `{field}`"
+            if close:
+                hint = f"did you mean `{close[0]}`?"
+            elif allowed:
+                hint = "remove it; the fields allowed here are " + ", ".join(f"`{a}`" for a in allowed)
+            else:
+                hint = "remove it"
+        elif etype == "union_tag_invalid":
+            rule = "invalid-value"
+            tag = err.get("ctx", {}).get("tag", value)
+            from .model import STEP_TYPES
+
+            close = difflib.get_close_matches(str(tag), STEP_TYPES, n=1, cutoff=0.5)
+            message = f"unknown step type `{tag}`"
+            hint = (f"did you mean `{close[0]}`? " if close else "") + "the step types are " + ", ".join(STEP_TYPES)
+            path = path + ("type",) if path[-1:] != ("type",) else path
+        elif etype == "union_tag_not_found":
+            rule = "missing-field"
+            where = _where(path, data)
+            message = f"{where} has no `type`"
+            hint = "add e.g. `type: task`; the step types are start, end, task, decision, parallel, join, wait, handoff, call"
+        elif etype in ("model_type", "dict_type", "model_attributes_type"):
+            message = f"`{field}` should be a mapping (key: value lines), not {_kind(value)}"
+            hint = "write it as indented `key: value` lines" if isinstance(value, list) else "see the format in README"
+        elif etype == "list_type":
+            message = f"`{field}` should be a list, not {_kind(value)}"
+            hint = "write each item on its own line starting with '- '"
+        elif etype == "string_type":
+            message = f"`{field}` should be text, not {_kind(value)}"
+            hint = "write the text after the colon; put it in quotes if it contains ': ' or starts with a special character"
+        elif etype in ("int_type", "int_parsing", "int_from_float"):
+            message = f"`{field}` should be a whole number, not {_kind(value)}"
+            hint = "write digits only, e.g. 12"
+        elif etype in ("bool_type", "bool_parsing"):
+            message = f"`{field}` should be true or false, not {_kind(value)}"
+            hint = "write `true` or `false`"
+        elif etype == "literal_error":
+            rule = "invalid-value"
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"`{field}` cannot be {_kind(value)}"
+            hint = f"use one of: {expected}"
+        elif etype.startswith(("greater_than", "less_than")):
+            rule = "invalid-value"
+            message = f"`{field}`: {err['msg'].lower()}"
+            hint = "change the number"
+        else:
+            message = f"`{field}`: {err['msg']}"
+            hint = "see the format in README"
+        if path in seen:
+            continue  # one message per place: the first alternative of a union says it
+        seen.add(path)
+        line, column = doc.locate(path, key=key)
+        findings.append(
+            Finding(
+                file=display_path(doc.file), line=line, column=column, severity="error",
+                rule=rule, message=message, hint=hint,
+            )
+        )
+    return findings
+
+
+def load_document(file: Path, model: type[BaseModel]) -> Loaded:
+    """Read `file` and validate it against `model`. Never raises for bad input."""
+    doc = SourceDoc(file=file)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        err = LoadError("yaml-syntax", 1, 1, f"the file cannot be read: {exc.strerror}", "check the file's permissions")
+        return Loaded(doc=doc, findings=[_finding(doc, err)])
+    try:
+        data = to_data(compose(decode(raw)), doc)
+    except LoadError as err:
+        return Loaded(doc=doc, findings=[_finding(doc, err)])
+    if not isinstance(data, dict):
+        fields = ", ".join(f"`{f}:`" for f in _field_names(model)[1:4])
+        err = LoadError(
+            "wrong-type", 1, 1,
+            f"the file should be a mapping of fields ({fields} …), not {_kind(data)}",
+            "start each top-level field at the beginning of a line, without '- '",
+        )
+        return Loaded(doc=doc, data=data, findings=[_finding(doc, err)])
+    try:
+        obj = model.model_validate(data)
+    except ValidationError as exc:
+        return Loaded(doc=doc, data=data, findings=validation_findings(exc, data, doc, model))
+    return Loaded(doc=doc, data=data, obj=obj, findings=[])

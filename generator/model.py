@@ -1,0 +1,365 @@
+"""The typed model of a process and of the shared registries.
+
+The pydantic models are the one definition of the format: the loader validates
+YAML against them, and `handbook schema` publishes their JSON Schema for editors.
+They check only shape and types. Whether a process graph is complete is the
+business of the rules in `generator.rules`, each with its own id.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+DEFAULT_LANGUAGE = "fi"
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors, so typos are caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+# --- multilingual text -------------------------------------------------------
+
+
+class LocalText(Strict):
+    """Text in Finnish, with Swedish and English where translated."""
+
+    fi: str = Field(description="Suomeksi (pakollinen).")
+    sv: str | None = Field(default=None, description="På svenska.")
+    en: str | None = Field(default=None, description="In English.")
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`, falling back to Finnish."""
+        value = getattr(self, lang, None)
+        return value if value else self.fi
+
+    def has(self, lang: str) -> bool:
+        return bool(getattr(self, lang, None))
+
+    def __str__(self) -> str:
+        return self.fi
+
+
+def _text_from_plain(value: Any) -> Any:
+    """A plain string is Finnish text."""
+    if isinstance(value, str):
+        return {"fi": value}
+    return value
+
+
+Text = Annotated[
+    LocalText,
+    BeforeValidator(_text_from_plain, json_schema_input_type=str | LocalText),
+]
+
+DateStr = Annotated[
+    str,
+    Field(
+        description="Date as YYYY-MM-DD.",
+        json_schema_extra={"format": "date"},
+    ),
+]
+Duration = Annotated[
+    str,
+    Field(
+        description=(
+            "How long: 'same day', 'next working day', '3 working days', '13 days', "
+            "'2 weeks', '4 hours' (or in Finnish: 'sama päivä', 'seuraava arkipäivä', "
+            "'3 arkipäivää', '13 vrk')."
+        ),
+        examples=["same day", "3 working days", "13 days"],
+    ),
+]
+Id = Annotated[str, Field(description="Identifier: lower-case letters a-z, digits and '-'.")]
+
+
+class Keywords(Strict):
+    """Search words per language, for words a reader types that the text lacks."""
+
+    fi: list[str] = Field(default_factory=list)
+    sv: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+    def get(self, lang: str) -> list[str]:
+        return list(getattr(self, lang))
+
+
+def _keywords_from_list(value: Any) -> Any:
+    if isinstance(value, list):
+        return {"fi": value}
+    return value
+
+
+KeywordsField = Annotated[
+    Keywords,
+    BeforeValidator(_keywords_from_list, json_schema_input_type=list[str] | Keywords),
+]
+
+
+# --- steps -------------------------------------------------------------------
+
+
+class Branch(Strict):
+    when: Text = Field(description="The branch's label: the answer to the decision's question.")
+    to: Id = Field(description="Id of the step this branch leads to.")
+
+
+class ParallelPath(Strict):
+    to: Id = Field(description="Id of the first step on this parallel path.")
+    when: Text | None = Field(default=None, description="Optional label of the path.")
+
+
+class StepBase(Strict):
+    id: Id
+    name: Text = Field(description="What happens, in a few words (the diagram's label).")
+    role: Id | None = Field(
+        default=None,
+        description="Who does it: a role id from roles.yaml listed in the process's roles.",
+    )
+    description: Text | None = Field(default=None, description="How to do it (safe Markdown).")
+    record: Text | None = Field(default=None, description="What to record, and where.")
+    contacts: list[Id] = Field(default_factory=list, description="Contact ids from contacts.yaml.")
+    keywords: KeywordsField | None = None
+
+
+class FlowStep(StepBase):
+    next: Id | None = Field(
+        default=None, description="Id of the next step; by default the step that follows in the list."
+    )
+
+
+class StartStep(FlowStep):
+    type: Literal["start"]
+
+
+class EndStep(StepBase):
+    type: Literal["end"]
+
+
+class TaskStep(FlowStep):
+    type: Literal["task"]
+
+
+class DecisionStep(StepBase):
+    type: Literal["decision"]
+    branches: list[Branch] = Field(description="Two or more labelled branches.")
+
+
+class ParallelStep(StepBase):
+    type: Literal["parallel"]
+    paths: list[ParallelPath] = Field(description="Paths that run at the same time.")
+    join: Id = Field(description="Id of the `join` step where the paths meet again.")
+
+
+class JoinStep(FlowStep):
+    type: Literal["join"]
+
+
+class WaitStep(FlowStep):
+    type: Literal["wait"]
+    within: Duration = Field(description="How long at most.")
+
+
+class HandoffStep(FlowStep):
+    type: Literal["handoff"]
+    to_process: Id | None = Field(default=None, description="Process that takes over, if any.")
+    to_organization: Id | None = Field(
+        default=None, description="Organization that takes over (organizations.yaml)."
+    )
+
+
+class CallStep(FlowStep):
+    type: Literal["call"]
+    process: Id = Field(description="Process run as a sub-process; the flow returns here after it.")
+
+
+Step = Annotated[
+    StartStep
+    | EndStep
+    | TaskStep
+    | DecisionStep
+    | ParallelStep
+    | JoinStep
+    | WaitStep
+    | HandoffStep
+    | CallStep,
+    Field(discriminator="type"),
+]
+
+STEP_TYPES: tuple[str, ...] = (
+    "start", "end", "task", "decision", "parallel", "join", "wait", "handoff", "call",
+)
+
+
+# --- the process -------------------------------------------------------------
+
+
+class Owner(Strict):
+    role: Text = Field(description="The owner's position, e.g. 'palveluesihenkilö'.")
+    unit: Text = Field(description="The unit that owns the process.")
+    contact: str | None = Field(default=None, description="How to reach the owner (e-mail or team).")
+
+
+class Promise(Strict):
+    id: Id | None = None
+    from_: Id = Field(alias="from", description="Step where the promise's clock starts.")
+    to: Id = Field(description="Step that must be reached in time.")
+    within: Duration
+    name: Text | None = Field(default=None, description="The promise in words, as told to the client.")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Target(Strict):
+    id: Id | None = None
+    metric: Text = Field(description="What is measured.")
+    level: str = Field(description="The level aimed at, e.g. '≥ 80 %' or '> 60'.")
+
+
+class Change(Strict):
+    date: DateStr
+    version: int | str | None = None
+    text: Text = Field(description="What changed, in a sentence staff understand.")
+
+
+class Source(Strict):
+    title: Text = Field(description="Name of the practice description (toimintamalli).")
+    organization: Text | None = Field(default=None, description="Who wrote it, e.g. the wellbeing services county.")
+    file: str | None = Field(default=None, description="File name of the practice description.")
+    practice: Id | None = Field(default=None, description="Id of the practice description in the handbook.")
+
+
+class Process(Strict):
+    schema_: str | None = Field(default=None, alias="$schema")
+    id: Id = Field(description="Slug; also the file name and the page's address.")
+    title: Text
+    summary: Text
+    area: Id = Field(description="Service area id from areas.yaml.")
+    owner: Owner
+    version: int | str
+    valid_from: DateStr
+    reviewed: DateStr = Field(description="Date the process was last reviewed.")
+    review_every_months: int = Field(default=12, ge=1, le=60)
+    source: Source | None = None
+    roles: list[Id] = Field(description="Swimlanes, top to bottom: role ids from roles.yaml.")
+    steps: list[Step]
+    promises: list[Promise] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    terms: list[Id] = Field(default_factory=list, description="Glossary ids the process uses.")
+    related: list[Id] = Field(default_factory=list, description="Ids of related processes.")
+    keywords: KeywordsField | None = None
+    changes: list[Change] = Field(default_factory=list, description="Change log, newest first.")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def step(self, step_id: str) -> StepBase | None:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        return None
+
+
+# --- shared registries -------------------------------------------------------
+
+
+class Area(Strict):
+    id: Id
+    name: Text
+    description: Text | None = None
+
+
+class Organization(Strict):
+    id: Id
+    name: Text
+
+
+class Role(Strict):
+    id: Id
+    name: Text
+    organization: Id | None = Field(default=None, description="Organization id from organizations.yaml.")
+    description: Text | None = None
+
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class Hours(Strict):
+    days: str = Field(description="Weekday or range: 'mon-fri', 'sat', 'mon-thu'.", examples=["mon-fri"])
+    time: str = Field(description="Opening time as HH:MM-HH:MM.", examples=["08:00-16:00"])
+
+
+class Contact(Strict):
+    id: Id
+    name: Text
+    kind: Literal["phone", "email", "chat", "eform", "web", "visit"] = "phone"
+    phone: str | None = Field(default=None, description="Number; example data uses X digits.")
+    address: str | None = Field(default=None, description="E-mail, web address or street address.")
+    hours: list[Hours] = Field(default_factory=list)
+    audience: Literal["public", "authorities"] = Field(
+        description="'authorities' = for professionals only, never given to clients."
+    )
+    languages: list[Literal["fi", "sv", "en"]] = Field(default_factory=lambda: ["fi"])
+    purpose: Text = Field(description="What the contact point is for.")
+    situation: Text | None = Field(default=None, description="When to use it (groups the directory).")
+    organization: Id | None = None
+    example: bool = Field(default=False, description="True when the data is made up for illustration.")
+    keywords: KeywordsField | None = None
+
+
+class Term(Strict):
+    id: Id
+    term: Text = Field(description="The term itself, e.g. 'hoidontarpeen arvio'.")
+    abbr: str | None = Field(default=None, description="Abbreviation shown with a tooltip, e.g. 'MTP'.")
+    definition: Text
+    keywords: KeywordsField | None = None
+
+
+class OrientationPath(Strict):
+    role: Id
+    intro: Text | None = None
+    processes: list[Id] = Field(description="Process ids to read, in order.")
+
+
+class AreasFile(Strict):
+    schema_: str | None = Field(default=None, alias="$schema")
+    areas: list[Area]
+
+
+class OrganizationsFile(Strict):
+    schema_: str | None = Field(default=None, alias="$schema")
+    organizations: list[Organization]
+
+
+class RolesFile(Strict):
+    schema_: str | None = Field(default=None, alias="$schema")
+    roles: list[Role]
+
+
+class ContactsFile(Strict):
+    schema_: str | None = Field(default=None, alias="$schema")
+    contacts: list[Contact]
+
+
+class GlossaryFile(Strict):
+    schema_: str | None = Field(default=None, alias="$schema")
+    terms: list[Term]
+
+
+class OrientationFile(Strict):
+    schema_: str | None = Field(default=None, alias="$schema")
+    paths: list[OrientationPath]
+
+
+REGISTRY_MODELS: dict[str, type[Strict]] = {
+    "areas": AreasFile,
+    "organizations": OrganizationsFile,
+    "roles": RolesFile,
+    "contacts": ContactsFile,
+    "glossary": GlossaryFile,
+    "orientation": OrientationFile,
+}
+"""Registry files by file stem: `processes/<stem>.yaml`. Other files there are processes."""

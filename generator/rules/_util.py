@@ -1,0 +1,52 @@
+"""Small helpers shared by rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Path_
+from ..model import LocalText, Process
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 64
+RESERVED_IDS = frozenset(
+    {
+        "areas", "organizations", "roles", "contacts", "glossary", "orientation",
+        "index", "assets", "search", "stylesheets", "javascripts", "sv", "en", "fi",
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "lpt1", "lpt2", "lpt3",
+        "sitemap", "404", "pagefind", "diagrams",
+    }
+)
+
+
+def slug_problem(value: str) -> str | None:
+    """Why `value` cannot be an id, or None when it can."""
+    if not value:
+        return "it is empty"
+    if len(value) > MAX_ID_LENGTH:
+        return f"it is longer than {MAX_ID_LENGTH} characters"
+    if not SLUG.match(value):
+        return "only lower-case letters a-z, digits and single '-' between them are allowed"
+    return None
+
+
+def suggest_slug(value: str) -> str:
+    table = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "a", "Ö": "o", "Å": "a", "_": "-", " ": "-"})
+    s = re.sub(r"[^a-z0-9-]+", "", value.translate(table).lower())
+    return re.sub(r"-{2,}", "-", s).strip("-") or "id"
+
+
+def texts(process: Process) -> Iterator[tuple[Path_, LocalText]]:
+    """The texts every reader needs in their language: title, summary, names, labels."""
+    yield ("title",), process.title
+    yield ("summary",), process.summary
+    for i, step in enumerate(process.steps):
+        yield ("steps", i, "name"), step.name
+        for j, br in enumerate(getattr(step, "branches", []) or []):
+            yield ("steps", i, "branches", j, "when"), br.when
+    for i, pr in enumerate(process.promises):
+        if pr.name is not None:
+            yield ("promises", i, "name"), pr.name
+    for i, t in enumerate(process.targets):
+        yield ("targets", i, "metric"), t.metric

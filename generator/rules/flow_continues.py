@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from ..findings import Reporter
+from ..handbook import Handbook, ProcessFile
+
+ID = "flow-continues"
+DESCRIPTION = "A step without `next` is followed by another step in the list, unless it is an end."
+SEVERITY = "error"
+
+
+def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    steps = pf.process.steps
+    if not steps:
+        return
+    last = steps[-1]
+    if last.type in ("task", "start", "join", "wait", "handoff", "call") and getattr(last, "next", None) is None:  # type: ignore[attr-defined]
+        report.report(
+            pf.doc, ("steps", len(steps) - 1),
+            f"the last step `{last.id}` is not an end and has no `next`, so the flow stops nowhere",
+            "add an end step after it (`type: end`) or give it `next:`",
+        )

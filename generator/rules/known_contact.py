@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import difflib
+
+from ..findings import Reporter
+from ..handbook import Handbook, ProcessFile
+
+ID = "known-contact"
+DESCRIPTION = "Every contact a step names exists in contacts.yaml."
+SEVERITY = "error"
+
+
+def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    known = list(handbook.contacts.by_id())
+    for i, step in enumerate(pf.process.steps):
+        for j, cid in enumerate(step.contacts):
+            if cid not in known:
+                close = difflib.get_close_matches(cid, known, n=1, cutoff=0.6)
+                report.report(
+                    pf.doc, ("steps", i, "contacts", j),
+                    f"the contact `{cid}` is not in contacts.yaml",
+                    f"did you mean `{close[0]}`?" if close else "add it to processes/contacts.yaml",
+                )

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import difflib
+
+from ..findings import Reporter
+from ..handbook import Handbook
+
+ID = "known-organization"
+DESCRIPTION = "Every organization a role, contact or handoff names exists in organizations.yaml."
+SEVERITY = "error"
+SCOPE = "handbook"
+
+
+def check(handbook: Handbook, report: Reporter) -> None:
+    known = list(handbook.organizations.by_id())
+
+    def one(doc, path, org: str | None) -> None:  # type: ignore[no-untyped-def]
+        if org is not None and org not in known:
+            close = difflib.get_close_matches(org, known, n=1, cutoff=0.6)
+            report.report(
+                doc, path, f"the organization `{org}` is not in organizations.yaml",
+                f"did you mean `{close[0]}`?" if close else "add it to processes/organizations.yaml",
+            )
+
+    for i, role in enumerate(handbook.roles.items):
+        one(handbook.roles.doc, ("roles", i, "organization"), role.organization)
+    for i, contact in enumerate(handbook.contacts.items):
+        one(handbook.contacts.doc, ("contacts", i, "organization"), contact.organization)
+    for pf in handbook.processes:
+        for i, step in enumerate(pf.process.steps):
+            one(pf.doc, ("steps", i, "to_organization"), getattr(step, "to_organization", None))

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import difflib
+
+from ..findings import Reporter
+from ..graph import edges
+from ..handbook import Handbook, ProcessFile
+
+ID = "known-step"
+DESCRIPTION = "Every step a `next`, branch, path, `join` or promise names exists in the process."
+SEVERITY = "error"
+
+
+def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    p = pf.process
+    ids = [s.id for s in p.steps]
+
+    def missing(path, target: str, what: str) -> None:  # type: ignore[no-untyped-def]
+        close = difflib.get_close_matches(target, ids, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else "use the id of a step in this process"
+        report.report(pf.doc, path, f"{what} `{target}`, but there is no step with that id", hint)
+
+    for e in edges(p):
+        if not e.implicit and e.target not in ids:
+            missing(e.path, e.target, f"step `{e.source}` leads to")
+    for i, step in enumerate(p.steps):
+        join = getattr(step, "join", None)
+        if join is not None and join not in ids:
+            missing(("steps", i, "join"), join, f"parallel step `{step.id}` joins at")
+    for i, pr in enumerate(p.promises):
+        for key, target in (("from", pr.from_), ("to", pr.to)):
+            if target not in ids:
+                missing(("promises", i, key), target, f"promise {i + 1} names the step")

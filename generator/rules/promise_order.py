@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from ..findings import Reporter
+from ..graph import reachable, successors
+from ..handbook import Handbook, ProcessFile
+
+ID = "promise-order"
+DESCRIPTION = "A service promise's `from` step comes before its `to` step on some path."
+SEVERITY = "error"
+
+
+def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    succ = successors(pf.process)
+    for i, pr in enumerate(pf.process.promises):
+        if pr.from_ not in succ or pr.to not in succ:
+            continue  # known-step says it
+        after = reachable(succ, succ[pr.from_])
+        if pr.from_ == pr.to or pr.to not in after:
+            report.report(
+                pf.doc, ("promises", i),
+                f"the promise runs from `{pr.from_}` to `{pr.to}`, but no path leads from the first to the second",
+                "swap `from` and `to`, or name steps that follow each other",
+            )

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from ..findings import Reporter
+from ..graph import reachable, start_ids, successors
+from ..handbook import Handbook, ProcessFile
+
+ID = "reachable"
+DESCRIPTION = "Every step can be reached from a start step."
+SEVERITY = "error"
+
+
+def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    starts = start_ids(pf.process)
+    if not starts:
+        return  # start-required says it
+    seen = reachable(successors(pf.process), starts)
+    for i, step in enumerate(pf.process.steps):
+        if step.id not in seen:
+            report.report(
+                pf.doc, ("steps", i, "id"),
+                f"no path from a start leads to the step `{step.id}`",
+                "point a `next` or a branch at it, or remove the step",
+            )

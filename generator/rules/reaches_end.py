@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from ..findings import Reporter
+from ..graph import end_ids, predecessors, reachable
+from ..handbook import Handbook, ProcessFile
+
+ID = "reaches-end"
+DESCRIPTION = "From every step some path leads to an end step, so a loop always has a way out."
+SEVERITY = "error"
+
+
+def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    ends = end_ids(pf.process)
+    if not ends:
+        return  # end-required says it
+    can_finish = reachable(predecessors(pf.process), ends)
+    for i, step in enumerate(pf.process.steps):
+        if step.id not in can_finish:
+            report.report(
+                pf.doc, ("steps", i, "id"),
+                f"from the step `{step.id}` no path leads to an end: the client would be stuck here",
+                "give the loop a way out, e.g. a decision branch to a later step or an end",
+            )

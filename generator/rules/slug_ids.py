@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from ..findings import Reporter
+from ..handbook import Handbook
+from ._util import RESERVED_IDS, slug_problem, suggest_slug
+
+ID = "slug-ids"
+DESCRIPTION = "Every id is a slug (a-z, 0-9, '-') and not a reserved name, because ids become file names and addresses."
+SEVERITY = "error"
+SCOPE = "handbook"
+
+
+def check(handbook: Handbook, report: Reporter) -> None:
+    for pf in handbook.processes:
+        p = pf.process
+        _one(report, pf.doc, ("id",), p.id, reserved=True)
+        for i, step in enumerate(p.steps):
+            _one(report, pf.doc, ("steps", i, "id"), step.id)
+        for i, pr in enumerate(p.promises):
+            if pr.id is not None:
+                _one(report, pf.doc, ("promises", i, "id"), pr.id)
+        for i, t in enumerate(p.targets):
+            if t.id is not None:
+                _one(report, pf.doc, ("targets", i, "id"), t.id)
+    for name in ("areas", "organizations", "roles", "contacts", "glossary"):
+        reg = getattr(handbook, name)
+        for i, item in enumerate(reg.items):
+            _one(report, reg.doc, (reg.key, i, "id"), item.id, reserved=True)
+
+
+def _one(report: Reporter, doc, path, value: str, reserved: bool = False) -> None:  # type: ignore[no-untyped-def]
+    problem = slug_problem(value)
+    if problem:
+        report.report(doc, path, f"the id `{value}` is not allowed: {problem}", f"use e.g. `{suggest_slug(value)}`")
+    elif reserved and value in RESERVED_IDS:
+        report.report(
+            doc, path, f"the id `{value}` is reserved for the handbook's own pages",
+            f"choose a more specific id, e.g. `{value}-prosessi`",
+        )

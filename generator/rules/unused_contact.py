@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from ..findings import Reporter
+from ..handbook import Handbook
+
+ID = "unused-contact"
+DESCRIPTION = "Every contact point in contacts.yaml is used by some step."
+SEVERITY = "warning"
+SCOPE = "handbook"
+
+
+def check(handbook: Handbook, report: Reporter) -> None:
+    used = {cid for pf in handbook.processes for s in pf.process.steps for cid in s.contacts}
+    for i, contact in enumerate(handbook.contacts.items):
+        if contact.id not in used:
+            report.report(
+                handbook.contacts.doc, ("contacts", i, "id"), f"the contact `{contact.id}` is used by no step",
+                "name it in the `contacts` of the steps that use it, or remove it",
+            )

@@ -1,0 +1,142 @@
+"""Durations (`within:`) and dates, parsed and put into words in each language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Unit = Literal["same-day", "next-working-day", "working-days", "days", "hours", "weeks", "months"]
+
+
+@dataclass(frozen=True)
+class Duration:
+    unit: Unit
+    amount: int = 0
+
+    def approx_days(self) -> float:
+        """For ordering only: roughly how many calendar days."""
+        return {
+            "same-day": 0.5,
+            "next-working-day": 1.5,
+            "working-days": self.amount * 1.4,
+            "days": float(self.amount),
+            "hours": self.amount / 24,
+            "weeks": self.amount * 7.0,
+            "months": self.amount * 30.0,
+        }[self.unit]
+
+    def label(self, lang: str) -> str:
+        """The duration as a reader of `lang` says it, e.g. '3 arkipäivää'."""
+        n = self.amount
+        words = {
+            "fi": {
+                "same-day": "saman päivän aikana",
+                "next-working-day": "seuraavana arkipäivänä",
+                "working-days": "arkipäivä" if n == 1 else "arkipäivää",
+                "days": "vuorokausi" if n == 1 else "vuorokautta",
+                "hours": "tunti" if n == 1 else "tuntia",
+                "weeks": "viikko" if n == 1 else "viikkoa",
+                "months": "kuukausi" if n == 1 else "kuukautta",
+            },
+            "sv": {
+                "same-day": "samma dag",
+                "next-working-day": "följande vardag",
+                "working-days": "vardag" if n == 1 else "vardagar",
+                "days": "dygn",
+                "hours": "timme" if n == 1 else "timmar",
+                "weeks": "vecka" if n == 1 else "veckor",
+                "months": "månad" if n == 1 else "månader",
+            },
+            "en": {
+                "same-day": "the same day",
+                "next-working-day": "the next working day",
+                "working-days": "working day" if n == 1 else "working days",
+                "days": "day" if n == 1 else "days",
+                "hours": "hour" if n == 1 else "hours",
+                "weeks": "week" if n == 1 else "weeks",
+                "months": "month" if n == 1 else "months",
+            },
+        }[lang if lang in ("fi", "sv", "en") else "fi"]
+        if self.unit in ("same-day", "next-working-day"):
+            return words[self.unit]
+        return f"{n} {words[self.unit]}"
+
+    def bound(self, lang: str) -> str:
+        """As a limit: '≤ 3 arkipäivää', or the phrase itself for day-based limits."""
+        if self.unit in ("same-day", "next-working-day"):
+            return self.label(lang)
+        return f"≤ {self.label(lang)}"
+
+
+_WORDS: dict[str, Unit] = {
+    "working day": "working-days", "working days": "working-days", "workday": "working-days",
+    "workdays": "working-days", "business days": "working-days", "business day": "working-days",
+    "arkipäivä": "working-days", "arkipäivää": "working-days", "arkipäivän": "working-days",
+    "day": "days", "days": "days", "vrk": "days", "vuorokausi": "days", "vuorokautta": "days",
+    "päivä": "days", "päivää": "days",
+    "hour": "hours", "hours": "hours", "h": "hours", "tunti": "hours", "tuntia": "hours",
+    "week": "weeks", "weeks": "weeks", "viikko": "weeks", "viikkoa": "weeks",
+    "month": "months", "months": "months", "kuukausi": "months", "kuukautta": "months",
+}
+_PHRASES: dict[str, Unit] = {
+    "same day": "same-day", "same working day": "same-day", "sama päivä": "same-day",
+    "saman päivän aikana": "same-day", "sama arkipäivä": "same-day",
+    "saman arkipäivän aikana": "same-day",
+    "next working day": "next-working-day", "next day": "next-working-day",
+    "seuraava arkipäivä": "next-working-day", "seuraavana arkipäivänä": "next-working-day",
+}
+_AMOUNT = re.compile(r"^(\d{1,4})\s*(.+)$")
+
+
+def parse_duration(text: str) -> Duration | None:
+    """'3 working days' → Duration('working-days', 3); None when it does not parse."""
+    t = " ".join(str(text).strip().lower().split())
+    if t in _PHRASES:
+        return Duration(_PHRASES[t])
+    m = _AMOUNT.match(t)
+    if not m:
+        return None
+    amount, word = int(m.group(1)), m.group(2).strip().rstrip(".")
+    unit = _WORDS.get(word)
+    if unit is None or amount == 0:
+        return None
+    return Duration(unit, amount)
+
+
+DURATION_EXAMPLES = "'same day', 'next working day', '3 working days', '13 days', '2 weeks', '4 hours'"
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A YYYY-MM-DD date, or None."""
+    if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def today() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH / HANDBOOK_TODAY for reproducible builds and tests."""
+    import os
+
+    fixed = os.environ.get("HANDBOOK_TODAY")
+    if fixed and parse_date(fixed):
+        return parse_date(fixed)  # type: ignore[return-value]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
