@@ -10,6 +10,8 @@ SCOPE = "handbook"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:
+    if handbook.failed_files:
+        return  # a process that did not load may use them: say nothing until it loads
     used = {cid for pf in handbook.processes for s in pf.process.steps for cid in s.contacts}
     for i, contact in enumerate(handbook.contacts.items):
         if contact.id not in used:

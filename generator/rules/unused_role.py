@@ -10,6 +10,8 @@ SCOPE = "handbook"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:
+    if handbook.failed_files:
+        return  # a process that did not load may use them: say nothing until it loads
     used: set[str] = {path.role for path in handbook.orientation.items}
     for pf in handbook.processes:
         p = pf.process

@@ -1,0 +1,186 @@
+"""Each kind of bad input gives one clear message at file:line:column, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.loading import MAX_FILE_BYTES, load_document
+from generator.model import ContactsFile, Process
+
+BASE = Path(__file__).parent / "rules" / "_base"
+GOOD = (BASE / "perus.yaml").read_text(encoding="utf-8")
+
+
+def load_text(tmp_path: Path, text: str | bytes, model: type = Process):
+    f = tmp_path / "perus.yaml"
+    if isinstance(text, str):
+        f.write_text(text, encoding="utf-8")
+    else:
+        f.write_bytes(text)
+    return load_document(f, model)
+
+
+def only(loaded) -> object:
+    assert loaded.obj is None
+    assert len(loaded.findings) == 1, [f.format() for f in loaded.findings]
+    return loaded.findings[0]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def test_good_file_loads(tmp_path: Path) -> None:
+    loaded = load_text(tmp_path, GOOD)
+    assert loaded.findings == [] and isinstance(loaded.obj, Process)
+    assert loaded.doc.locate(("steps", 2, "branches", 1, "to"))[0] == line_of(GOOD, "{fi: Ei, sv: Nej")
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    text = GOOD.replace("version: 1\n", "version: 1\nversion: 2\n")
+    f = only(load_text(tmp_path, text))
+    assert (f.rule, f.line, f.column) == ("duplicate-key", line_of(text, "version: 2"), 1)
+    assert "appears twice" in f.message and f"line {line_of(text, 'version: 1')}" in f.message
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
+    text = GOOD.replace("review_every_months: 12", "review_every_month: 12")
+    f = only(load_text(tmp_path, text))
+    assert (f.rule, f.line, f.column) == ("unknown-key", line_of(text, "review_every_month"), 1)
+    assert "did you mean `review_every_months`?" in f.hint
+
+
+def test_unknown_key_inside_a_step(tmp_path: Path) -> None:
+    text = GOOD.replace("    within: 3 working days\n", "    within: 3 working days\n    rool: hoitaja\n")
+    f = only(load_text(tmp_path, text))
+    assert (f.rule, f.line, f.column) == ("unknown-key", line_of(text, "rool:"), 5)
+    assert "`role`" in f.hint
+
+
+def test_unknown_step_type(tmp_path: Path) -> None:
+    text = GOOD.replace("type: wait", "type: wiat")
+    f = only(load_text(tmp_path, text))
+    assert (f.rule, f.line) == ("invalid-value", line_of(text, "type: wiat"))
+    assert "`wait`" in f.hint
+
+
+def test_wrong_type_text_given_a_list(tmp_path: Path) -> None:
+    text = GOOD.replace("version: 1", "version: [1, 2]")
+    f = only(load_text(tmp_path, text))
+    assert (f.rule, f.line) == ("wrong-type", line_of(text, "version:"))
+    assert "not a list" in f.message
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    text = GOOD.replace("    within: 3 working days\n", "")
+    f = only(load_text(tmp_path, text))
+    assert f.rule == "missing-field"
+    assert f.line == line_of(text, "id: odota")
+    assert "`within`" in f.message and "step `odota`" in f.message
+
+
+def test_list_where_a_mapping_belongs(tmp_path: Path) -> None:
+    text = GOOD.replace("owner: {role: Esihenkilö, unit: MTP}", "owner:\n  - Esihenkilö\n  - MTP")
+    f = only(load_text(tmp_path, text))
+    assert (f.rule, f.line) == ("wrong-type", line_of(text, "- Esihenkilö"))
+    assert "mapping" in f.message and "not a list" in f.message
+
+
+def test_whole_file_is_a_list(tmp_path: Path) -> None:
+    f = only(load_text(tmp_path, "- id: x\n- title: y\n"))
+    assert (f.rule, f.line) == ("wrong-type", 1)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])
+def test_empty_file(tmp_path: Path, text: str) -> None:
+    f = only(load_text(tmp_path, text))
+    assert (f.rule, f.line, f.message) == ("yaml-syntax", 1, "the file is empty")
+
+
+def test_invalid_utf8(tmp_path: Path) -> None:
+    raw = GOOD.replace("Perusprosessi", "Perusprosessi\udcff").encode("utf-8", "surrogateescape")
+    f = only(load_text(tmp_path, raw))
+    assert f.rule == "yaml-syntax" and "UTF-8" in f.message
+    assert f.line == line_of(GOOD, "Perusprosessi")
+    assert f.column == GOOD.splitlines()[f.line - 1].index("Perusprosessi") + len("Perusprosessi") + 1
+
+
+def test_latin1_file(tmp_path: Path) -> None:
+    f = only(load_text(tmp_path, GOOD.encode("latin-1", "replace")))
+    assert f.rule == "yaml-syntax" and "UTF-8" in f.hint
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    loaded = load_text(tmp_path, b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"))
+    assert loaded.findings == []
+    assert loaded.doc.locate(("area",))[0] == line_of(GOOD, "area:")
+
+
+def test_tab_indentation(tmp_path: Path) -> None:
+    text = GOOD.replace("    within: 3 working days", "\twithin: 3 working days")
+    f = only(load_text(tmp_path, text))
+    assert (f.rule, f.line, f.column) == ("yaml-syntax", line_of(text, "within:"), 1)
+    assert "tab" in f.message
+
+
+@pytest.mark.parametrize(
+    ("bad", "needle"),
+    [
+        ('title: "Perusprosessi\n', "found unexpected end of stream"),
+        ("summary: Klo 8: soita\n", "mapping values are not allowed"),
+        ("roles: [asiakas, ohjaaja\n", ""),
+    ],
+)
+def test_yaml_syntax_error_is_located(tmp_path: Path, bad: str, needle: str) -> None:
+    text = "id: perus\n" + bad
+    f = only(load_text(tmp_path, text))
+    assert f.rule == "yaml-syntax" and f.line >= 2 and needle in f.message
+    assert "Traceback" not in f.message
+
+
+def test_aliases_are_refused(tmp_path: Path) -> None:
+    f = only(load_text(tmp_path, "a: &x [1, 2]\nb: *x\n"))
+    assert f.rule == "yaml-syntax" and "aliases" in f.message
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    f = only(load_text(tmp_path, "\n".join(lines) + "\n"))
+    assert "aliases" in f.message
+
+
+def test_deep_nesting_is_refused(tmp_path: Path) -> None:
+    f = only(load_text(tmp_path, "a: " + "[" * 3000 + "]" * 3000 + "\n"))
+    assert f.rule == "yaml-syntax" and "nested too deeply" in f.message
+
+
+def test_too_large_file_is_refused(tmp_path: Path) -> None:
+    f = only(load_text(tmp_path, "# " + "x" * MAX_FILE_BYTES + "\n"))
+    assert "limit" in f.message
+
+
+def test_python_tags_are_refused(tmp_path: Path) -> None:
+    f = only(load_text(tmp_path, "id: !!python/object/apply:os.system ['true']\n"))
+    assert f.rule == "yaml-syntax" and "tag" in f.message
+
+
+def test_registry_file_errors_are_located(tmp_path: Path) -> None:
+    text = (BASE / "contacts.yaml").read_text(encoding="utf-8").replace("audience: authorities", "audience: viranomaiset")
+    f = tmp_path / "contacts.yaml"
+    f.write_text(text, encoding="utf-8")
+    loaded = load_document(f, ContactsFile)
+    (finding,) = loaded.findings
+    assert (finding.rule, finding.line) == ("invalid-value", line_of(text, "audience:"))
+    assert "'public'" in finding.hint and "'authorities'" in finding.hint
+
+
+def test_unreadable_file_gives_a_finding(tmp_path: Path) -> None:
+    d = tmp_path / "perus.yaml"
+    d.mkdir()
+    loaded = load_document(d, Process)
+    assert loaded.findings and loaded.findings[0].rule == "yaml-syntax"
+
