@@ -75,6 +75,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_rules(args: argparse.Namespace) -> int:
     from .rules import all_rules
 
+    if args.markdown:
+        from .rules._docs import rules_markdown
+
+        print(rules_markdown(args.fixtures), end="")
+        return 0
     for rule in all_rules():
         print(f"{rule.id:22} {rule.severity:8} {rule.description}")
     return 0
@@ -129,6 +134,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("rules", help="list the rules with their ids and descriptions")
+    p.add_argument("--markdown", action="store_true", help="print docs/rules.md (with wrong and right examples)")
+    p.add_argument("--fixtures", type=Path, default=Path("tests/rules"), help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_rules)
     return parser
 

@@ -99,3 +99,10 @@ def test_base_handbook_is_clean() -> None:
     handbook = load_handbook(BASE)
     found = run_rules(handbook)
     assert found == [], [f.format() for f in found]
+
+
+def test_rules_doc_is_up_to_date() -> None:
+    from generator.rules._docs import rules_markdown
+
+    doc = Path(__file__).parent.parent / "docs" / "rules.md"
+    assert doc.read_text(encoding="utf-8") == rules_markdown(RULES_DIR), "run `handbook rules --markdown > docs/rules.md`"
