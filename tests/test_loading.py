@@ -184,3 +184,31 @@ def test_unreadable_file_gives_a_finding(tmp_path: Path) -> None:
     loaded = load_document(d, Process)
     assert loaded.findings and loaded.findings[0].rule == "yaml-syntax"
 
+
+
+def _every_yaml() -> list[Path]:
+    root = Path(__file__).parent.parent
+    return sorted((root / "processes").glob("*.yaml")) + sorted((root / "tests" / "rules").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("file", _every_yaml(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fast_and_pure_parsers_agree(file: Path) -> None:
+    """libyaml is used for speed; it must give the same data and positions as the pure parser."""
+    from generator import loading
+    from generator.findings import SourceDoc
+
+    assert loading._FAST, "ruamel.yaml.clib is a dependency: the fast parser must be in use"
+    text = loading.decode(file.read_bytes())
+    fast_doc, pure_doc = SourceDoc(file=file), SourceDoc(file=file)
+    fast = loading.to_data(loading.compose(text), fast_doc)
+    pure = loading.to_data(loading._compose_pure(text), pure_doc)
+    assert fast == pure
+    assert fast_doc.positions == pure_doc.positions
+    assert fast_doc.key_positions == pure_doc.key_positions
+
+
+def test_question_mark_in_flow_mapping_falls_back_to_the_pure_parser(tmp_path: Path) -> None:
+    text = GOOD.replace("name: {fi: Arvioi, sv: Bedöm, en: Assess}", "name: {fi: Arvioidaanko?, sv: Bedöms?, en: Assess?}")
+    loaded = load_text(tmp_path, text)
+    assert loaded.findings == []
+    assert loaded.obj.steps[1].name.fi == "Arvioidaanko?"
