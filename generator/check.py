@@ -36,6 +36,7 @@ def check_handbook(root: Path, only: list[Path] | None = None) -> CheckResult:
 
 def format_text(result: CheckResult, strict: bool, only: list[Path] | None = None) -> str:
     lines = [f.format() for f in result.findings]
+    lines += _coverage_lines(result, only)
     n_err = len(result.errors())
     n_warn = len(result.warnings())
     processes = result.handbook.processes
@@ -52,6 +53,22 @@ def format_text(result: CheckResult, strict: bool, only: list[Path] | None = Non
         + (f"; translations {cov}" if cov else "")
     )
     return "\n".join(lines)
+
+
+def _coverage_lines(result: CheckResult, only: list[Path] | None) -> list[str]:
+    """One line per process whose Swedish or English text is incomplete."""
+    wanted = {p.resolve() for p in only} if only else None
+    out = []
+    for pf in result.handbook.processes:
+        if wanted is not None and pf.doc.file.resolve() not in wanted:
+            continue
+        cov = coverage(pf.process)
+        if cov["sv"] < 1 or cov["en"] < 1:
+            out.append(
+                f"{display_path(pf.doc.file)}: translated: sv {round(100 * cov['sv'])} %, en {round(100 * cov['en'])} % "
+                "of titles, summaries, step names and labels"
+            )
+    return out
 
 
 def _coverage_line(result: CheckResult) -> str:

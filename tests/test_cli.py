@@ -94,3 +94,13 @@ def test_no_processes_folder_is_a_usage_error(tmp_path: Path) -> None:
 def test_help(command: str, project: Path) -> None:
     r = run(command, "--help", cwd=project)
     assert r.returncode == 0 and "usage: handbook" in r.stdout
+
+
+def test_translation_coverage_per_process(project: Path) -> None:
+    f = project / "processes" / "perus.yaml"
+    text = f.read_text(encoding="utf-8").replace("name: {fi: Arvioi, sv: Bedöm, en: Assess}", "name: Arvioi")
+    f.write_text(text, encoding="utf-8")
+    r = run("check", cwd=project)
+    assert r.returncode == 0
+    assert "processes/perus.yaml: translated: sv 89 %, en 89 %" in r.stdout
+    assert r.stdout.count("[translation-missing]") == 1
