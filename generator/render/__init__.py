@@ -1,0 +1,1 @@
+"""Renderers: process diagrams, the legend and the handbook's pages."""

@@ -1,0 +1,790 @@
+"""The handbook's pages as plain Markdown, one folder per language.
+
+`generate_docs()` turns a checked `Handbook` into `docs/<lang>/**.md` from the
+Jinja templates in `generator/templates/`. Nothing here knows about MkDocs: the
+output is ordinary Markdown (with the attribute-list, abbreviation, admonition
+and Markdown-in-HTML extensions) that any Python-Markdown based site generator
+can build. The navigation is returned as data for whoever builds the site.
+
+Every text field reaches a template only through `Tx` (which calls
+`text.sanitize`), and the template environment's `finalize` escapes anything
+else a template prints, so a forgotten call fails safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import shutil
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..graph import edges, lane_of, step_type
+from ..handbook import Handbook
+from ..model import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    CallStep,
+    Contact,
+    DecisionStep,
+    HandoffStep,
+    Keywords,
+    LocalText,
+    ParallelStep,
+    Process,
+    StepBase,
+    Term,
+    WaitStep,
+)
+from ..timing import add_months, parse_date, parse_duration, today
+from .labels import format_date, label
+from .text import Safe, safe_url, sanitize, slug
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+REVIEW_SOON_DAYS = 60
+RECENT_CHANGES = 5
+
+# Page paths (the same in every language, so the language switcher can keep the page).
+HOME = "index.md"
+DIRECTORY = "kenelle-soitan.md"
+CHANGES = "mika-muuttui.md"
+REVIEW = "tarkistus.md"
+GLOSSARY = "sanasto.md"
+LEGEND = "merkinnat.md"
+ROLES = "roolit/index.md"
+ORIENTATION = "perehdytys/index.md"
+
+
+def process_path(process_id: str) -> str:
+    return f"prosessit/{slug(process_id)}.md"
+
+
+def area_path(area_id: str) -> str:
+    return f"alueet/{slug(area_id)}/index.md"
+
+
+def role_path(role_id: str) -> str:
+    return f"roolit/{slug(role_id)}.md"
+
+
+def orientation_path(role_id: str) -> str:
+    return f"perehdytys/{slug(role_id)}.md"
+
+
+# --- results -------------------------------------------------------------------
+
+
+NavItem = dict[str, Any] | str
+"""A navigation entry as MkDocs writes it: a page path, or {title: path or [entries]}."""
+
+
+@dataclass
+class GeneratedDocs:
+    """What `generate_docs` produced."""
+
+    pages: dict[str, list[str]] = field(default_factory=dict)
+    """Page paths per language, relative to the language's docs folder."""
+    nav: dict[str, list[NavItem]] = field(default_factory=dict)
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+    @property
+    def page_count(self) -> int:
+        return sum(len(p) for p in self.pages.values())
+
+
+SvgSource = Callable[[Process, str], str | None]
+"""Returns a process's diagram as inline SVG in a language, or None when there is none."""
+
+LegendSource = Callable[[str], str | None]
+
+
+# --- text for one language -----------------------------------------------------------
+
+
+class Tx:
+    """The handbook's text in one language: every field goes through `sanitize` here.
+
+    Untranslated text falls back to Finnish inside an element marked `lang="fi"`
+    with a visible marker in the page's language.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def _pick(self, text: LocalText | str | None) -> tuple[str, bool]:
+        """The text in this language, and whether it is a Finnish fallback."""
+        if text is None:
+            return "", False
+        if isinstance(text, str):
+            return text, False
+        if self.lang == DEFAULT_LANGUAGE or text.has(self.lang):
+            return text.get(self.lang), False
+        return text.fi, True
+
+    def _marker(self) -> str:
+        return (
+            f'<span class="hb-fallback" title="{sanitize(label(self.lang, "fallback_title"), "plain")}">'
+            f'{sanitize(label(self.lang, "fallback"), "plain")}</span>'
+        )
+
+    def inline(self, text: LocalText | str | None) -> Safe:
+        value, fallback = self._pick(text)
+        safe = sanitize(value, "inline")
+        if not fallback or not safe:
+            return safe
+        return Safe(f'<span lang="fi">{safe}</span> {self._marker()}')
+
+    def block(self, text: LocalText | str | None) -> Safe:
+        value, fallback = self._pick(text)
+        safe = sanitize(value, "block")
+        if not fallback or not safe:
+            return safe
+        return Safe(
+            f'<div class="hb-fallback-block" markdown>\n{self._marker()}\n\n<div lang="fi" markdown>\n\n'
+            f"{safe}\n\n</div>\n</div>"
+        )
+
+    def plain(self, text: LocalText | str | None) -> Safe:
+        """No markup and no marker: titles, tooltips, search filters, attributes."""
+        return sanitize(self._pick(text)[0], "plain")
+
+    def label(self, key: str, **values: object) -> Safe:
+        """One of the handbook's own words; filled-in values must already be safe."""
+        for name, value in values.items():
+            if not isinstance(value, (Safe, int)):
+                raise TypeError(f"label {key!r}: value {name!r} is not sanitized")
+        return Safe(label(self.lang, key, **values))
+
+    def cap(self, key: str) -> Safe:
+        """A label with its first letter in upper case."""
+        text = label(self.lang, key)
+        return Safe(text[:1].upper() + text[1:])
+
+    def date(self, value: str | dt.date | None) -> Safe:
+        day = parse_date(value) if isinstance(value, str) else value
+        if day is None:
+            return sanitize(value, "plain")
+        return Safe(format_date(day, self.lang))
+
+    def keywords(self, *sources: Keywords | None) -> list[Safe]:
+        seen: dict[str, Safe] = {}
+        for kw in sources:
+            if kw is None:
+                continue
+            words = kw.get(self.lang) or (kw.get("fi") if self.lang != "fi" else [])
+            for w in words:
+                key = " ".join(str(w).split()).lower()
+                if key and key not in seen:
+                    seen[key] = sanitize(w, "plain")
+        return list(seen.values())
+
+
+def _finalize(value: object) -> object:
+    """Whatever a template prints: safe markup as is, numbers as text, any other text escaped."""
+    if value is None:
+        return ""
+    if isinstance(value, Safe):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a template printed a boolean")
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return sanitize(value, "plain")
+    raise TypeError(f"a template printed a {type(value).__name__}; pass it through Tx first")
+
+
+def template_env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+# --- the generator ------------------------------------------------------------------
+
+
+@dataclass
+class StepView:
+    n: int
+    step: StepBase
+    process: Process
+
+    @property
+    def anchor(self) -> str:
+        return f"step-{slug(self.step.id)}"
+
+    @property
+    def type(self) -> str:
+        return step_type(self.step)
+
+
+class Site:
+    """Indexes over the handbook shared by every page and language."""
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.hb = handbook
+        area_order = {a.id: i for i, a in enumerate(handbook.areas.items)}
+        self.processes: list[Process] = sorted(
+            (pf.process for pf in handbook.processes),
+            key=lambda p: (area_order.get(p.area, len(area_order)), p.title.fi.lower()),
+        )
+        self.process_by_id = {p.id: p for p in self.processes}
+        self.areas = handbook.areas.items
+        self.roles = handbook.roles.by_id()
+        self.contacts = handbook.contacts.by_id()
+        self.orgs = handbook.organizations.by_id()
+        self.terms = handbook.glossary.by_id()
+        self.paths = {p.role: p for p in handbook.orientation.items}
+        self.today = today()
+        # Who uses what.
+        self.contact_use: dict[str, list[StepView]] = defaultdict(list)
+        self.role_steps: dict[str, dict[str, list[StepView]]] = defaultdict(lambda: defaultdict(list))
+        self.term_use: dict[str, list[Process]] = defaultdict(list)
+        self.area_processes: dict[str, list[Process]] = defaultdict(list)
+        for p in self.processes:
+            self.area_processes[p.area].append(p)
+            lanes = lane_of(p)
+            for i, s in enumerate(p.steps):
+                view = StepView(i + 1, s, p)
+                for c in s.contacts:
+                    self.contact_use[c].append(view)
+                role = lanes.get(s.id)
+                if role:
+                    self.role_steps[role][p.id].append(view)
+            for t in p.terms:
+                self.term_use[t].append(p)
+
+    def steps(self, p: Process) -> list[StepView]:
+        return [StepView(i + 1, s, p) for i, s in enumerate(p.steps)]
+
+    def step_view(self, p: Process, step_id: str) -> StepView | None:
+        for i, s in enumerate(p.steps):
+            if s.id == step_id:
+                return StepView(i + 1, s, p)
+        return None
+
+    def review(self, p: Process) -> tuple[dt.date | None, dt.date | None, str]:
+        """Last review, next review, and 'overdue' / 'soon' / 'ok'."""
+        reviewed = parse_date(p.reviewed)
+        if reviewed is None:
+            return None, None, "ok"
+        due = add_months(reviewed, p.review_every_months)
+        if due < self.today:
+            return reviewed, due, "overdue"
+        if due <= self.today + dt.timedelta(days=REVIEW_SOON_DAYS):
+            return reviewed, due, "soon"
+        return reviewed, due, "ok"
+
+    def process_contacts(self, p: Process) -> list[Contact]:
+        seen: dict[str, Contact] = {}
+        for s in p.steps:
+            for c in s.contacts:
+                if c in self.contacts and c not in seen:
+                    seen[c] = self.contacts[c]
+        return list(seen.values())
+
+    def roles_with_steps(self) -> list[str]:
+        ids = [r for r in self.roles if self.role_steps.get(r)]
+        return ids + [r for r in self.role_steps if r not in self.roles]
+
+
+class PageWriter:
+    """Renders the pages of one language into its docs folder."""
+
+    def __init__(
+        self, site: Site, lang: str, env: jinja2.Environment, svg: SvgSource | None, legend: LegendSource | None
+    ) -> None:
+        self.site = site
+        self.lang = lang
+        self.tx = Tx(lang)
+        self.env = env
+        self.svg = svg
+        self.legend = legend
+        self.abbreviations = self._abbreviations()
+
+    # -- helpers available to every template --
+
+    def link(self, here: str, text: Safe, target: str, anchor: str | None = None) -> Safe:
+        """A Markdown link from page `here` to page `target` (paths relative to the docs folder)."""
+        if not isinstance(text, Safe):
+            raise TypeError("link text must be sanitized")
+        if target == here:
+            if not anchor:
+                return text
+            rel = ""
+        else:
+            rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+        href = rel + (f"#{slug(anchor)}" if anchor else "")
+        return Safe(f"[{text}]({href or '#'})")
+
+    def role_name(self, role_id: str | None) -> Safe:
+        if not role_id:
+            return self.tx.label("no_role")
+        role = self.site.roles.get(role_id)
+        return self.tx.inline(role.name) if role else sanitize(role_id, "plain")
+
+    def role_plain(self, role_id: str) -> Safe:
+        role = self.site.roles.get(role_id)
+        return self.tx.plain(role.name) if role else sanitize(role_id, "plain")
+
+    def area_name(self, area_id: str, plain: bool = False) -> Safe:
+        for a in self.site.areas:
+            if a.id == area_id:
+                return self.tx.plain(a.name) if plain else self.tx.inline(a.name)
+        return sanitize(area_id, "plain")
+
+    def org_name(self, org_id: str | None) -> Safe:
+        if not org_id:
+            return Safe("")
+        org = self.site.orgs.get(org_id)
+        return self.tx.inline(org.name) if org else sanitize(org_id, "plain")
+
+    def step_label(self, view: StepView | None, step_id: str = "") -> Safe:
+        if view is None:
+            return sanitize(step_id, "plain")
+        return Safe(f"{view.n}. {self.tx.inline(view.step.name)}")
+
+    def step_plain(self, view: StepView) -> Safe:
+        return Safe(f"{view.n}. {self.tx.plain(view.step.name)}")
+
+    def hours(self, contact: Contact) -> Safe:
+        parts = []
+        for h in contact.hours:
+            days = "–".join(
+                self.tx.label(f"days_{d}") if f"days_{d}" in _DAY_KEYS else sanitize(d, "plain")
+                for d in h.days.replace(" ", "").split("-")
+            )
+            times = [t.strip() for t in h.time.split("-")]
+            if self.lang != "en":
+                times = [_fi_time(t) for t in times]
+            parts.append(f"{days} {sanitize('–'.join(times), 'plain')}")
+        return Safe(", ".join(parts))
+
+    def languages(self, contact: Contact) -> Safe:
+        return Safe(", ".join(self.tx.label(f"lang_{code}") for code in contact.languages))
+
+    def filters(self, kind: str, areas: Iterable[str] = (), roles: Iterable[str] = ()) -> Safe:
+        """Hidden search filters for Pagefind (kept out of the indexed text)."""
+        spans = [f'<span data-pagefind-filter="{self.tx.label("filter_kind")}">{self.tx.label("kind_" + kind)}</span>']
+        for a in dict.fromkeys(areas):
+            spans.append(f'<span data-pagefind-filter="{self.tx.label("filter_area")}">{self.area_name(a, plain=True)}</span>')
+        for r in dict.fromkeys(roles):
+            spans.append(f'<span data-pagefind-filter="{self.tx.label("filter_role")}">{self.role_plain(r)}</span>')
+        return Safe('<div hidden data-pagefind-ignore>\n' + "\n".join(spans) + "\n</div>")
+
+    def fm(self, value: Safe) -> Safe:
+        """A front-matter string (already plain-sanitized) as a quoted YAML scalar."""
+        if not isinstance(value, Safe):
+            raise TypeError("front matter value must be sanitized")
+        return Safe(json.dumps(str(value), ensure_ascii=False))
+
+    def slug(self, value: str) -> Safe:
+        return Safe(slug(value))
+
+    def hashes(self, level: int) -> Safe:
+        return Safe("#" * max(1, min(level, 6)))
+
+    def indent(self, text: Safe, width: int = 4) -> Safe:
+        """Indent every line but the first (for admonitions and list items)."""
+        if not isinstance(text, Safe):
+            raise TypeError("indented text must be sanitized")
+        pad = " " * width
+        return Safe("\n".join(ln if i == 0 or not ln else pad + ln for i, ln in enumerate(text.split("\n"))))
+
+    def example_contacts(self, groups: list[tuple[Process, list[StepView]]]) -> list[Safe]:
+        """Names of the made-up contacts that a role page mentions."""
+        seen: dict[str, Safe] = {}
+        for _p, views in groups:
+            for v in views:
+                for cid in v.step.contacts:
+                    c = self.site.contacts.get(cid)
+                    if c and c.example and cid not in seen:
+                        seen[cid] = self.tx.inline(c.name)
+        return list(seen.values())
+
+    def contact_keywords(self) -> list[Safe]:
+        return self.tx.keywords(*(c.keywords for c in self.site.hb.contacts.items))
+
+    def join(self, items: Iterable[Safe], sep: str = ", ") -> Safe:
+        parts = list(items)
+        if not all(isinstance(i, Safe) for i in parts):
+            raise TypeError("joined items must be sanitized")
+        return Safe(sep.join(parts))
+
+    def labelled(self, key: str, body: Safe) -> Safe:
+        """**Label:** followed by a block; a list starts on its own paragraph."""
+        head = f"**{self.tx.label(key)}:**"
+        if not body:
+            return Safe(head)
+        first = body.split("\n", 1)[0]
+        if first.startswith(("- ", "<div")) or first[:1].isdigit() and ". " in first[:5]:
+            return Safe(f"{head}\n\n{body}")
+        return Safe(f"{head} {body}")
+
+    def role_link(self, here: str, role_id: str | None) -> Safe:
+        name = self.role_name(role_id)
+        if role_id and role_id in self.site.roles:
+            return self.link(here, name, role_path(role_id))
+        return name
+
+    def process_link(self, here: str, process_id: str, anchor: str | None = None) -> Safe:
+        p = self.site.process_by_id.get(process_id)
+        if p is None:
+            return sanitize(process_id, "plain")
+        return self.link(here, self.tx.inline(p.title), process_path(p.id), anchor)
+
+    def phone(self, contact: Contact) -> Safe:
+        number = sanitize(contact.phone, "plain")
+        digits = (contact.phone or "").replace(" ", "").replace("-", "")
+        if not contact.example and digits.lstrip("+").isdigit():
+            url = safe_url("tel:" + digits)
+            if url:
+                return Safe(f"[{number}]({url})")
+        return number
+
+    def address(self, contact: Contact) -> Safe:
+        value = contact.address or ""
+        if contact.kind == "email" and "@" in value and not contact.example:
+            url = safe_url("mailto:" + value.strip())
+            if url:
+                return Safe(f"[{sanitize(value, 'plain')}]({url})")
+        if contact.kind in ("web", "eform", "chat") and not contact.example:
+            url = safe_url(value.strip())
+            if url:
+                return Safe(f"[{sanitize(value, 'plain')}]({url})")
+        return sanitize(value, "plain")
+
+    def _abbreviations(self) -> Safe:
+        lines = []
+        for term in self.site.hb.glossary.items:
+            if term.abbr and _ABBR_OK(term.abbr):
+                lines.append(f"*[{term.abbr}]: {self.tx.plain(term.term)}")
+        return Safe("\n".join(lines))
+
+    # -- rendering --
+
+    def render(self, template: str, here: str, **context: Any) -> str:
+        tpl = self.env.get_template(template)
+        return tpl.render(
+            here=here,
+            tx=self.tx,
+            w=self,
+            site=self.site,
+            lang=self.lang,
+            link=lambda text, target, anchor=None: self.link(here, text, target, anchor),
+            paths=_PATHS,
+            sanitize_inline=lambda v: sanitize(v, "inline"),
+            sanitize_plain=lambda v: sanitize(v, "plain"),
+            **context,
+        )
+
+
+def _fi_time(t: str) -> str:
+    """08:00 → 8.00"""
+    if len(t) == 5 and t[2] == ":" and t[:2].isdigit() and t[3:].isdigit():
+        return f"{int(t[:2])}.{t[3:]}"
+    return t
+
+
+_DAY_KEYS = {f"days_{d}" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+
+
+def _ABBR_OK(abbr: str) -> bool:  # noqa: N802 - reads as a predicate
+    return bool(abbr) and len(abbr) <= 20 and all(c.isalnum() or c in " .-/" for c in abbr) and abbr[0].isalnum()
+
+
+_PATHS = {
+    "home": HOME,
+    "directory": DIRECTORY,
+    "changes": CHANGES,
+    "review": REVIEW,
+    "glossary": GLOSSARY,
+    "legend": LEGEND,
+    "roles": ROLES,
+    "orientation": ORIENTATION,
+    "process": process_path,
+    "area": area_path,
+    "role": role_path,
+    "orientation_role": orientation_path,
+}
+
+
+# --- the pages -------------------------------------------------------------------------
+
+
+def _process_page(w: PageWriter, p: Process) -> tuple[str, str]:
+    site, tx = w.site, w.tx
+    here = process_path(p.id)
+    steps = site.steps(p)
+    reviewed, due, status = site.review(p)
+    svg = w.svg(p, w.lang) if w.svg else None
+    flow: dict[str, list[tuple[Any, str]]] = defaultdict(list)
+    for e in edges(p):
+        flow[e.source].append((e.label, e.target))
+    promises = []
+    for pr in p.promises:
+        dur = parse_duration(pr.within)
+        promises.append(
+            {
+                "name": tx.inline(pr.name) if pr.name else None,
+                "from": site.step_view(p, pr.from_),
+                "from_id": pr.from_,
+                "to": site.step_view(p, pr.to),
+                "to_id": pr.to,
+                "within": Safe(dur.label(w.lang)) if dur else sanitize(pr.within, "plain"),
+                "bound": Safe(dur.bound(w.lang)) if dur else sanitize(pr.within, "plain"),
+            }
+        )
+    keywords = tx.keywords(p.keywords, *(s.keywords for s in p.steps))
+    text = w.render(
+        "process.md.j2",
+        here,
+        p=p,
+        steps=steps,
+        flow=flow,
+        promises=promises,
+        reviewed=reviewed,
+        due=due,
+        status=status,
+        svg=Safe(_tidy_svg(svg)) if svg else None,
+        contacts=site.process_contacts(p),
+        related=[site.process_by_id[r] for r in p.related if r in site.process_by_id],
+        terms=[site.terms[t] for t in p.terms if t in site.terms],
+        keywords=keywords,
+        lanes=lane_of(p),
+        is_decision=lambda s: isinstance(s, DecisionStep),
+        is_parallel=lambda s: isinstance(s, ParallelStep),
+        is_wait=lambda s: isinstance(s, WaitStep),
+        is_handoff=lambda s: isinstance(s, HandoffStep),
+        is_call=lambda s: isinstance(s, CallStep),
+        duration=lambda s: Safe(d.label(w.lang)) if (d := parse_duration(s)) else sanitize(s, "plain"),
+    )
+    return here, text
+
+
+def _tidy_svg(svg: str) -> str:
+    """Inline SVG as one raw HTML block: no blank lines, no XML prolog."""
+    lines = [ln for ln in svg.splitlines() if ln.strip() and not ln.lstrip().startswith(("<?xml", "<!DOCTYPE"))]
+    return "\n".join(lines)
+
+
+def _glossary_terms(site: Site) -> list[Term]:
+    return sorted(site.hb.glossary.items, key=lambda t: t.term.fi.lower())
+
+
+def _changes(site: Site) -> list[dict[str, Any]]:
+    items = []
+    for p in site.processes:
+        for c in p.changes:
+            items.append({"date": parse_date(c.date) or dt.date.min, "raw_date": c.date, "change": c, "process": p})
+    items.sort(key=lambda i: (i["date"], i["process"].id), reverse=True)
+    return items
+
+
+def _pages(w: PageWriter) -> dict[str, str]:
+    """Every generated page of one language: path → Markdown."""
+    site = w.site
+    out: dict[str, str] = {}
+    for p in site.processes:
+        path, text = _process_page(w, p)
+        out[path] = text
+    changes = _changes(site)
+    reviews = [(p, *site.review(p)) for p in site.processes]
+    out[HOME] = w.render(
+        "home.md.j2", HOME, recent=changes[:RECENT_CHANGES],
+        overdue=sum(1 for r in reviews if r[3] == "overdue"),
+    )
+    for area in site.areas:
+        path = area_path(area.id)
+        out[path] = w.render("area.md.j2", path, area=area, processes=site.area_processes.get(area.id, []))
+    out[ROLES] = w.render("roles.md.j2", ROLES, role_ids=list(site.roles))
+    for role_id, role in site.roles.items():
+        path = role_path(role_id)
+        by_process = site.role_steps.get(role_id, {})
+        out[path] = w.render(
+            "role.md.j2", path, role=role,
+            groups=[(site.process_by_id[pid], views) for pid, views in by_process.items()],
+        )
+    out[DIRECTORY] = w.render("directory.md.j2", DIRECTORY, groups=_directory_groups(w))
+    out[ORIENTATION] = w.render("orientation.md.j2", ORIENTATION, ops=list(site.paths.values()))
+    for op in site.paths.values():
+        path = orientation_path(op.role)
+        out[path] = w.render(
+            "orientation_role.md.j2", path, op=op,
+            items=[site.process_by_id[i] for i in op.processes if i in site.process_by_id],
+            mine=lambda pid, role=op.role: site.role_steps.get(role, {}).get(pid, []),
+        )
+    out[CHANGES] = w.render("changes.md.j2", CHANGES, changes=changes)
+    out[REVIEW] = w.render("review.md.j2", REVIEW, reviews=reviews, soon_days=REVIEW_SOON_DAYS)
+    out[GLOSSARY] = w.render("glossary.md.j2", GLOSSARY, terms=_glossary_terms(site))
+    legend = w.legend(w.lang) if w.legend else None
+    out[LEGEND] = w.render("legend.md.j2", LEGEND, legend=Safe(legend) if legend else None)
+    return out
+
+
+def _directory_groups(w: PageWriter) -> list[dict[str, Any]]:
+    """Contacts grouped by situation, then audience (authority numbers first)."""
+    groups: dict[str, dict[str, Any]] = {}
+    for c in w.site.hb.contacts.items:
+        key = c.situation.get(w.lang) if c.situation else ""
+        g = groups.setdefault(key, {"situation": c.situation, "authorities": [], "public": []})
+        g[c.audience].append(c)
+    ordered = [g for k, g in groups.items() if k] + [g for k, g in groups.items() if not k]
+    return ordered
+
+
+def _nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
+    """The navigation of one language; content pages are (path, title) pairs from content/."""
+    site, lb = w.site, (lambda k: str(w.tx.label(k)))
+    areas: list[NavItem] = []
+    for area in site.areas:
+        areas.append({str(w.area_name(area.id, plain=True)): [area_path(area.id)]
+                      + [process_path(p.id) for p in site.area_processes.get(area.id, [])]})
+    known = {a.id for a in site.areas}
+    stray = [process_path(p.id) for p in site.processes if p.area not in known]
+    nav: list[NavItem] = [{lb("home"): HOME}]
+    nav.append({lb("areas"): areas + stray})
+    nav.append({lb("directory"): DIRECTORY})
+    nav.append({lb("roles"): [ROLES] + [role_path(r) for r in site.roles]})
+    nav.append({lb("orientation"): [ORIENTATION] + [orientation_path(r) for r in site.paths]})
+    nav.append({lb("changes"): CHANGES})
+    nav.append({lb("glossary"): GLOSSARY})
+    nav.append({lb("legend"): LEGEND})
+    supervisors: list[NavItem] = [REVIEW]
+    about: list[NavItem] = []
+    for path, _title in content_pages:
+        (supervisors if path.startswith("esihenkilo") else about).append(path)
+    nav.append({lb("for_supervisors"): supervisors})
+    if about:
+        nav.append({lb("about"): about})
+    return nav
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def write_if_changed(path: Path, text: str | bytes) -> bool:
+    """Write only when the content differs, so file watchers and caches see no change otherwise."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return True
+
+
+def content_pages(content_dir: Path, lang: str) -> list[tuple[str, str]]:
+    """Hand-written pages in content/<lang>/ (Finnish when a language lacks one): (path, title)."""
+    found: dict[str, str] = {}
+    for base in (content_dir / DEFAULT_LANGUAGE, content_dir / lang):
+        if not base.is_dir():
+            continue
+        for f in sorted(base.rglob("*.md")):
+            rel = f.relative_to(base).as_posix()
+            found[rel] = _first_heading(f.read_text(encoding="utf-8")) or rel
+    return sorted(found.items())
+
+
+def _first_heading(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
+
+
+def generate_docs(
+    handbook: Handbook,
+    docs_root: Path,
+    content_dir: Path,
+    langs: Iterable[str] = LANGUAGES,
+    svg: SvgSource | None = None,
+    legend: LegendSource | None = None,
+) -> GeneratedDocs:
+    """Write `docs_root/<lang>/**` for each language; remove files no longer generated."""
+    site = Site(handbook)
+    env = template_env()
+    result = GeneratedDocs()
+    for lang in langs:
+        w = PageWriter(site, lang, env, svg, legend)
+        out_dir = docs_root / lang
+        pages = _pages(w)
+        extra = content_pages(content_dir, lang)
+        files: dict[str, str | bytes] = {path: text for path, text in pages.items()}
+        for rel, _title in extra:
+            files[rel] = _content_page(content_dir, lang, rel, w)
+        for asset in _content_assets(content_dir):
+            files["media/" + asset.relative_to(content_dir / "assets").as_posix()] = asset.read_bytes()
+        for rel, data in files.items():
+            if write_if_changed(out_dir / rel, data):
+                result.written += 1
+            else:
+                result.unchanged += 1
+        result.removed += _remove_stale(out_dir, set(files))
+        result.pages[lang] = sorted(p for p in files if p.endswith(".md"))
+        result.nav[lang] = _nav(w, extra)
+    return result
+
+
+def _content_page(content_dir: Path, lang: str, rel: str, w: PageWriter) -> str:
+    """A hand-written page, with the glossary's abbreviations; Finnish with a notice when untranslated."""
+    own = content_dir / lang / rel
+    if own.is_file():
+        text = own.read_text(encoding="utf-8")
+    else:
+        fi_text = (content_dir / DEFAULT_LANGUAGE / rel).read_text(encoding="utf-8")
+        text = _untranslated_page(fi_text, w)
+    abbr = w.abbreviations
+    return text.rstrip("\n") + ("\n\n" + abbr + "\n" if abbr else "\n")
+
+
+def _untranslated_page(fi_text: str, w: PageWriter) -> str:
+    """Finnish content shown on a Swedish or English page: a marker, then the text marked lang="fi"."""
+    head, body = "", fi_text
+    if body.startswith("---\n"):
+        end = body.find("\n---\n", 4)
+        if end != -1:
+            head, body = body[: end + 5], body[end + 5:]
+    lines = body.lstrip("\n").splitlines()
+    title = ""
+    if lines and lines[0].startswith("# "):
+        title, lines = lines[0], lines[1:]
+    notice = f'!!! note "{w.tx.label("fallback")}"\n\n    {w.tx.label("untranslated_page")}\n'
+    return f'{head}{title}\n\n{notice}\n<div lang="fi" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
+
+
+def _content_assets(content_dir: Path) -> list[Path]:
+    base = content_dir / "assets"
+    return sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else []
+
+
+def _remove_stale(out_dir: Path, keep: set[str]) -> int:
+    removed = 0
+    if not out_dir.is_dir():
+        return 0
+    for f in sorted(out_dir.rglob("*"), reverse=True):
+        rel = f.relative_to(out_dir).as_posix()
+        if f.is_file() and rel not in keep:
+            f.unlink()
+            removed += 1
+        elif f.is_dir() and not any(f.iterdir()):
+            shutil.rmtree(f)
+    return removed

@@ -1,0 +1,85 @@
+/* The handbook's page behaviour: Pagefind search in the header, the search
+   toggle on small screens, and orientation checklists remembered in this browser. */
+(function () {
+  "use strict";
+
+  function mountSearch() {
+    var box = document.getElementById("hb-search");
+    if (!box || typeof window.PagefindUI !== "function") return;
+    // The bundle path is relative to this page; result addresses are relative to the site root.
+    var bundle = new URL(box.getAttribute("data-bundle"), document.baseURI).pathname;
+    var siteRoot = bundle.replace(/pagefind\/?$/, "");
+    new window.PagefindUI({
+      element: "#hb-search",
+      bundlePath: bundle,
+      baseUrl: siteRoot,
+      showImages: false,
+      showSubResults: true,
+      excerptLength: 18,
+      resetStyles: false,
+      autofocus: false,
+      translations: { placeholder: box.getAttribute("data-placeholder") || undefined }
+    });
+  }
+
+  function setupToggle() {
+    var wrap = document.querySelector("[data-hb-search]");
+    if (!wrap) return;
+    var button = wrap.querySelector(".hb-search__toggle");
+    function input() {
+      return wrap.querySelector(".pagefind-ui__search-input");
+    }
+    function open(state) {
+      wrap.classList.toggle("hb-search--open", state);
+      if (button) button.setAttribute("aria-expanded", state ? "true" : "false");
+      var field = input();
+      if (state && field) field.focus();
+    }
+    if (button) {
+      button.addEventListener("click", function () {
+        open(!wrap.classList.contains("hb-search--open"));
+      });
+    }
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && wrap.classList.contains("hb-search--open")) open(false);
+    });
+    // mkdocs-material's keyboard shortcuts (/, s, f) open its own search: send them here.
+    var toggle = document.getElementById("__search");
+    if (toggle) {
+      toggle.addEventListener("change", function () {
+        if (!toggle.checked) return;
+        toggle.checked = false;
+        var field = input();
+        if (window.matchMedia("(max-width: 59.984375em)").matches) open(true);
+        else if (field) field.focus();
+      });
+    }
+  }
+
+  function setupChecklists() {
+    var boxes = document.querySelectorAll("input.hb-check");
+    if (!boxes.length) return;
+    var key = "handbook:read:" + location.pathname;
+    var state = {};
+    try {
+      state = JSON.parse(localStorage.getItem(key) || "{}") || {};
+    } catch (e) {
+      state = {};
+    }
+    Array.prototype.forEach.call(boxes, function (box) {
+      box.checked = !!state[box.id];
+      box.addEventListener("change", function () {
+        state[box.id] = box.checked;
+        try {
+          localStorage.setItem(key, JSON.stringify(state));
+        } catch (e) {
+          /* private mode: ticks last for this visit only */
+        }
+      });
+    });
+  }
+
+  mountSearch();
+  setupToggle();
+  setupChecklists();
+})();
