@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import difflib
+
+from ..findings import Reporter
+from ..handbook import Handbook
+from ..practice import practices_of
+
+ID = "practice-exists"
+DESCRIPTION = "The practice description a process names in `source.practice` exists in practices/."
+SEVERITY = "error"
+SCOPE = "handbook"
+
+
+def check(handbook: Handbook, report: Reporter) -> None:
+    practices = practices_of(handbook)
+    known = sorted(practices.ids())
+    for pf in handbook.processes:
+        source = pf.process.source
+        if source is None or source.practice is None or source.practice in known:
+            continue
+        close = difflib.get_close_matches(source.practice, known, n=1, cutoff=0.6)
+        report.report(
+            pf.doc, ("source", "practice"),
+            f"the process names the practice `{source.practice}`, but there is no practices/{source.practice}.yaml",
+            f"did you mean `{close[0]}`?" if close else "write the id of a file in practices/ (without .yaml) or remove the line",
+        )
