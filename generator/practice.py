@@ -468,9 +468,11 @@ def _is_symbol(text: LocalText) -> bool:
 
 
 def practice_texts(practice: Practice) -> Iterator[tuple[Path_, LocalText]]:
-    """The texts every reader needs in their language: name, summary and what the figures show."""
+    """The texts every reader needs in their language: name, summary, facts and what the figures show."""
     yield ("name",), practice.name
     yield ("summary",), practice.summary
+    yield ("organization",), practice.organization
+    yield ("region",), practice.region
     for i, fig in enumerate(practice.figures()):
         base: Path_ = ("evaluation", "figures", i)
         yield (*base, "title"), fig.title

@@ -6,7 +6,7 @@ from ..model import LANGUAGES
 from ..practice import practice_texts, practices_of
 
 ID = "practice-translation-missing"
-DESCRIPTION = "A practice description's name, summary and figure texts have Swedish and English text."
+DESCRIPTION = "A practice description's name, summary, organization, region and figure texts have Swedish and English text."
 SEVERITY = "warning"
 SCOPE = "handbook"
 
