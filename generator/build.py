@@ -33,6 +33,9 @@ from .render.pages import GeneratedDocs, generate_docs, write_if_changed
 KEEP_OLD_SITES = 1
 """Earlier sites kept beside the current one (a reader may still be loading its pages)."""
 
+SEARCH_EXCLUDE = ".headerlink, .hb-fallback"
+"""Never indexed: heading permalinks (¶) and the "in Finnish" markers."""
+
 THEME_LABELS = ("search_placeholder", "search_open", "filter_kind")
 
 
@@ -342,7 +345,7 @@ def build_one_site(config_file: Path, site_dir: Path) -> None:
 def index_search(site_dir: Path) -> None:
     """Pagefind indexes the article of every page, one index per <html lang>."""
     proc = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent", "--exclude-selectors", SEARCH_EXCLUDE],
         capture_output=True,
         text=True,
         check=False,

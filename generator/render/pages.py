@@ -664,10 +664,8 @@ def _nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
     nav.append({lb("changes"): CHANGES})
     nav.append({lb("glossary"): GLOSSARY})
     nav.append({lb("legend"): LEGEND})
-    supervisors: list[NavItem] = [REVIEW]
-    about: list[NavItem] = []
-    for path, _title in content_pages:
-        (supervisors if path.startswith("esihenkilo") else about).append(path)
+    supervisors: list[NavItem] = [p for p, _t in content_pages if p.startswith("esihenkilo")] + [REVIEW]
+    about: list[NavItem] = [p for p, _t in content_pages if not p.startswith("esihenkilo")]
     nav.append({lb("for_supervisors"): supervisors})
     if about:
         nav.append({lb("about"): about})

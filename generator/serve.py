@@ -1,0 +1,167 @@
+"""`handbook serve`: a live preview that rebuilds on every save.
+
+The preview is the real build (`run_build`) into its own site folder
+(`build/preview/site`), served on localhost. A watcher polls the sources
+(processes, content, theme) twice a second; after a save it rebuilds, and every
+open page reloads itself (overrides/assets/handbook/preview.js asks
+`/__handbook__/status` once a second). When the saved file has errors, nothing
+is rebuilt: the pages stay at the last good version and show the errors.
+
+The watcher looks only at sources, never at generated files, and the generator
+writes a file only when its content changed, so a rebuild never triggers
+another one. Nothing here depends on MkDocs.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import sys
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .build import BuildConfig, preview_config, run_build
+
+POLL_SECONDS = 0.5
+QUIET_SECONDS = 0.3
+"""Wait this long after the last change: editors save in several writes."""
+
+STATUS_PATH = "/__handbook__/status"
+
+
+class PreviewStatus:
+    """What the pages poll: a generation number that grows with each good build, and the latest errors."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.generation = 0
+        self.errors: list[str] = []
+        self.building = False
+
+    def update(self, ok: bool, errors: list[str]) -> None:
+        with self._lock:
+            if ok:
+                self.generation += 1
+            self.errors = list(errors)
+
+    def as_json(self) -> bytes:
+        with self._lock:
+            data = {"generation": self.generation, "errors": self.errors, "building": self.building}
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _handler(site: Path, status: PreviewStatus) -> type[http.server.SimpleHTTPRequestHandler]:
+    class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # `site` is a symlink that each good build replaces: resolve it per request.
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            if self.path.split("?", 1)[0] == STATUS_PATH:
+                body = status.as_json()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().do_GET()
+
+        def end_headers(self) -> None:
+            if not self.path.startswith(STATUS_PATH):
+                self.send_header("Cache-Control", "no-cache")
+            super().end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature of the base class
+            pass
+
+    return PreviewHandler
+
+
+def watched_files(config: BuildConfig) -> Iterable[Path]:
+    """The sources a preview depends on."""
+    for folder, patterns in (
+        (config.processes, ("*.yaml", "*.yml")),
+        (config.content_dir, ("**/*",)),
+        (config.overrides_dir, ("**/*",)),
+    ):
+        if folder.is_dir():
+            for pattern in patterns:
+                yield from (p for p in folder.glob(pattern) if p.is_file())
+    if config.theme_config.is_file():
+        yield config.theme_config
+
+
+def snapshot(config: BuildConfig) -> dict[Path, tuple[int, int]]:
+    out: dict[Path, tuple[int, int]] = {}
+    for p in watched_files(config):
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            continue
+        out[p] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def rebuild(config: BuildConfig, status: PreviewStatus) -> None:
+    status.building = True
+    try:
+        result = run_build(config, say=lambda line: print(line, flush=True))
+    except Exception as exc:  # keep serving the last good preview
+        print(f"handbook serve: build failed: {exc}", file=sys.stderr, flush=True)
+        status.update(False, [f"build failed: {exc}"])
+    else:
+        status.update(result.ok, result.errors)
+    finally:
+        status.building = False
+
+
+def serve(config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> int:
+    preview = preview_config(config)
+    status = PreviewStatus()
+    print("handbook serve: building the preview…", flush=True)
+    rebuild(preview, status)
+    if not preview.site.exists():
+        print("handbook serve: fix the errors above and save; the preview starts after the first good build.", flush=True)
+    try:
+        server = http.server.ThreadingHTTPServer((host, port), _handler(preview.site, status))
+    except OSError as exc:
+        print(f"handbook serve: cannot listen on {host}:{port}: {exc}", file=sys.stderr)
+        return 1
+    thread = threading.Thread(target=server.serve_forever, name="handbook-preview", daemon=True)
+    thread.start()
+    url = f"http://{host}:{server.server_port}/"
+    print(f"handbook serve: preview at {url} — rebuilds on every save; Ctrl+C stops.", flush=True)
+    try:
+        watch(preview, status)
+    except KeyboardInterrupt:
+        print("\nhandbook serve: stopped.", flush=True)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return 0
+
+
+def watch(config: BuildConfig, status: PreviewStatus, stop: threading.Event | None = None) -> None:
+    """Poll the sources; after a change settles, rebuild."""
+    seen = snapshot(config)
+    while not (stop and stop.is_set()):
+        time.sleep(POLL_SECONDS)
+        now = snapshot(config)
+        if now == seen:
+            continue
+        while True:  # let the editor finish writing
+            time.sleep(QUIET_SECONDS)
+            later = snapshot(config)
+            if later == now:
+                break
+            now = later
+        changed = sorted({*now.keys() ^ seen.keys(), *(p for p in now if p in seen and now[p] != seen[p])})
+        names = ", ".join(p.name for p in changed[:3]) + (" …" if len(changed) > 3 else "")
+        print(f"handbook serve: {names} changed, rebuilding…", flush=True)
+        seen = now
+        rebuild(config, status)
