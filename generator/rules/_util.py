@@ -38,13 +38,16 @@ def suggest_slug(value: str) -> str:
 
 
 def texts(process: Process) -> Iterator[tuple[Path_, LocalText]]:
-    """The texts every reader needs in their language: title, summary, names, labels."""
+    """The texts every reader needs in their language: title, summary, names, branch and path labels."""
     yield ("title",), process.title
     yield ("summary",), process.summary
     for i, step in enumerate(process.steps):
         yield ("steps", i, "name"), step.name
         for j, br in enumerate(getattr(step, "branches", []) or []):
             yield ("steps", i, "branches", j, "when"), br.when
+        for j, path in enumerate(getattr(step, "paths", []) or []):
+            if path.when is not None:
+                yield ("steps", i, "paths", j, "when"), path.when
     for i, pr in enumerate(process.promises):
         if pr.name is not None:
             yield ("promises", i, "name"), pr.name
