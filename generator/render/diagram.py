@@ -1,0 +1,1573 @@
+"""Process diagrams: each process drawn as an SVG in BPMN visual language.
+
+One diagram per process and language. Graphviz (`dot`, driven through pydot)
+lays the steps out left to right in one swimlane per role; the SVG it writes is
+then finished here: BPMN shapes and markers are drawn into the places Graphviz
+kept for them, lanes are stretched to a common width, service promises are
+drawn as timer bars under the lanes, links and ids are added, and the result
+is made deterministic (no comments, no version lines, stable ids).
+
+Safety: supervisor text reaches the DOT source only through `esc()`, inside
+HTML-like labels. Every other DOT attribute is a constant of this module or a
+number, checked by `_attr()`. Links, ids and tooltips are added after Graphviz,
+as XML attributes written by ElementTree, which escapes them.
+
+A process wider than an A4 page wraps: the layout is cut into rows (each with
+every lane), and the flows that cross a cut end in BPMN link events
+("continues below (A)" / "continued (A)").
+
+Public API: `render_svg`, `write_diagrams`, `DiagramStats`, `diagram_key`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import textwrap
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import pydot
+
+from ..graph import edges as flow_edges
+from ..graph import lane_of, step_type
+from ..handbook import Handbook
+from ..model import (
+    LANGUAGES,
+    CallStep,
+    HandoffStep,
+    LocalText,
+    Organization,
+    Process,
+    Role,
+    StepBase,
+    WaitStep,
+)
+from ..timing import parse_duration
+
+RENDERER_VERSION = "1"
+"""Bump when the drawing changes: it is part of every cache key."""
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", XLINK_NS)
+
+FONT = "DejaVu Sans"
+"""The font Graphviz measures text with (installed with graphviz on Debian)."""
+FONT_STACK = "'DejaVu Sans', Verdana, Arial, Helvetica, sans-serif"
+"""What browsers draw with: DejaVu Sans or a font no wider than it."""
+
+NAME_SIZE = 10.0
+SMALL_SIZE = 8.5
+LINE_HEIGHT = 12.0
+"""Height of one line of NAME_SIZE text in a Graphviz HTML label, in points."""
+
+MAX_ROW_WIDTH = 700.0
+"""Widest row, in points: A4 portrait prints about 482 pt wide, so text stays ≥ 7 pt."""
+MAX_ROWS = 4
+
+# --- colours ----------------------------------------------------------------
+# Text and lines are near-black on light fills: text contrast ≥ 7:1 and lines
+# ≥ 3:1 on every fill (tests/test_diagram.py checks the ratios). Colour never
+# carries meaning alone: every lane is labelled with its role and organization,
+# every shape has its own outline and marker.
+
+INK = "#1a1a1a"
+LINE = "#404040"
+WHITE = "#ffffff"
+
+
+@dataclass(frozen=True)
+class Family:
+    """Colours of the lanes of one organization."""
+
+    name: str
+    lane: str
+    header: str
+    border: str
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("blue", "#ebf3fc", "#cfe1f6", "#44698f"),
+    Family("green", "#ebf6ed", "#cde9d3", "#45724e"),
+    Family("sand", "#fcf3e6", "#f3deba", "#7d6033"),
+    Family("purple", "#f2eef9", "#ddd3f0", "#65558a"),
+    Family("teal", "#e8f5f5", "#c7e6e6", "#3a7070"),
+    Family("rose", "#fbedf0", "#f3d3da", "#8a4d5e"),
+)
+NEUTRAL = Family("grey", "#f4f4f4", "#e2e2e2", "#666666")
+"""Lanes of roles that belong to no organization, e.g. the client."""
+PROMISE_FILL = "#fafafa"
+
+# Graphviz draws an empty, fixed-size table cell with one of these fills where
+# a BPMN shape or marker goes; `_finish` replaces each such cell with the shape.
+SENTINELS: dict[str, str] = {
+    "start": "#fe0001",
+    "end": "#fe0002",
+    "wait": "#fe0003",
+    "decision": "#fe0004",
+    "parallel": "#fe0005",
+    "join": "#fe0006",
+    "link-throw": "#fe0007",
+    "link-catch": "#fe0008",
+    "envelope": "#fe0009",
+    "call-plus": "#fe000a",
+    "clock": "#fe000b",
+    "flow-sequence": "#fe000c",
+    "flow-message": "#fe000d",
+}
+_SENTINEL_KIND = {v: k for k, v in SENTINELS.items()}
+EVENT_SIZE = 30
+GATEWAY_SIZE = 34
+
+
+# --- words ------------------------------------------------------------------
+
+WORDS: dict[str, dict[str, str]] = {
+    "fi": {
+        "start": "Alku",
+        "end": "Loppu",
+        "task": "Tehtävä",
+        "decision": "Päätös",
+        "parallel": "Rinnakkaiset polut alkavat",
+        "join": "Rinnakkaiset polut yhtyvät",
+        "wait": "Odotus",
+        "handoff": "Siirto",
+        "call": "Aliprosessi",
+        "link-throw": "Jatkuu alla",
+        "link-catch": "Jatkoa",
+        "continues": "Jatkuu alla ({key})",
+        "continued": "Jatkoa ({key})",
+        "continues-above": "Jatkuu ylempänä ({key})",
+        "handoff-to": "→ {target}",
+        "call-of": "Aliprosessi: {target}",
+        "promises": "Palvelulupaus",
+        "no-role": "Ei roolia",
+        "quote": "”{}”",
+        "and": "ja",
+        "or": "tai",
+        "desc": (
+            "Kaavio näyttää prosessin {steps} vaihetta {lanes} roolin kaistoilla ({roles}), "
+            "alkaen vaiheesta {start} ja päättyen vaiheeseen {end}{decisions}."
+        ),
+        "desc-decisions-1": "; siinä on yksi päätöskohta",
+        "desc-decisions-n": "; siinä on {n} päätöskohtaa",
+        "desc-none": "(ei määritelty)",
+    },
+    "sv": {
+        "start": "Start",
+        "end": "Slut",
+        "task": "Uppgift",
+        "decision": "Beslut",
+        "parallel": "Parallella vägar börjar",
+        "join": "Parallella vägar möts",
+        "wait": "Väntan",
+        "handoff": "Överföring",
+        "call": "Delprocess",
+        "link-throw": "Fortsätter nedan",
+        "link-catch": "Fortsättning",
+        "continues": "Fortsätter nedan ({key})",
+        "continued": "Fortsättning ({key})",
+        "continues-above": "Fortsätter ovan ({key})",
+        "handoff-to": "→ {target}",
+        "call-of": "Delprocess: {target}",
+        "promises": "Servicelöfte",
+        "no-role": "Ingen roll",
+        "quote": "”{}”",
+        "and": "och",
+        "or": "eller",
+        "desc": (
+            "Diagrammet visar processens {steps} steg i {lanes} rollers banor ({roles}), "
+            "från steget {start} till steget {end}{decisions}."
+        ),
+        "desc-decisions-1": ", med en beslutspunkt",
+        "desc-decisions-n": ", med {n} beslutspunkter",
+        "desc-none": "(inte angivet)",
+    },
+    "en": {
+        "start": "Start",
+        "end": "End",
+        "task": "Task",
+        "decision": "Decision",
+        "parallel": "Parallel paths begin",
+        "join": "Parallel paths meet",
+        "wait": "Wait",
+        "handoff": "Handoff",
+        "call": "Sub-process",
+        "link-throw": "Continues below",
+        "link-catch": "Continued",
+        "continues": "Continues below ({key})",
+        "continued": "Continued ({key})",
+        "continues-above": "Continues above ({key})",
+        "handoff-to": "→ {target}",
+        "call-of": "Sub-process: {target}",
+        "promises": "Service promise",
+        "no-role": "No role",
+        "quote": "“{}”",
+        "and": "and",
+        "or": "or",
+        "desc": (
+            "The diagram shows the process's {steps} steps in the lanes of {lanes} roles ({roles}), "
+            "from the step {start} to the step {end}{decisions}."
+        ),
+        "desc-decisions-1": ", with one decision point",
+        "desc-decisions-n": ", with {n} decision points",
+        "desc-none": "(not given)",
+    },
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return WORDS.get(lang, WORDS["fi"])
+
+
+# --- text -------------------------------------------------------------------
+
+_XML_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#39;"}
+
+
+def clean(text: str) -> str:
+    """Text without characters XML cannot hold; line and paragraph separators become newlines."""
+    out: list[str] = []
+    for ch in str(text).replace("\r\n", "\n").replace("\r", "\n"):
+        if ch in "\u2028\u2029\x85":
+            out.append("\n")
+        elif ch == "\t":
+            out.append(" ")
+        elif ch == "\n":
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff":
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def esc(text: str) -> str:
+    """The one way supervisor text enters DOT: as character data of an HTML-like label.
+
+    `&`, `<`, `>` and both quotes become XML character references, so the text
+    can neither close the label nor open a tag; control characters are dropped.
+    Backslashes, braces, brackets and colons have no meaning in HTML-like labels.
+    """
+    return clean(text).replace("\n", " ").translate(_XML_ESCAPES)
+
+
+_VOWELS = set("aeiouyäöåAEIOUYÄÖÅéü")
+
+
+def _hyphen_point(word: str, limit: int) -> int:
+    """Where to break a long word, at most `limit` letters in: before a consonant that starts a syllable."""
+    hyphen = word.rfind("-", 2, limit)
+    if hyphen > 0:
+        return hyphen + 1
+    for i in range(min(limit, len(word) - 3), 2, -1):
+        if word[i].isalpha() and word[i] not in _VOWELS and word[i + 1] in _VOWELS and word[i - 1].isalpha():
+            return i
+    return limit
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most about `width` characters; newlines kept, over-long words hyphenated."""
+    lines: list[str] = []
+    for para in clean(text).split("\n"):
+        words_: list[str] = []
+        for word in para.split():
+            while len(word) > width + 2:
+                cut = _hyphen_point(word, width - 1)
+                head = word[:cut]
+                words_.append(head if head.endswith("-") else head + "-")
+                word = word[cut:]
+            words_.append(word)
+        if not words_:
+            continue
+        lines.extend(textwrap.wrap(" ".join(words_), width, break_long_words=False, break_on_hyphens=True))
+    return lines or [""]
+
+
+def _text_rows(lines: Sequence[str], size: float = NAME_SIZE, bold: bool = False, italic: bool = False) -> str:
+    """Lines of text as one HTML-label fragment (escaped here)."""
+    body = "<BR/>".join(esc(line) for line in lines)
+    if bold:
+        body = f"<B>{body}</B>"
+    if italic:
+        body = f"<I>{body}</I>"
+    if size != NAME_SIZE:
+        body = f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
+    return body
+
+
+def _attr(value: str | float | int) -> str:
+    """A DOT attribute value that is not a label: a number, or a constant of this module."""
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    if not re.fullmatch(r"[A-Za-z0-9#.,:_ -]*", value):
+        raise ValueError(f"not a safe DOT attribute value: {value!r}")
+    return f'"{value}"'
+
+
+def _label(html: str) -> str:
+    return f"<{html}>"
+
+
+def _sentinel_cell(kind: str, width: float, height: float, port: str | None = None) -> str:
+    port_attr = f' PORT="{port}"' if port else ""
+    return (
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD{port_attr} FIXEDSIZE="TRUE" WIDTH="{width:g}" HEIGHT="{height:g}" BGCOLOR="{SENTINELS[kind]}"></TD>'
+        f"</TR></TABLE>"
+    )
+
+
+# --- labels of each kind of node (shared with the legend) --------------------
+
+
+def event_label(kind: str, lines: Sequence[str], extra: Sequence[str] = (), port: str | None = "p") -> str:
+    """Event (start, end, wait, link): a circle with its text below."""
+    text = _text_rows(lines, 9)
+    if extra:
+        text += "<BR/>" + _text_rows(extra, SMALL_SIZE, bold=True)
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR><TD>{_sentinel_cell(kind, EVENT_SIZE, EVENT_SIZE, port)}</TD></TR>"
+        f'<TR><TD CELLPADDING="2">{text}</TD></TR>'
+        "</TABLE>"
+    )
+
+
+def gateway_label(kind: str, lines: Sequence[str], port: str | None = "p") -> str:
+    """Gateway (decision, parallel, join): a diamond with its question above."""
+    text = f'<TR><TD CELLPADDING="2">{_text_rows(lines, 9)}</TD></TR>' if any(lines) else ""
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"{text}<TR><TD>{_sentinel_cell(kind, GATEWAY_SIZE, GATEWAY_SIZE, port)}</TD></TR>"
+        "</TABLE>"
+    )
+
+
+def task_label(kind: str, lines: Sequence[str], sub: Sequence[str] = ()) -> str:
+    """Activity (task, call, handoff): a rounded rectangle; calls have a thick border and a + marker."""
+    border = 3 if kind == "call" else 1
+    rows = ""
+    if kind == "handoff":
+        rows += f'<TR><TD ALIGN="LEFT" HEIGHT="11" CELLPADDING="0">{_sentinel_cell("envelope", 15, 10)}</TD></TR>'
+    rows += f'<TR><TD WIDTH="96" HEIGHT="26" CELLPADDING="4">{_text_rows(lines)}</TD></TR>'
+    if sub:
+        rows += f'<TR><TD CELLPADDING="1">{_text_rows(sub, SMALL_SIZE, italic=True)}</TD></TR>'
+    if kind == "call":
+        rows += f'<TR><TD CELLPADDING="0">{_sentinel_cell("call-plus", 11, 11)}</TD></TR>'
+    return (
+        f'<TABLE BORDER="{border}" STYLE="rounded" COLOR="{LINE}" BGCOLOR="{WHITE}" '
+        f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{rows}</TABLE>'
+    )
+
+
+def branch_label(lines: Sequence[str]) -> str:
+    return (
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" BGCOLOR="{WHITE}">'
+        f"<TR><TD>{_text_rows(lines, SMALL_SIZE)}</TD></TR></TABLE>"
+    )
+
+
+def lane_label(name_lines: Sequence[str], org_lines: Sequence[str], fill: str) -> str:
+    org = f"<BR/>{_text_rows(org_lines, SMALL_SIZE)}" if org_lines else ""
+    return (
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" BGCOLOR="{fill}">'
+        f'<TR><TD WIDTH="92">{_text_rows(name_lines, NAME_SIZE, bold=True)}{org}</TD></TR></TABLE>'
+    )
+
+
+# --- the diagram, before layout ------------------------------------------------
+
+
+@dataclass
+class _Lane:
+    key: str
+    role_id: str | None
+    label: str
+    family: Family
+
+
+@dataclass
+class _Node:
+    name: str
+    """DOT node name: s<index> for steps, k<n>t/k<n>c for link events."""
+    kind: str
+    label: str
+    lane: int
+    step_id: str | None = None
+    href: str | None = None
+    tooltip: str = ""
+    port: bool = False
+
+
+@dataclass
+class _Flow:
+    tail: str
+    head: str
+    kind: str = "sequence"
+    """'sequence' or 'message' (dashed, between organizations)."""
+    label: str | None = None
+
+
+@dataclass
+class _Promise:
+    tail: str
+    head: str
+    text: str
+
+
+@dataclass
+class _Diagram:
+    process_id: str
+    lang: str
+    title: str
+    desc: str
+    lanes: list[_Lane]
+    nodes: list[_Node]
+    flows: list[_Flow]
+    promises: list[_Promise] = field(default_factory=list)
+
+    def node(self, name: str) -> _Node:
+        for n in self.nodes:
+            if n.name == name:
+                return n
+        raise KeyError(name)
+
+
+def _family(org_id: str | None, organizations: list[Organization]) -> Family:
+    if org_id is None:
+        return NEUTRAL
+    for i, org in enumerate(organizations):
+        if org.id == org_id:
+            return FAMILIES[i % len(FAMILIES)]
+    return FAMILIES[sum(org_id.encode()) % len(FAMILIES)]
+
+
+def _lanes(process: Process, handbook: Handbook, lang: str) -> tuple[list[_Lane], dict[str | None, int]]:
+    roles = handbook.roles.by_id()
+    orgs = handbook.organizations.by_id()
+    wanted: list[str | None] = list(dict.fromkeys(process.roles))
+    for lane in lane_of(process).values():
+        if lane not in wanted:
+            wanted.append(lane)
+    lanes: list[_Lane] = []
+    index: dict[str | None, int] = {}
+    for role_id in wanted:
+        role: Role | None = roles.get(role_id) if role_id else None
+        name = role.name.get(lang) if role else (role_id or words(lang)["no-role"])
+        org_id = role.organization if role else None
+        org = orgs.get(org_id) if org_id else None
+        org_lines = wrap(org.name.get(lang), 19) if org else []
+        family = _family(org_id, handbook.organizations.items)
+        index[role_id] = len(lanes)
+        lanes.append(_Lane(f"l{len(lanes)}", role_id, lane_label(wrap(name, 15), org_lines, family.header), family))
+    return lanes, index
+
+
+def _quoted(lang: str, text: str) -> str:
+    return words(lang)["quote"].format(text)
+
+
+def _series(lang: str, items: list[str], conj: str) -> str:
+    if not items:
+        return words(lang)["desc-none"]
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {words(lang)[conj]} " + items[-1]
+
+
+def _describe(process: Process, lanes: list[_Lane], handbook: Handbook, lang: str) -> str:
+    w = words(lang)
+    roles = handbook.roles.by_id()
+    role_names = [
+        roles[lane.role_id].name.get(lang) if lane.role_id in roles else (lane.role_id or w["no-role"])
+        for lane in lanes
+    ]
+    starts = [_quoted(lang, clean(s.name.get(lang)).replace("\n", " ")) for s in process.steps if step_type(s) == "start"]
+    ends = [_quoted(lang, clean(s.name.get(lang)).replace("\n", " ")) for s in process.steps if step_type(s) == "end"]
+    n_dec = sum(1 for s in process.steps if step_type(s) == "decision")
+    decisions = "" if n_dec == 0 else (w["desc-decisions-1"] if n_dec == 1 else w["desc-decisions-n"].format(n=n_dec))
+    return w["desc"].format(
+        steps=len(process.steps),
+        lanes=len(lanes),
+        roles=", ".join(clean(r).replace("\n", " ") for r in role_names),
+        start=_series(lang, starts, "or"),
+        end=_series(lang, ends, "or"),
+        decisions=decisions,
+    )
+
+
+def _step_anchor(step_id: str) -> str:
+    return "#step-" + quote(step_id, safe="")
+
+
+def _process_href(process_id: str) -> str:
+    return "../" + quote(process_id, safe="") + "/"
+
+
+def _other_title(handbook: Handbook, process_id: str, lang: str) -> str:
+    other = handbook.process(process_id)
+    return other.title.get(lang) if other else process_id
+
+
+def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str) -> _Node:
+    kind = step_type(step)
+    w = words(lang)
+    name = step.name.get(lang)
+    href = _step_anchor(step.id)
+    tooltip = f"{w.get(kind, kind)}: {clean(name)}"
+    port = False
+    if kind in ("start", "end"):
+        label = event_label(kind, wrap(name, 16))
+        port = True
+    elif kind == "wait":
+        assert isinstance(step, WaitStep)
+        duration = parse_duration(step.within)
+        bound = duration.bound(lang) if duration else step.within
+        label = event_label(kind, wrap(name, 16), wrap(bound, 20))
+        tooltip += f" ({clean(bound)})"
+        port = True
+    elif kind in ("decision", "parallel", "join"):
+        label = gateway_label(kind, wrap(name, 18))
+        port = True
+    elif kind == "call":
+        assert isinstance(step, CallStep)
+        target = _other_title(handbook, step.process, lang)
+        label = task_label(kind, wrap(name, 18), wrap(w["call-of"].format(target=target), 22))
+        href = _process_href(step.process)
+        tooltip += f" ({w['call-of'].format(target=clean(target))})"
+    elif kind == "handoff":
+        assert isinstance(step, HandoffStep)
+        target = ""
+        if step.to_process:
+            target = _other_title(handbook, step.to_process, lang)
+            href = _process_href(step.to_process)
+        elif step.to_organization:
+            org = handbook.organizations.by_id().get(step.to_organization)
+            target = org.name.get(lang) if org else step.to_organization
+        sub = wrap(w["handoff-to"].format(target=target), 22) if target else []
+        label = task_label(kind, wrap(name, 18), sub)
+        if target:
+            tooltip += f" ({w['handoff-to'].format(target=clean(target))})"
+    else:
+        label = task_label("task", wrap(name, 18))
+    return _Node(f"s{i}", kind, label, lane, step.id, href, tooltip.replace("\n", " "), port)
+
+
+def build_diagram(process: Process, handbook: Handbook, lang: str) -> _Diagram:
+    """The diagram's content in `lang`: lanes, nodes, flows, promises (no layout yet)."""
+    lanes, lane_index = _lanes(process, handbook, lang)
+    step_lane = lane_of(process)
+    nodes: list[_Node] = []
+    first_by_id: dict[str, _Node] = {}
+    for i, step in enumerate(process.steps):
+        node = _step_node(i, step, lane_index.get(step_lane.get(step.id), 0), handbook, lang)
+        nodes.append(node)
+        first_by_id.setdefault(step.id, node)
+    orgs_of_lane = [
+        (handbook.roles.by_id().get(lane.role_id).organization if lane.role_id in handbook.roles.by_id() else None)  # type: ignore[union-attr]
+        for lane in lanes
+    ]
+    flows: list[_Flow] = []
+    for e in flow_edges(process):
+        if e.target not in first_by_id:
+            continue
+        tail = first_by_id[e.source]
+        head = first_by_id[e.target]
+        kind = "sequence"
+        if tail.kind == "handoff" and orgs_of_lane[tail.lane] != orgs_of_lane[head.lane]:
+            kind = "message"
+        label = None
+        if isinstance(e.label, LocalText):
+            label = branch_label(wrap(e.label.get(lang), 18))
+        flows.append(_Flow(tail.name, head.name, kind, label))
+    promises: list[_Promise] = []
+    for pr in process.promises:
+        if pr.from_ not in first_by_id or pr.to not in first_by_id:
+            continue
+        duration = parse_duration(pr.within)
+        text = duration.bound(lang) if duration else pr.within
+        if pr.name:
+            text = f"{text} – {pr.name.get(lang)}"
+        promises.append(_Promise(first_by_id[pr.from_].name, first_by_id[pr.to].name, clean(text).replace("\n", " ")))
+    return _Diagram(
+        process_id=process.id,
+        lang=lang,
+        title=clean(process.title.get(lang)).replace("\n", " "),
+        desc=_describe(process, lanes, handbook, lang),
+        lanes=lanes,
+        nodes=nodes,
+        flows=flows,
+        promises=promises,
+    )
+
+
+# --- layout: ranks, order, DOT -----------------------------------------------------
+# Graphviz clusters cannot be stacked in a given order, so lanes are not
+# clusters. Every node gets a rank (column) here, and each column is one
+# `rank=same` group ordered top to bottom by invisible flat edges: the lane's
+# top boundary point, the lane's nodes, the next boundary point, ... Boundary
+# points of the same lane edge are tied across columns with heavy invisible
+# edges, so they line up; the lanes are drawn between them afterwards.
+
+SEPARATOR = "#fe00ff"
+
+
+@dataclass
+class _Plan:
+    """Ranks and order of the nodes of one row."""
+
+    nodes: list[_Node]
+    flows: list[_Flow]
+    rank: dict[str, int]
+    back: set[tuple[str, str]]
+    lanes: list[int]
+    """The lanes drawn, top to bottom (indexes into the diagram's lanes)."""
+
+
+def _layering(nodes: Sequence[_Node], flows: Sequence[_Flow]) -> tuple[dict[str, int], set[tuple[str, str]]]:
+    """Column of each node (longest path from the starts, from 1) and the flows that go back (loops)."""
+    names = [n.name for n in nodes]
+    succ: dict[str, list[str]] = {n: [] for n in names}
+    for f in flows:
+        if f.tail in succ and f.head in succ:
+            succ[f.tail].append(f.head)
+    roots = [n.name for n in nodes if n.kind in ("start", "link-catch")] + names
+    state: dict[str, int] = {}
+    back: set[tuple[str, str]] = set()
+    for root in roots:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(succ[root]))]
+        while stack:
+            u, it = stack[-1]
+            v = next(it, None)
+            if v is None:
+                state[u] = 2
+                stack.pop()
+            elif state.get(v) == 1:
+                back.add((u, v))
+            elif v not in state:
+                state[v] = 1
+                stack.append((v, iter(succ[v])))
+    indeg = {n: 0 for n in names}
+    for u in names:
+        for v in succ[u]:
+            if (u, v) not in back:
+                indeg[v] += 1
+    rank = {n: 1 for n in names}
+    queue = [n for n in names if indeg[n] == 0]
+    while queue:
+        u = queue.pop(0)
+        for v in succ[u]:
+            if (u, v) in back:
+                continue
+            rank[v] = max(rank[v], rank[u] + 1)
+            indeg[v] -= 1
+            if indeg[v] == 0:
+                queue.append(v)
+    return rank, back
+
+
+def _columns(plan: _Plan) -> dict[int, dict[int, list[_Node]]]:
+    """Nodes of each column, per lane, top to bottom (by where their predecessors are)."""
+    preds: dict[str, list[str]] = {n.name: [] for n in plan.nodes}
+    for f in plan.flows:
+        if f.head in preds and f.tail in preds and (f.tail, f.head) not in plan.back:
+            preds[f.head].append(f.tail)
+    index = {n.name: i for i, n in enumerate(plan.nodes)}
+    pos: dict[str, float] = {}
+    cols: dict[int, dict[int, list[_Node]]] = {}
+    for r in sorted(set(plan.rank.values())):
+        col: dict[int, list[_Node]] = {i: [] for i in plan.lanes}
+        for n in plan.nodes:
+            if plan.rank[n.name] == r:
+                col.setdefault(n.lane, []).append(n)
+        for lane_nodes in col.values():
+
+            def key(n: _Node) -> tuple[float, int]:
+                ps = [pos[p] for p in preds[n.name] if p in pos]
+                return (sum(ps) / len(ps) if ps else float(index[n.name]) / 1000, index[n.name])
+
+            lane_nodes.sort(key=key)
+            for k, n in enumerate(lane_nodes):
+                pos[n.name] = n.lane * 1000 + k
+        cols[r] = col
+    return cols
+
+
+def _dot_source(d: _Diagram, plan: _Plan) -> str:
+    """DOT for one row of `d`: every lane shown, from top to bottom in order."""
+    g = pydot.Dot(
+        "process",
+        graph_type="digraph",
+        rankdir="LR",
+        nodesep=_attr(0.2),
+        ranksep=_attr(0.3),
+        fontname=_attr(FONT),
+        fontsize=_attr(NAME_SIZE),
+        bgcolor=_attr(WHITE),
+        outputorder="edgesfirst",
+        pad=_attr(0.05),
+        charset=_attr("UTF-8"),
+    )
+    g.set_node_defaults(shape="plain", fontname=_attr(FONT), fontsize=_attr(NAME_SIZE), fontcolor=_attr(INK))
+    g.set_edge_defaults(
+        color=_attr(LINE), penwidth=_attr(1.2), arrowsize=_attr(0.7),
+        fontname=_attr(FONT), fontsize=_attr(SMALL_SIZE), fontcolor=_attr(INK),
+    )
+    cols = _columns(plan)
+    last = max(cols, default=0)
+    for i in plan.lanes:
+        g.add_node(pydot.Node(f"h{i}", label=_label(d.lanes[i].label)))
+    for n in plan.nodes:
+        g.add_node(pydot.Node(n.name, label=_label(n.label)))
+    for r in range(last + 1):
+        col = cols.get(r, {})
+        chain = [f"t_{r}"]
+        for i in plan.lanes:
+            chain.extend([f"h{i}"] if r == 0 else [n.name for n in col.get(i, [])])
+            chain.append(f"b{i}_{r}")
+        same = pydot.Subgraph(f"col{r}", rank="same")
+        for name in chain:
+            if name.startswith(("t_", "b")):
+                same.add_node(pydot.Node(name, shape="point", width=_attr(0.01), height=_attr(0.01),
+                                         color=_attr(SEPARATOR), label='""'))
+            else:
+                same.add_node(pydot.Node(name))
+        g.add_subgraph(same)
+        for a, b in zip(chain, chain[1:], strict=False):
+            g.add_edge(pydot.Edge(a, b, style="invis"))
+        if r < last:
+            for name in [f"t_{r}"] + [f"b{i}_{r}" for i in plan.lanes]:
+                nxt = name.rsplit("_", 1)[0] + f"_{r + 1}"
+                g.add_edge(pydot.Edge(name, nxt, style="invis", weight=_attr(1000)))
+    ported = {n.name for n in plan.nodes if n.port}
+    lane_of_node = {n.name: n.lane for n in plan.nodes}
+    for f in plan.flows:
+        attrs: dict[str, str] = {}
+        forward = (f.tail, f.head) not in plan.back and plan.rank.get(f.head, 0) > plan.rank.get(f.tail, 0)
+        # Forward flows within a lane leave a shape on its right and enter on its left, as in BPMN;
+        # flows to another lane may bend out of the top or bottom.
+        level = forward and lane_of_node.get(f.tail) == lane_of_node.get(f.head)
+        if f.tail in ported:
+            attrs["tailport"] = "p:e" if level else "p"
+        elif level:
+            attrs["tailport"] = "e"
+        if f.head in ported:
+            attrs["headport"] = "p:w" if level else "p"
+        elif level:
+            attrs["headport"] = "w"
+        if f.kind == "message":
+            attrs.update(style="dashed", dir="both", arrowtail="odot", arrowhead="empty")
+        if f.label:
+            attrs["label"] = _label(f.label)
+        if not forward:
+            attrs["constraint"] = "false"
+        g.add_edge(pydot.Edge(f.tail, f.head, **attrs))
+    return str(g.to_string())
+
+
+@functools.cache
+def dot_command() -> str:
+    return shutil.which("dot") or "dot"
+
+
+@functools.cache
+def graphviz_version() -> str:
+    """`dot -V`, part of every cache key (layouts differ between versions)."""
+    try:
+        proc = subprocess.run([dot_command(), "-V"], capture_output=True, timeout=30, check=False)
+    except OSError:
+        return "unknown"
+    return (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()
+
+
+class DiagramError(RuntimeError):
+    """Graphviz failed."""
+
+
+def run_dot(source: str) -> bytes:
+    """One `dot -Tsvg` process for one graph (never several graphs in one process)."""
+    try:
+        proc = subprocess.run(
+            [dot_command(), "-Tsvg"], input=source.encode("utf-8"), capture_output=True, timeout=120, check=False
+        )
+    except OSError as exc:  # pragma: no cover - Graphviz missing
+        raise DiagramError(f"cannot run Graphviz `dot`: {exc}; install the graphviz package") from exc
+    if proc.returncode != 0 or not proc.stdout:
+        raise DiagramError(f"dot failed ({proc.returncode}): {proc.stderr.decode('utf-8', 'replace')[:2000]}")
+    return proc.stdout
+
+
+# --- geometry of Graphviz's SVG -----------------------------------------------------
+
+_NUM = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def w(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def h(self) -> float:
+        return self.y1 - self.y0
+
+    def union(self, other: Box | None) -> Box:
+        if other is None:
+            return self
+        return Box(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1))
+
+
+def _tag(el: ET.Element) -> str:
+    return el.tag.rsplit("}", 1)[-1]
+
+
+def _q(tag: str) -> str:
+    return f"{{{SVG_NS}}}{tag}"
+
+
+def _points(el: ET.Element) -> list[tuple[float, float]]:
+    tag = _tag(el)
+    if tag in ("polygon", "polyline"):
+        raw = el.get("points", "")
+    elif tag == "path":
+        raw = el.get("d", "")
+    elif tag == "ellipse":
+        cx, cy = float(el.get("cx", 0)), float(el.get("cy", 0))
+        rx, ry = float(el.get("rx", 0)), float(el.get("ry", 0))
+        return [(cx - rx, cy - ry), (cx + rx, cy + ry)]
+    elif tag == "text":
+        return [(float(el.get("x", 0)), float(el.get("y", 0)))]
+    else:
+        return []
+    nums = [float(n) for n in _NUM.findall(raw)]
+    return list(zip(nums[0::2], nums[1::2], strict=False))
+
+
+def _bbox(elements: Iterable[ET.Element], text: bool = False) -> Box | None:
+    box: Box | None = None
+    for el in elements:
+        if _tag(el) == "text" and not text:
+            continue
+        pts = _points(el)
+        if not pts:
+            continue
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        box = Box(min(xs), min(ys), max(xs), max(ys)).union(box)
+    return box
+
+
+def _fmt(v: float) -> str:
+    s = f"{v:.2f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def _pts(*points: tuple[float, float]) -> str:
+    return " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
+
+
+def _rect_points(b: Box) -> str:
+    return " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in ((b.x0, b.y0), (b.x1, b.y0), (b.x1, b.y1), (b.x0, b.y1), (b.x0, b.y0)))
+
+
+def _title_of(g: ET.Element) -> str:
+    t = g.find(_q("title"))
+    return (t.text or "") if t is not None else ""
+
+
+# --- BPMN shapes and markers ----------------------------------------------------------
+
+
+def _el(tag: str, **attrs: str | float) -> ET.Element:
+    el = ET.Element(_q(tag))
+    for k, v in attrs.items():
+        el.set(k.rstrip("_").replace("_", "-"), v if isinstance(v, str) else _fmt(v))
+    return el
+
+
+def _circle(cx: float, cy: float, r: float, width: float, fill: str = WHITE, dash: str | None = None) -> ET.Element:
+    el = _el("circle", cx=cx, cy=cy, r=r, fill=fill, stroke=LINE, stroke_width=width)
+    if dash:
+        el.set("stroke-dasharray", dash)
+    return el
+
+
+def _line(x0: float, y0: float, x1: float, y1: float, width: float, color: str = LINE) -> ET.Element:
+    return _el("line", x1=x0, y1=y0, x2=x1, y2=y1, stroke=color, stroke_width=width, stroke_linecap="round")
+
+
+def _clock(cx: float, cy: float, r: float) -> list[ET.Element]:
+    out = [_circle(cx, cy, r, 1.0)]
+    for k in range(12):
+        a = k * math.pi / 6
+        inner = r * (0.72 if k % 3 == 0 else 0.82)
+        out.append(_line(cx + inner * math.sin(a), cy - inner * math.cos(a), cx + r * math.sin(a), cy - r * math.cos(a), 0.7))
+    out.append(_line(cx, cy, cx, cy - r * 0.62, 1.1))
+    out.append(_line(cx, cy, cx + r * 0.45, cy + r * 0.12, 1.1))
+    return out
+
+
+def _diamond(b: Box, width: float = 1.5) -> ET.Element:
+    cx, cy, h = b.cx, b.cy, min(b.w, b.h) / 2 - 1
+    pts = f"{_fmt(cx)},{_fmt(cy - h)} {_fmt(cx + h)},{_fmt(cy)} {_fmt(cx)},{_fmt(cy + h)} {_fmt(cx - h)},{_fmt(cy)}"
+    return _el("polygon", points=pts, fill=WHITE, stroke=LINE, stroke_width=width, stroke_linejoin="round")
+
+
+def _arrow(cx: float, cy: float, s: float, filled: bool) -> ET.Element:
+    pts = [(cx - s * 0.5, cy - s * 0.25), (cx, cy - s * 0.25), (cx, cy - s * 0.55), (cx + s * 0.6, cy),
+           (cx, cy + s * 0.55), (cx, cy + s * 0.25), (cx - s * 0.5, cy + s * 0.25)]
+    return _el("polygon", points=" ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in pts),
+               fill=LINE if filled else WHITE, stroke=LINE, stroke_width=1, stroke_linejoin="round")
+
+
+def draw_shape(kind: str, b: Box) -> list[ET.Element]:
+    """The BPMN shape or marker for a sentinel cell of `kind` in box `b`."""
+    cx, cy = b.cx, b.cy
+    r = min(b.w, b.h) / 2 - 1
+    if kind == "start":
+        return [_circle(cx, cy, r, 1.5)]
+    if kind == "end":
+        return [_circle(cx, cy, r - 1.5, 4)]
+    if kind == "wait":
+        return [_circle(cx, cy, r, 1.2), _circle(cx, cy, r - 3, 1.2), *_clock(cx, cy, r - 7)]
+    if kind in ("link-throw", "link-catch"):
+        return [_circle(cx, cy, r, 1.2), _circle(cx, cy, r - 3, 1.2), _arrow(cx, cy, r, kind == "link-throw")]
+    if kind == "decision":
+        s = r * 0.32
+        return [_diamond(b), _line(cx - s, cy - s, cx + s, cy + s, 3), _line(cx - s, cy + s, cx + s, cy - s, 3)]
+    if kind in ("parallel", "join"):
+        s = r * 0.45
+        return [_diamond(b), _line(cx - s, cy, cx + s, cy, 3.2), _line(cx, cy - s, cx, cy + s, 3.2)]
+    if kind == "envelope":
+        x0, y0, x1, y1 = b.x0 + 0.5, b.y0 + 0.5, b.x1 - 0.5, b.y1 - 0.5
+        body = _el("rect", x=x0, y=y0, width=x1 - x0, height=y1 - y0, fill=LINE, stroke=LINE, stroke_width=1)
+        flap = _el("polyline", points=_pts((x0 + 0.5, y0 + 0.8), (cx, cy + 0.8), (x1 - 0.5, y0 + 0.8)),
+                   fill="none", stroke=WHITE, stroke_width=1.1, stroke_linejoin="round")
+        return [body, flap]
+    if kind == "call-plus":
+        s = min(b.w, b.h) - 1
+        square = _el("rect", x=cx - s / 2, y=cy - s / 2, width=s, height=s, fill=WHITE, stroke=LINE, stroke_width=1)
+        return [square, _line(cx - s * 0.3, cy, cx + s * 0.3, cy, 1.2), _line(cx, cy - s * 0.3, cx, cy + s * 0.3, 1.2)]
+    if kind == "clock":
+        return _clock(cx, cy, r)
+    if kind in ("flow-sequence", "flow-message"):
+        y = cy
+        line = _line(b.x0 + 2, y, b.x1 - 7, y, 1.2)
+        if kind == "flow-message":
+            line.set("stroke-dasharray", "5,3")
+            line.set("stroke-linecap", "butt")
+            head = _el("polygon", points=_pts((b.x1 - 8, y - 3.5), (b.x1 - 1, y), (b.x1 - 8, y + 3.5)),
+                       fill=WHITE, stroke=LINE, stroke_width=1)
+            return [_circle(b.x0 + 3, y, 2.5, 1), line, head]
+        head = _el("polygon", points=_pts((b.x1 - 8, y - 3.5), (b.x1 - 1, y), (b.x1 - 8, y + 3.5)),
+                   fill=LINE, stroke=LINE, stroke_width=1)
+        return [line, head]
+    return []
+
+
+def replace_sentinels(root: ET.Element) -> None:
+    """Swap every sentinel cell Graphviz drew for its BPMN shape."""
+    for parent in root.iter():
+        for i, child in enumerate(list(parent)):
+            if _tag(child) != "polygon":
+                continue
+            kind = _SENTINEL_KIND.get(child.get("fill", ""))
+            if kind is None:
+                continue
+            b = _bbox([child])
+            assert b is not None
+            group = _el("g", class_=f"shape {kind}")
+            group.extend(draw_shape(kind, b))
+            index = list(parent).index(child)
+            parent.remove(child)
+            parent.insert(index, group)
+            del i
+
+
+# --- finishing the SVG -------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    graph: ET.Element
+    width: float
+    height: float
+    nodes: dict[str, ET.Element]
+    """Node groups by DOT name: steps, link events and lane labels (h<i>)."""
+    lanes: list[int]
+    """The lanes drawn, top to bottom."""
+    bounds: list[float]
+    """y of the lane boundaries, top to bottom (Graphviz coordinates): one more than lanes."""
+    promises: list[tuple[float | None, float | None, str]] = field(default_factory=list)
+    """(x from, x to, text): None where the promise continues from or into another row."""
+
+
+def _parse_row(svg: bytes, lanes: list[int]) -> _Row:
+    root = ET.fromstring(svg)
+    graph = root.find(_q("g"))
+    assert graph is not None
+    vb = [float(v) for v in root.get("viewBox", "0 0 0 0").split()]
+    nodes: dict[str, ET.Element] = {}
+    marks: dict[str, list[float]] = {}
+    for g in graph.findall(_q("g")):
+        if g.get("class") != "node":
+            continue
+        name = _title_of(g)
+        sep = re.fullmatch(r"(t|b\d+)_\d+", name)
+        if sep:
+            b = _bbox(g.iter())
+            if b is not None:
+                marks.setdefault(sep.group(1), []).append(b.cy)
+            graph.remove(g)
+        else:
+            nodes[name] = g
+    bounds = []
+    for key in ["t"] + [f"b{i}" for i in lanes]:
+        ys = sorted(marks.get(key, [0.0]))
+        bounds.append(ys[len(ys) // 2])
+    return _Row(graph, vb[2], vb[3], nodes, list(lanes), bounds)
+
+
+_EVENT_KINDS = ("start", "end", "wait", "decision", "parallel", "join", "link-throw", "link-catch")
+
+
+def _node_box(g: ET.Element) -> Box | None:
+    """The node's shape: its sentinel cell for events and gateways, else its outline."""
+    for el in g.iter():
+        if _tag(el) == "polygon" and _SENTINEL_KIND.get(el.get("fill", "")) in _EVENT_KINDS:
+            return _bbox([el])
+    return _bbox(g.iter()) or _bbox(g.iter(), text=True)
+
+
+def _node_centres(row: _Row) -> dict[str, Box]:
+    out: dict[str, Box] = {}
+    for name, g in row.nodes.items():
+        b = _node_box(g)
+        if b is not None:
+            out[name] = b
+    return out
+
+
+def _content_right(row: _Row) -> float:
+    """Right edge of what Graphviz drew (its canvas less the pad), in its coordinates."""
+    tr = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", row.graph.get("transform", ""))
+    tx = float(tr.group(1)) if tr else 4.0
+    return row.width - tx - 2
+
+
+def _strip_ids(el: ET.Element) -> None:
+    for sub in el.iter():
+        if sub.get("id"):
+            del sub.attrib["id"]
+
+
+def _set_fonts(root: ET.Element) -> None:
+    for el in root.iter(_q("text")):
+        if el.get("font-family"):
+            el.set("font-family", FONT_STACK)
+
+
+def _finish_row(d: _Diagram, row: _Row, used_ids: set[str], lane_x: tuple[float, float, float]) -> None:
+    """Lanes, ids, classes, links and shapes of one row, in Graphviz's coordinates."""
+    left, header_right, right = lane_x
+    graph = row.graph
+    _strip_ids(graph)
+    for t in graph.findall(_q("title")):
+        graph.remove(t)
+    for poly in graph.findall(_q("polygon")):
+        graph.remove(poly)  # the white page background; one for the whole SVG is drawn instead
+    lanes = _el("g", class_="lanes")
+    for k, i in enumerate(row.lanes):
+        lane = d.lanes[i]
+        top, bottom = row.bounds[k], row.bounds[k + 1]
+        lg = _el("g", class_="lane")
+        if lane.role_id:
+            lg.set("data-role", lane.role_id)
+        lg.append(_el("rect", x=left, y=top, width=right - left, height=bottom - top,
+                      fill=lane.family.lane, stroke=lane.family.border, stroke_width=1))
+        lg.append(_el("rect", x=left, y=top, width=header_right - left, height=bottom - top,
+                      fill=lane.family.header, stroke=lane.family.border, stroke_width=1))
+        header = row.nodes.pop(f"h{i}", None)
+        if header is not None:
+            graph.remove(header)
+            hbox = _bbox(header.iter(_q("polygon")))
+            for poly in header.findall(_q("polygon")):
+                header.remove(poly)
+            for t in header.findall(_q("title")):
+                header.remove(t)
+            texts = list(header.iter(_q("text")))
+            tb = _bbox(texts, text=True)
+            if tb is not None and hbox is not None:
+                size = float(texts[0].get("font-size", NAME_SIZE))
+                dy = (top + bottom) / 2 - (tb.y0 - size * 0.75 + tb.y1) / 2
+                dx = (left + header_right) / 2 - hbox.cx
+                for t in texts:
+                    t.set("y", _fmt(float(t.get("y", 0)) + dy))
+                    t.set("x", _fmt(float(t.get("x", 0)) + dx))
+            header.set("class", "lane-label")
+            lg.append(header)
+        lanes.append(lg)
+    graph.insert(0, lanes)
+    by_name = {n.name: n for n in d.nodes}
+    for name, g in row.nodes.items():
+        node = by_name.get(name)
+        if node is None:
+            continue
+        for t in g.findall(_q("title")):
+            g.remove(t)
+        g.set("class", f"node {node.kind}")
+        if node.port:
+            # Text outside a shape gets a halo of the lane's colour, so that a flow line under it cannot hide it.
+            for t in g.iter(_q("text")):
+                t.set("stroke", d.lanes[node.lane].family.lane)
+                t.set("stroke-width", "3")
+                t.set("stroke-linejoin", "round")
+                t.set("paint-order", "stroke")
+        if node.step_id is not None:
+            base = "step-node-" + re.sub(r"[^a-z0-9-]", "-", node.step_id.lower())
+            ident, k = base, 2
+            while ident in used_ids:
+                ident, k = f"{base}-{k}", k + 1
+            used_ids.add(ident)
+            g.set("id", ident)
+            g.set("data-step", node.step_id)
+        children = list(g)
+        for c in children:
+            g.remove(c)
+        title = _el("title")
+        title.text = node.tooltip
+        if node.href:
+            a = _el("a", href=node.href)
+            a.set(f"{{{XLINK_NS}}}href", node.href)
+            a.append(title)
+            a.extend(children)
+            g.append(a)
+        else:
+            g.append(title)
+            g.extend(children)
+    for g in graph.findall(_q("g")):
+        if g.get("class") == "edge":
+            for t in g.findall(_q("title")):
+                g.remove(t)
+            dashed = any(el.get("stroke-dasharray") for el in g.iter())
+            g.set("class", "flow message" if dashed else "flow")
+    _labels_onto_edges(graph)
+    replace_sentinels(graph)
+
+
+def _bezier_points(d: str) -> list[tuple[float, float]]:
+    """Points along a Graphviz edge path (M, then cubic Bézier segments)."""
+    nums = [float(n) for n in _NUM.findall(d)]
+    pts = list(zip(nums[0::2], nums[1::2], strict=False))
+    out: list[tuple[float, float]] = pts[:1]
+    for i in range(0, len(pts) - 3, 3):
+        p0, p1, p2, p3 = pts[i : i + 4]
+        for k in range(1, 17):
+            t = k / 16
+            a, b, c, e = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
+            out.append((a * p0[0] + b * p1[0] + c * p2[0] + e * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + e * p3[1]))
+    return out
+
+
+def _labels_onto_edges(graph: ET.Element) -> None:
+    """Centre each branch label on its own flow line, so that it cannot be read as another's."""
+    placed: list[Box] = []
+    for g in graph.findall(_q("g")):
+        if not (g.get("class") or "").startswith("flow"):
+            continue
+        path = g.find(_q("path"))
+        bg = next((p for p in g.findall(_q("polygon")) if p.get("fill") == WHITE), None)
+        if path is None or bg is None:
+            continue
+        box = _bbox([bg])
+        pts = _bezier_points(path.get("d", ""))
+        if box is None or not pts:
+            continue
+        x, y = min(pts, key=lambda p: (abs(p[0] - box.cx), p[1]))
+        dy = y - box.cy
+        moved = Box(box.x0, box.y0 + dy, box.x1, box.y1 + dy)
+        for other in placed:
+            if moved.x0 < other.x1 and other.x0 < moved.x1 and moved.y0 < other.y1 and other.y0 < moved.y1:
+                # Two labels would cover each other: keep this one where Graphviz put it.
+                dy = 0.0
+                moved = box
+                break
+        placed.append(moved)
+        bg.set("points", _rect_points(moved))
+        for t in g.findall(_q("text")):
+            t.set("y", _fmt(float(t.get("y", 0)) + dy))
+        del x
+
+
+PROMISE_TRACK = 30.0
+ROW_GAP = 18.0
+
+
+def _promise_band(d: _Diagram, row: _Row, lane_x: tuple[float, float, float], top: float) -> tuple[ET.Element, float]:
+    """Timer bars under the lanes: from one step to the other, with the promise in words."""
+    left, header_right, right = lane_x
+    n = len(row.promises)
+    height = n * PROMISE_TRACK + 6
+    g = _el("g", class_="promises")
+    g.append(_el("rect", x=left, y=top, width=right - left, height=height, fill=PROMISE_FILL, stroke=NEUTRAL.border,
+                 stroke_width=1))
+    g.append(_el("rect", x=left, y=top, width=header_right - left, height=height, fill=NEUTRAL.header,
+                 stroke=NEUTRAL.border, stroke_width=1))
+    label = _el("text", x=(left + header_right) / 2, y=top + height / 2 + 3.5, text_anchor="middle",
+                font_family=FONT_STACK, font_size=9, font_weight="bold", fill=INK)
+    label.text = words(d.lang)["promises"]
+    g.append(label)
+    flow_left = header_right + 8
+    for k, (x_from, x_to, text) in enumerate(row.promises):
+        y = top + 3 + k * PROMISE_TRACK
+        x0 = x_from if x_from is not None else flow_left
+        x1 = x_to if x_to is not None else right - 10
+        if x1 < x0:
+            x0, x1 = x1, x0
+        bar_y = y + PROMISE_TRACK - 8
+        track = _el("g", class_="promise")
+        track.append(_line(x0, bar_y, x1, bar_y, 1.6))
+        if x_from is not None:
+            track.append(_line(x0, bar_y - 5, x0, bar_y + 5, 1.6))
+        if x_to is not None:
+            track.append(_line(x1, bar_y - 5, x1, bar_y + 5, 1.6))
+        else:
+            track.append(_el("polygon", points=f"{_fmt(x1)},{_fmt(bar_y - 4)} {_fmt(x1 + 7)},{_fmt(bar_y)} "
+                                               f"{_fmt(x1)},{_fmt(bar_y + 4)}",
+                             fill=LINE, stroke=LINE, stroke_width=1))
+        est = 16 + SMALL_SIZE * 0.62 * len(text)
+        tx = min(max(x0, flow_left), max(flow_left, right - est - 4))
+        track.extend(_clock(tx + 5.5, bar_y - 11, 5))
+        t = _el("text", x=tx + 14, y=bar_y - 7.5, font_family=FONT_STACK, font_size=SMALL_SIZE, fill=INK)
+        t.text = text
+        track.append(t)
+        g.append(track)
+    return g, height
+
+
+def _compose(d: _Diagram, rows: list[_Row]) -> str:
+    """One SVG from the rows, stacked top to bottom."""
+    used_ids: set[str] = set()
+    header_boxes = [b for row in rows for i in row.lanes
+                    if (h := row.nodes.get(f"h{i}")) is not None and (b := _bbox(h.iter(_q("polygon")))) is not None]
+    left = min((b.x0 for b in header_boxes), default=0.0) - 2
+    header_right = max((b.x1 for b in header_boxes), default=left + 110) + 2
+    right = max(_content_right(row) for row in rows)
+    lane_x = (left, header_right, right)
+    for row in rows:
+        _finish_row(d, row, used_ids, lane_x)
+    body: list[ET.Element] = []
+    y = 0.0
+    width = 0.0
+    for row_no, row in enumerate(rows):
+        tr = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", row.graph.get("transform", ""))
+        tx, ty = (float(tr.group(1)), float(tr.group(2))) if tr else (4.0, row.height - 4)
+        bottom = row.bounds[-1]
+        if row.promises:
+            band, bh = _promise_band(d, row, lane_x, top=bottom + 6)
+            row.graph.append(band)
+            bottom += 6 + bh
+        top = row.bounds[0]
+        # Shift the row so that its top lane edge is at y (plus a margin).
+        row.graph.set("transform", f"translate({_fmt(tx)} {_fmt(y + 4 - top)})")
+        g = _el("g", class_="row")
+        if len(rows) > 1:
+            g.set("data-row", str(row_no + 1))
+        g.append(row.graph)
+        body.append(g)
+        y += (bottom - top) + ROW_GAP
+        width = max(width, tx + right + 4)
+        del ty
+    height = y - ROW_GAP + 8
+    root = _el("svg")
+    root.set("width", f"{_fmt(width)}pt")
+    root.set("height", f"{_fmt(height)}pt")
+    root.set("viewBox", f"0 0 {_fmt(width)} {_fmt(height)}")
+    root.set("role", "img")
+    prefix = "diagram-" + re.sub(r"[^a-z0-9-]", "-", d.process_id.lower()) + "-" + d.lang
+    root.set("aria-labelledby", f"{prefix}-title {prefix}-desc")
+    root.set("class", "process-diagram")
+    root.set("data-process", d.process_id)
+    root.set("lang", d.lang)
+    root.set("style", "max-width:100%;height:auto")
+    title = _el("title", id=f"{prefix}-title")
+    title.text = d.title
+    desc = _el("desc", id=f"{prefix}-desc")
+    desc.text = d.desc
+    root.append(title)
+    root.append(desc)
+    root.append(_el("rect", x=0, y=0, width=width, height=height, fill=WHITE))
+    root.extend(body)
+    _set_fonts(root)
+    ET.indent(root, space="")
+    return ET.tostring(root, encoding="unicode", xml_declaration=False)
+
+
+# --- rows: wrapping a wide process -----------------------------------------------------
+
+
+def _split(plan: _Plan, row: _Row) -> list[tuple[int, int]] | None:
+    """Column ranges of the rows when the one-row layout is too wide for A4, else None."""
+    if row.width <= MAX_ROW_WIDTH:
+        return None
+    boxes = {name: b for name, g in row.nodes.items() if (b := _bbox(g.iter()) or _bbox(g.iter(), text=True))}
+    ranks = sorted({r for r in plan.rank.values()})
+    if len(ranks) < 4 or any(n.name not in boxes for n in plan.nodes):
+        return None
+    x0 = {r: min(boxes[n.name].x0 for n in plan.nodes if plan.rank[n.name] == r) for r in ranks}
+    x1 = {r: max(boxes[n.name].x1 for n in plan.nodes if plan.rank[n.name] == r) for r in ranks}
+    head = x0[ranks[0]]
+    room = MAX_ROW_WIDTH - head - 8  # what is left after the lane labels
+    link = 72.0  # a link event's column, at a row's start or end
+    span = x1[ranks[-1]] - x0[ranks[0]]
+    k = min(MAX_ROWS, len(ranks), math.ceil((span + link) / (room - link)))
+    if k < 2:
+        return None
+
+    def crossings(r: int) -> int:
+        return sum(1 for f in plan.flows if (plan.rank[f.tail] <= r) != (plan.rank[f.head] <= r))
+
+    def cost(a: int, b: int) -> float:
+        w = x1[ranks[b]] - x0[ranks[a]] + (link if a > 0 else 0) + (link if b < len(ranks) - 1 else 0)
+        return max(0.0, w - room) * 10 + abs(w - (span + 2 * link * (k - 1)) / k) * 0.5
+
+    n = len(ranks)
+    inf = float("inf")
+    best: dict[tuple[int, int], tuple[float, list[tuple[int, int]]]] = {}
+    # best[(j, b)]: j rows covering ranks[0..b]
+    for b in range(n):
+        best[(1, b)] = (cost(0, b), [(0, b)])
+    for j in range(2, k + 1):
+        for b in range(n):
+            options = []
+            for a in range(1, b + 1):
+                prev = best.get((j - 1, a - 1))
+                if prev is None or prev[0] == inf:
+                    continue
+                options.append((prev[0] + cost(a, b) + crossings(ranks[a - 1]) * 40, prev[1] + [(a, b)]))
+            if options:
+                best[(j, b)] = min(options, key=lambda o: (o[0], [s for s, _ in o[1]]))
+    chosen = best.get((k, n - 1))
+    if chosen is None:
+        return None
+    return [(ranks[a], ranks[b]) for a, b in chosen[1]]
+
+
+def _letter(i: int) -> str:
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return letters[i] if i < len(letters) else f"{letters[i % 26]}{i // 26 + 1}"
+
+
+def _row_plans(d: _Diagram, plan: _Plan, spans: list[tuple[int, int]]) -> tuple[list[_Plan], dict[str, int]]:
+    """One plan per row; flows between rows end in a pair of link events."""
+    def row_of_rank(r: int) -> int:
+        for j, (a, b) in enumerate(spans):
+            if a <= r <= b:
+                return j
+        return len(spans) - 1
+
+    row_of = {n.name: row_of_rank(plan.rank[n.name]) for n in plan.nodes}
+    w = words(d.lang)
+    links: dict[tuple[str, int], str] = {}
+    throws: list[list[_Node]] = [[] for _ in spans]
+    catches: list[list[_Node]] = [[] for _ in spans]
+    flows: list[list[_Flow]] = [[] for _ in spans]
+    for f in plan.flows:
+        rt, rh = row_of[f.tail], row_of[f.head]
+        if rt == rh:
+            flows[rt].append(f)
+            continue
+        letter = links.get((f.head, rt))
+        if letter is None:
+            letter = _letter(len(links))
+            links[(f.head, rt)] = letter
+            says = (w["continues"] if rh > rt else w["continues-above"]).format(key=letter)
+            throw = _Node(f"k{letter}t", "link-throw", event_label("link-throw", wrap(says, 14)),
+                          d.node(f.tail).lane, tooltip=says, port=True)
+            catch_says = w["continued"].format(key=letter)
+            catch = _Node(f"k{letter}c", "link-catch", event_label("link-catch", wrap(catch_says, 14)),
+                          d.node(f.head).lane, tooltip=catch_says, port=True)
+            throws[rt].append(throw)
+            catches[rh].append(catch)
+            flows[rh].append(_Flow(catch.name, f.head))
+            row_of[throw.name], row_of[catch.name] = rt, rh
+        flows[rt].append(_Flow(f.tail, f"k{letter}t", f.kind, f.label))
+    plans: list[_Plan] = []
+    for j, (a, b) in enumerate(spans):
+        offset = a - (2 if catches[j] else 1)
+        rank = {n.name: plan.rank[n.name] - offset for n in plan.nodes if row_of[n.name] == j}
+        for c in catches[j]:
+            rank[c.name] = 1
+        for t in throws[j]:
+            # Right after the step it continues from (the latest one, when several lead to it).
+            tails = [f.tail for f in flows[j] if f.head == t.name]
+            rank[t.name] = max((rank.get(x, b - offset) for x in tails), default=b - offset) + 1
+        nodes = [n for n in plan.nodes if row_of[n.name] == j] + catches[j] + throws[j]
+        back = {(f.tail, f.head) for f in flows[j] if (f.tail, f.head) in plan.back}
+        # A row shows only the lanes it has steps in: empty bands would only push the flow apart.
+        lanes = [i for i in plan.lanes if any(n.lane == i for n in nodes)]
+        plans.append(_Plan(nodes, flows[j], rank, back, lanes))
+    d.nodes.extend(n for j in range(len(spans)) for n in catches[j] + throws[j])
+    return plans, row_of
+
+
+def _layout(d: _Diagram) -> list[_Row]:
+    """Graphviz runs: one for a process that fits, and one more per row for one that wraps."""
+    all_lanes = list(range(len(d.lanes)))
+    plan = _Plan(list(d.nodes), list(d.flows), *_layering(d.nodes, d.flows), lanes=all_lanes)
+    whole = _parse_row(run_dot(_dot_source(d, plan)), all_lanes)
+    spans = _split(plan, whole)
+    if spans is None:
+        rows = [whole]
+        row_of = {n.name: 0 for n in d.nodes}
+    else:
+        plans, row_of = _row_plans(d, plan, spans)
+        rows = [_parse_row(run_dot(_dot_source(d, p)), p.lanes) for p in plans]
+    centres = [_node_centres(row) for row in rows]
+    for p in d.promises:
+        ra, rb = row_of[p.tail], row_of[p.head]
+        if ra == rb:
+            rows[ra].promises.append((centres[ra][p.tail].cx, centres[ra][p.head].cx, p.text))
+            continue
+        (first, a_name), (last, b_name) = sorted([(ra, p.tail), (rb, p.head)])
+        rows[first].promises.append((centres[first][a_name].cx, None, p.text))
+        for mid in range(first + 1, last):
+            rows[mid].promises.append((None, None, p.text))
+        rows[last].promises.append((None, centres[last][b_name].cx, p.text))
+    return rows
+
+
+# --- public API --------------------------------------------------------------------------
+
+
+def render_svg(process: Process, handbook: Handbook, lang: str) -> str:
+    """The process diagram in `lang` as inline-ready SVG markup (no XML declaration or doctype)."""
+    d = build_diagram(process, handbook, lang)
+    return _compose(d, _layout(d))
+
+
+def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
+    """Hash of everything the diagram depends on: the cache file's name."""
+    roles = handbook.roles.by_id()
+    org_ids = [o.id for o in handbook.organizations.items]
+    orgs = handbook.organizations.by_id()
+    used_roles = sorted({*process.roles, *(r for r in lane_of(process).values() if r)})
+    role_data = {r: roles[r].model_dump(mode="json") for r in used_roles if r in roles}
+    used_orgs = sorted(
+        {roles[r].organization for r in used_roles if r in roles and roles[r].organization}
+        | {s.to_organization for s in process.steps if isinstance(s, HandoffStep) and s.to_organization}  # type: ignore[misc]
+    )
+    org_data = {
+        o: {"org": orgs[o].model_dump(mode="json"), "index": org_ids.index(o)} for o in used_orgs if o in orgs
+    }
+    others = sorted(
+        {s.process for s in process.steps if isinstance(s, CallStep)}
+        | {s.to_process for s in process.steps if isinstance(s, HandoffStep) and s.to_process}  # type: ignore[misc]
+    )
+    other_titles = {p: (o.title.model_dump(mode="json") if (o := handbook.process(p)) else None) for p in others}
+    payload = {
+        "renderer": RENDERER_VERSION,
+        "graphviz": graphviz_version(),
+        "lang": lang,
+        "process": process.model_dump(mode="json", by_alias=True),
+        "roles": role_data,
+        "organizations": org_data,
+        "linked": other_titles,
+    }
+    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class DiagramStats:
+    rendered: int
+    """Diagrams drawn with Graphviz in this build."""
+    cached: int
+    """Diagrams taken from the cache unchanged."""
+
+    @property
+    def total(self) -> int:
+        return self.rendered + self.cached
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def write_diagrams(
+    handbook: Handbook,
+    out_dir: Path,
+    cache_dir: Path,
+    langs: Sequence[str] = LANGUAGES,
+    workers: int | None = None,
+) -> DiagramStats:
+    """Write `out_dir/<lang>/<process id>.svg` for every process, drawing only what changed.
+
+    A diagram is cached in `cache_dir/<key>.svg` under `diagram_key`; Graphviz
+    runs only for keys not there yet, as concurrent `dot` processes (one per
+    graph, as many at a time as there are cores).
+    """
+    out_dir = Path(out_dir)
+    cache_dir = Path(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    todo: list[tuple[Process, str, str]] = []
+    cached = 0
+    for pf in handbook.processes:
+        for lang in langs:
+            key = diagram_key(pf.process, handbook, lang)
+            hit = cache_dir / f"{key}.svg"
+            if hit.exists():
+                _write_if_changed(out_dir / lang / f"{pf.process.id}.svg", hit.read_text("utf-8"))
+                cached += 1
+            else:
+                todo.append((pf.process, lang, key))
+
+    def job(item: tuple[Process, str, str]) -> None:
+        process, lang, key = item
+        svg = render_svg(process, handbook, lang)
+        _write_if_changed(cache_dir / f"{key}.svg", svg)
+        _write_if_changed(out_dir / lang / f"{process.id}.svg", svg)
+
+    if todo:
+        n = workers or os.cpu_count() or 2
+        with ThreadPoolExecutor(max_workers=max(1, min(n, len(todo)))) as pool:
+            for _ in pool.map(job, todo):
+                pass
+    return DiagramStats(rendered=len(todo), cached=cached)
