@@ -254,7 +254,7 @@ def test_process_page_links_back_and_shows_latest_results(bundle) -> None:  # ty
     assert knowledge_path("keusote-sote-keskus") == "tietopankki/keusote-sote-keskus.md"
     assert practice_link_markdown(bundle, "ei-ole", "fi") == ""
     table = target_results_markdown(bundle, "keskitetty-asiakasohjaus", "fi")
-    assert "53 (maaliskuu 2021), tavoite &gt;\u00a060" in table
+    assert "53 (maaliskuu 2021), tavoite &gt;\u00a060: tavoitteesta jäätiin 7 |" in table
     assert "79\u00a0% (maaliskuu 2021)" in table and "11\u00a0% (maaliskuu 2021)" in table
     en = target_results_markdown(bundle, "keskitetty-asiakasohjaus", "en")
     assert "79% (March 2021)" in en

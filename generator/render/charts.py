@@ -181,27 +181,29 @@ def fmt_measured(measured: str, lang: str) -> str:
 # --- text summary ------------------------------------------------------------------
 
 
+def attainment(level: Level, result: float, fig: Figure, lang: str) -> str:
+    """'tavoite saavutettiin' or 'tavoitteesta jäätiin 7', computed from the numbers."""
+    if level.met(result):
+        return {"fi": "tavoite saavutettiin", "sv": "målet uppnåddes", "en": "the target was met"}.get(lang, "")
+    gap = fmt_difference(level.shortfall(result), fig, lang)
+    if level.op in ("<", "<="):
+        texts = {"fi": f"tavoite ylittyi {gap}", "sv": f"målet överskreds med {gap}", "en": f"{gap} over the target"}
+    else:
+        texts = {"fi": f"tavoitteesta jäätiin {gap}", "sv": f"målet underskreds med {gap}", "en": f"{gap} short of the target"}
+    return texts.get(lang, texts["fi"])
+
+
 def row_sentence(fig: Figure, row: Row, lang: str) -> str:
     """One sentence per row, computed from its numbers."""
     label = row.label.get(lang)
     if fig.type == "target" and row.level is not None and row.result is not None:
         result = fmt_value(row.result, fig, lang)
         level = level_words(row.level, fig, lang)
-        if row.level.met(row.result):
-            tail = {"fi": "tavoite saavutettiin", "sv": "målet uppnåddes", "en": "the target was met"}
-        else:
-            gap = fmt_difference(row.level.shortfall(row.result), fig, lang)
-            tail = {
-                "fi": f"tavoitteesta jäätiin {gap}",
-                "sv": f"målet underskreds med {gap}" if row.level.op in (">", ">=") else f"målet överskreds med {gap}",
-                "en": f"{gap} short of the target" if row.level.op in (">", ">=") else f"{gap} over the target",
-            }
-            if row.level.op in ("<", "<="):
-                tail["fi"] = f"tavoite ylittyi {gap}"
+        tail = attainment(row.level, row.result, fig, lang)
         parts = {
-            "fi": f"{label}: tulos {result}, tavoite {level} – {tail['fi']}.",
-            "sv": f"{label}: resultat {result}, mål {level} – {tail['sv']}.",
-            "en": f"{label}: result {result}, target {level} – {tail['en']}.",
+            "fi": f"{label}: tulos {result}, tavoite {level} – {tail}.",
+            "sv": f"{label}: resultat {result}, mål {level} – {tail}.",
+            "en": f"{label}: result {result}, target {level} – {tail}.",
         }
         return parts.get(lang, parts["fi"])
     if fig.type == "before-after" and row.before is not None and row.after is not None:

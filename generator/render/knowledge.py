@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from ..handbook import Handbook
 from ..model import LocalText
 from ..practice import Practice, PracticeSet, Section, Team, latest_result, practice_for_process
-from .charts import figure_markdown, fmt_measured, fmt_value, level_symbol, md_inline
+from .charts import attainment, figure_markdown, fmt_measured, fmt_value, level_symbol, md_inline
 from .text import sanitize, slug
 
 SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
@@ -333,7 +333,10 @@ def target_results_markdown(handbook: Handbook, process_id: str, lang: str) -> s
             latest = f"{fmt_value(result.value, result.figure, lang)} ({fmt_measured(result.measured, lang)})"
             level = result.level
             if level is not None:
-                latest += f", {label('target', lang).lower()} {level_symbol(level, result.figure, lang)}"
+                latest += (
+                    f", {label('target', lang).lower()} {level_symbol(level, result.figure, lang)}: "
+                    f"{attainment(level, result.value, result.figure, lang)}"
+                )
         out.append(
             f"| {sanitize(t.metric.get(lang), 'inline')} | {md_inline(t.level)} | {md_inline(latest)} |"
         )
