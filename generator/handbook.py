@@ -18,6 +18,7 @@ from .model import (
     Role,
     Term,
 )
+from .practice import attach_practices
 
 
 @dataclass
@@ -106,4 +107,5 @@ def load_handbook(root: Path) -> Handbook:
         else:
             assert isinstance(loaded.obj, Process)
             hb.processes.append(ProcessFile(process=loaded.obj, doc=loaded.doc))
+    attach_practices(hb)  # practices/ beside the processes folder: hb.practices and their load findings
     return hb
