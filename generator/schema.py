@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .model import REGISTRY_MODELS, Process
+from .practice import Practice
 
 SCHEMA_BASE = "https://example.invalid/process-handbook/schema/"
 
@@ -23,6 +24,7 @@ def all_schemas() -> dict[str, dict]:
     out = {"process": schema_for(Process, "process")}
     for stem, model in REGISTRY_MODELS.items():
         out[stem] = schema_for(model, stem)
+    out["practice"] = schema_for(Practice, "practice")
     return out
 
 

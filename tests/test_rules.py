@@ -2,7 +2,8 @@
 
 `tests/rules/<rule-id>/valid*` and `invalid*` are fixtures: a process file
 (`valid.yaml`, copied in as `processes/esimerkki.yaml`) or a folder of files
-that replace the base handbook's files. The base handbook is `tests/rules/_base/`.
+that replace the base handbook's files, with an optional `practices/` folder
+copied beside `processes/`. The base handbook is `tests/rules/_base/`.
 Each line of an invalid fixture that the rule must report ends with `# expect`;
 the rule must report exactly those lines, and nothing on a valid fixture.
 """
@@ -34,8 +35,11 @@ def materialize(fixture: Path, tmp_path: Path) -> Path:
     root = tmp_path / "processes"
     shutil.copytree(BASE, root)
     if fixture.is_dir():
-        for f in fixture.iterdir():
-            shutil.copy(f, root / f.name)
+        for f in sorted(fixture.iterdir()):
+            if f.is_dir():
+                shutil.copytree(f, tmp_path / f.name)
+            else:
+                shutil.copy(f, root / f.name)
     else:
         shutil.copy(fixture, root / "esimerkki.yaml")
     return root
@@ -43,11 +47,17 @@ def materialize(fixture: Path, tmp_path: Path) -> Path:
 
 def expected_lines(root: Path) -> set[tuple[str, int]]:
     expected = set()
-    for f in root.glob("*.yaml"):
+    for f in sorted(root.parent.glob("*/*.yaml")):
         for number, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
             if line.rstrip().endswith("# expect"):
-                expected.add((f.name, number))
+                expected.add((_where(f), number))
     return expected
+
+
+def _where(file: str | Path) -> str:
+    """`processes/x.yaml` is named `x.yaml`; other folders keep their name: `practices/x.yaml`."""
+    f = Path(file)
+    return f.name if f.parent.name == "processes" else f"{f.parent.name}/{f.name}"
 
 
 def findings_of(rule: Rule, root: Path) -> tuple[list, list]:
@@ -89,7 +99,7 @@ def test_invalid_fixture_is_reported_on_its_lines(rule_id: str, fixture: Path, t
     expected = expected_lines(root)
     assert expected, f"{fixture} marks no line with '# expect'"
     own, _ = findings_of(RULES[rule_id], root)
-    got = {(Path(f.file).name, f.line) for f in own}
+    got = {(_where(f.file), f.line) for f in own}
     assert got == expected, [f.format() for f in own]
     for f in own:
         assert f.message and f.hint, "every finding says what is wrong and what to do"

@@ -24,8 +24,8 @@ LOADING_CHECKS = [
 def _fixture_text(path: Path) -> str:
     if path.is_dir():
         parts = []
-        for f in sorted(path.iterdir()):
-            parts.append(f"# {f.name}\n{f.read_text(encoding='utf-8').rstrip()}")
+        for f in sorted(p for p in path.rglob("*") if p.is_file()):
+            parts.append(f"# {f.relative_to(path).as_posix()}\n{f.read_text(encoding='utf-8').rstrip()}")
         return "\n\n".join(parts)
     return path.read_text(encoding="utf-8").rstrip()
 
