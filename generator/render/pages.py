@@ -191,6 +191,8 @@ def _finalize(value: object) -> object:
     """Whatever a template prints: safe markup as is, numbers as text, any other text escaped."""
     if value is None:
         return ""
+    if isinstance(value, jinja2.Undefined):
+        return str(value)  # StrictUndefined raises here
     if isinstance(value, Safe):
         return value
     if isinstance(value, bool):

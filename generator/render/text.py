@@ -69,6 +69,7 @@ _ALWAYS = {
     "^": "&#94;",
     "=": "&#61;",
     "$": "&#36;",
+    "!": "&#33;",  # ![x](url) would be an image fetched from another host
 }
 # Additionally replaced in plain mode: emphasis and quotes.
 _PLAIN_EXTRA = {
@@ -78,15 +79,18 @@ _PLAIN_EXTRA = {
     "'": "&#39;",
     "(": "&#40;",
     ")": "&#41;",
-    "!": "&#33;",
     "#": "&#35;",
     "+": "&#43;",
 }
 _INLINE_TABLE = str.maketrans(_ALWAYS)
 _PLAIN_TABLE = str.maketrans({**_ALWAYS, **_PLAIN_EXTRA})
 
-# A line that would start a block construct if left alone.
-_LINE_START = re.compile(r"^(?P<lead>[-+*#>!?:]|\d{1,9}(?=[.)](?:\s|$)))")
+# A line that would start a block construct if left alone: heading, quote, list item,
+# rule or setext underline, admonition (!!!), details (???), definition (: ), numbered item.
+_LINE_START = re.compile(
+    r"^(?P<lead>[#>]|[-+*_](?=\s|$)|(?P<rule>[-*_])(?=(?:\s*(?P=rule))+\s*$)"
+    r"|!(?=!!)|\?(?=\?\?)|:(?=\s)|\d{1,9}(?=[.)](?:\s|$)))"
+)
 
 # [text](url) with no nested brackets; the address may not contain spaces.
 _LINK = re.compile(r"\[(?P<text>[^\[\]\n]{1,300})\]\(\s*(?P<url>[^\s()<>]{1,2000})\s*\)")

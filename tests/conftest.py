@@ -1,0 +1,159 @@
+"""Shared fixtures: one built site per test session, served on 127.0.0.1, and a headless Chromium.
+
+The site is built once, into a temporary folder, from the bundled `processes/`
+(or `tests/rules/_base` when there are none; or the folder named by the
+environment variable HANDBOOK_TEST_PROCESSES). Browser tests drive Debian's
+Chromium through Playwright; they never download a browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import io
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.build import BuildConfig, BuildResult, run_build
+from generator.handbook import process_files
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = ROOT / "tests" / "rules" / "_base"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+BUILD_DAY = "2026-11-27"
+BUILD_EPOCH = "1795737600"  # 2026-11-27T00:00:00Z, for a reproducible test site
+
+
+def processes_for_tests() -> Path:
+    override = os.environ.get("HANDBOOK_TEST_PROCESSES")
+    if override:
+        return Path(override).resolve()
+    bundled = ROOT / "processes"
+    return bundled if process_files(bundled) else BASE
+
+
+@dataclass
+class BuiltSite:
+    config: BuildConfig
+    result: BuildResult
+    log: str
+
+    @property
+    def site(self) -> Path:
+        return self.config.site
+
+    @property
+    def bundled(self) -> bool:
+        """Built from the bundled processes (the search expectations need their content)."""
+        return self.config.processes != BASE.resolve()
+
+
+def build_site(processes: Path, folder: Path, **env: str) -> BuiltSite:
+    """Build a site from `processes` into `folder/site` (work files in `folder/build`)."""
+    config = BuildConfig.from_project(ROOT, processes=processes, site=folder / "site", work=folder / "build")
+    lines: list[str] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", env.get("SOURCE_DATE_EPOCH", BUILD_EPOCH))
+        mp.setenv("HANDBOOK_TODAY", env.get("HANDBOOK_TODAY", BUILD_DAY))
+        result = run_build(config, say=lines.append)
+    return BuiltSite(config=config, result=result, log="\n".join(lines))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The test site, built once per session."""
+    built = build_site(processes_for_tests(), tmp_path_factory.mktemp("handbook"))
+    if not built.result.ok:
+        pytest.fail(f"the test site did not build from {built.config.processes}:\n{built.log}")
+    return built
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 from a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite) -> Iterator[str]:
+    with serve_folder(built_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (make install)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with contextlib.redirect_stderr(io.StringIO()), sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class PageWatch:
+    """A browser page with what it logged and asked for."""
+
+    page: Any
+    console_errors: list[str]
+    requests: list[str]
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[PageWatch]:
+    context = browser.new_context(viewport=VIEWPORT)
+    pg = context.new_page()
+    watch = PageWatch(page=pg, console_errors=[], requests=[])
+    pg.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+    pg.on("request", lambda r: watch.requests.append(r.url))
+    try:
+        yield watch
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def copy_processes(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    return dst
