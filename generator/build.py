@@ -296,9 +296,9 @@ def write_mkdocs_configs(config: BuildConfig, docs: GeneratedDocs) -> dict[str, 
             "theme": {"name": "material", "language": lang, "custom_dir": str(config.overrides_dir)},
             "nav": docs.nav[lang],
             "extra": {
-                "alternate": alternate,
                 "handbook": {
                     "lang": lang,
+                    "languages": alternate,
                     "site_root": posixpath.relpath(".", here).rstrip("/") + "/" if lang != DEFAULT_LANGUAGE else "",
                     "preview": config.preview,
                     "labels": {key: label(lang, key) for key in THEME_LABELS},

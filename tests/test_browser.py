@@ -1,0 +1,233 @@
+"""The built handbook in a real browser: Debian's Chromium driven by Playwright.
+
+One site is built per session (conftest.built_site) and served on 127.0.0.1.
+Screenshots and a printed process page go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from conftest import ROOT, BuiltSite, PageWatch, build_site, serve_folder
+
+from generator.handbook import load_handbook
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# Each query must show the page that answers it among the first three results.
+# The answering pages are those of the bundled processes (see processes/).
+SEARCHES: dict[str, set[str]] = {
+    "viranomaisnumeroon": {"prosessit/viranomaisnumerot/", "kenelle-soitan/"},
+    "konsultaatiossa": {"prosessit/viranomaisnumerot/", "kenelle-soitan/"},
+    "omatyöntekijälle": {"prosessit/paljon-palvelua-tarvitsevien-tuki/", "roolit/omatyontekija/"},
+    "yhteisasiakkuudesta": {"prosessit/yhteisasiakkuuden-polku/"},
+    "palvelulupauksen": {"prosessit/mtp-asiakkaaksi-puhelimitse/", "sanasto/"},
+}
+
+
+def first_process(built: BuiltSite) -> str:
+    """The process page the tests open: one with a diagram and contacts when there is one."""
+    hb = load_handbook(built.config.processes)
+    ids = [pf.process.id for pf in hb.processes]
+    for preferred in ("yhteisasiakkuuden-polku", "viranomaisnumerot"):
+        if preferred in ids:
+            return preferred
+    return ids[0]
+
+
+def goto(watch: PageWatch, url: str) -> Any:
+    page = watch.page
+    page.goto(url, wait_until="load")
+    return page
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type `query` into the header search box; the result pages in order (site-relative)."""
+    box = page.locator(".hb-search .pagefind-ui__search-input")
+    box.wait_for(state="visible")
+    box.fill("")
+    box.press_sequentially(query, delay=5)
+    page.wait_for_function(
+        """() => {
+            const items = [...document.querySelectorAll('.pagefind-ui__result')];
+            const msg = document.querySelector('.pagefind-ui__message');
+            if (msg && /\\b0\\b/.test(msg.textContent) && !items.length) return true;
+            return items.length > 0 && items.slice(0, 3).every(li => li.querySelector('a.pagefind-ui__result-link'));
+        }""",
+        timeout=10_000,
+    )
+    hrefs = page.eval_on_selector_all(
+        ".pagefind-ui__result",
+        "items => items.map(li => li.querySelector('a.pagefind-ui__result-link')?.getAttribute('href') || '')",
+    )
+    return [urlparse(h).path.lstrip("/") for h in hrefs]
+
+
+def run_axe(page: Any) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+        }"""
+    )
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+# --- the front page ---------------------------------------------------------------------------
+
+
+def test_front_page_loads_without_errors_or_other_hosts(page: PageWatch, site_url: str) -> None:
+    pg = goto(page, site_url)
+    pg.locator(".hb-search .pagefind-ui__search-input").wait_for(state="visible")
+    pg.wait_for_load_state("networkidle")
+    assert pg.locator("html").get_attribute("lang") == "fi"
+    assert pg.locator("h1").first.is_visible()
+    assert page.console_errors == []
+    hosts = {urlparse(u).netloc for u in page.requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+    assert hosts == {urlparse(site_url).netloc}, hosts
+
+
+def test_screenshots(page: PageWatch, site_url: str, built_site: BuiltSite, artifacts: Path) -> None:
+    process = first_process(built_site)
+    for width in (1280, 390):
+        page.page.set_viewport_size({"width": width, "height": 900})
+        for name, path in (("front", ""), ("process", f"prosessit/{process}/"), ("directory", "kenelle-soitan/")):
+            goto(page, site_url + path)
+            page.page.wait_for_load_state("networkidle")
+            out = artifacts / f"{name}-{width}.png"
+            page.page.screenshot(path=str(out), full_page=name != "directory")
+            assert out.stat().st_size > 10_000
+    assert page.console_errors == []
+
+
+# --- search -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", list(SEARCHES))
+def test_search_shows_the_answer_in_the_top_three(page: PageWatch, site_url: str, built_site: BuiltSite, query: str) -> None:
+    if not built_site.bundled:
+        pytest.skip("the search expectations are about the bundled processes")
+    pg = goto(page, site_url)
+    results = search(pg, query)
+    assert results, f"no results for {query!r}"
+    assert SEARCHES[query] & set(results[:3]), f"{query!r}: top three were {results[:3]}"
+
+
+def test_search_in_swedish_finds_swedish_pages(page: PageWatch, site_url: str) -> None:
+    pg = goto(page, site_url + "sv/")
+    assert pg.locator("html").get_attribute("lang") == "sv"
+    results = search(pg, "konsultation")
+    assert results and all(r.startswith("sv/") for r in results), results
+
+
+def test_search_offers_filters(page: PageWatch, site_url: str) -> None:
+    pg = goto(page, site_url)
+    search(pg, "asiakas")
+    labels = pg.eval_on_selector_all(".pagefind-ui__filter-name", "els => els.map(e => e.textContent.trim())")
+    assert {"Sivun tyyppi", "Palvelualue", "Rooli"} <= set(labels), labels
+
+
+def test_search_toggle_on_a_phone(page: PageWatch, site_url: str) -> None:
+    page.page.set_viewport_size({"width": 390, "height": 800})
+    pg = goto(page, site_url)
+    box = pg.locator(".hb-search .pagefind-ui__search-input")
+    assert not box.is_visible()
+    pg.locator(".hb-search__toggle").click()
+    box.wait_for(state="visible")
+    assert search(pg, "sanasto")
+
+
+# --- process page -------------------------------------------------------------------------------
+
+
+def test_clicking_a_diagram_step_lands_on_its_section(page: PageWatch, site_url: str, built_site: BuiltSite) -> None:
+    pg = goto(page, site_url + f"prosessit/{first_process(built_site)}/")
+    links = pg.locator(".hb-diagram svg a[href^='#step-']")
+    if links.count() == 0:
+        pytest.skip("no diagram renderer installed")
+    link = links.nth(links.count() - 1)
+    href = link.get_attribute("href")
+    link.scroll_into_view_if_needed()
+    link.click()
+    pg.wait_for_function("h => location.hash === h", arg=href)
+    box = pg.evaluate(
+        "id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.top, r.bottom]; }",
+        href[1:],
+    )
+    assert 0 <= box[0] < 900 and box[1] > 0, box
+    assert page.console_errors == []
+
+
+def test_language_switcher_reaches_the_swedish_page(page: PageWatch, site_url: str, built_site: BuiltSite) -> None:
+    process = first_process(built_site)
+    pg = goto(page, site_url + f"prosessit/{process}/")
+    pg.locator(".md-header .md-select button").hover()
+    pg.locator("a.md-select__link[hreflang='sv']").click()
+    pg.wait_for_url(f"**/sv/prosessit/{process}/")
+    assert pg.locator("html").get_attribute("lang") == "sv"
+    assert pg.locator("h1").first.is_visible()
+
+
+def test_process_page_prints_on_a4_without_navigation(
+    page: PageWatch, site_url: str, built_site: BuiltSite, artifacts: Path
+) -> None:
+    process = first_process(built_site)
+    pg = goto(page, site_url + f"prosessit/{process}/")
+    pg.emulate_media(media="print")
+    hidden = pg.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.hb-search']
+            .map(s => [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none'))"""
+    )
+    assert all(hidden), hidden
+    assert pg.locator("h3.hb-step").first.is_visible()
+    if pg.locator(".hb-diagram svg").count():
+        assert pg.locator(".hb-diagram svg").first.is_visible()
+    pdf = artifacts / f"print-{process}.pdf"
+    pg.pdf(path=str(pdf), format="A4", print_background=True)
+    assert pdf.stat().st_size > 10_000
+
+
+# --- accessibility ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["front", "process", "directory"])
+def test_no_serious_accessibility_violations(page: PageWatch, site_url: str, built_site: BuiltSite, which: str) -> None:
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (make node)")
+    path = {"front": "", "process": f"prosessit/{first_process(built_site)}/", "directory": "kenelle-soitan/"}[which]
+    pg = goto(page, site_url + path)
+    pg.locator(".hb-search .pagefind-ui__search-input").wait_for(state="visible")
+    violations = run_axe(pg)
+    assert violations == [], json.dumps(violations, indent=2, ensure_ascii=False)
+
+
+# --- hostile text in the browser ----------------------------------------------------------------------
+
+
+def test_hostile_text_stays_text_in_pages_and_search(page: PageWatch, tmp_path: Path) -> None:
+    from test_site_text import _hostile_handbook
+
+    built = build_site(_hostile_handbook(tmp_path / "processes"), tmp_path / "out")
+    assert built.result.ok, built.log
+    dialogs: list[str] = []
+    page.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve_folder(built.site) as url:
+        for path in ("prosessit/perus/", "sv/prosessit/perus/", "kenelle-soitan/", "sanasto/"):
+            pg = goto(page, url + path)
+            pg.wait_for_load_state("networkidle")
+        pg = goto(page, url)
+        search(pg, "alert")
+        injected = pg.evaluate(
+            "() => document.querySelectorAll('.pagefind-ui__results img, .pagefind-ui__results svg, "
+            ".pagefind-ui__results script, .pagefind-ui__results b').length"
+        )
+        assert injected == 0
+        text = pg.locator(".pagefind-ui__results").inner_text()
+        assert "alert(" in text
+    assert dialogs == []
