@@ -76,7 +76,7 @@ LINE_HEIGHT = 12.0
 
 MAX_ROW_WIDTH = 700.0
 """Widest row, in points: A4 portrait prints about 482 pt wide, so text stays ≥ 7 pt."""
-MAX_ROWS = 4
+MAX_ROWS = 8
 
 # --- colours ----------------------------------------------------------------
 # Text and lines are near-black on light fills: text contrast ≥ 7:1 and lines
@@ -127,6 +127,7 @@ SENTINELS: dict[str, str] = {
     "clock": "#fe000b",
     "flow-sequence": "#fe000c",
     "flow-message": "#fe000d",
+    "promise": "#fe000e",
 }
 _SENTINEL_KIND = {v: k for k, v in SENTINELS.items()}
 EVENT_SIZE = 30
@@ -260,33 +261,48 @@ def esc(text: str) -> str:
 
     `&`, `<`, `>` and both quotes become XML character references, so the text
     can neither close the label nor open a tag; control characters are dropped.
-    Backslashes, braces, brackets and colons have no meaning in HTML-like labels.
+    Graphviz expands `\\N`, `\\G`, `\\L`... even in HTML-like labels (also when the
+    backslash is written as `&#92;`), so every backslash is doubled, which Graphviz
+    reads as one literal backslash. Braces, brackets, quotes and colons mean nothing there.
     """
-    return clean(text).replace("\n", " ").translate(_XML_ESCAPES)
+    return clean(text).replace("\n", " ").replace("\\", "\\\\").translate(_XML_ESCAPES)
 
 
 _VOWELS = set("aeiouyäöåAEIOUYÄÖÅéü")
 
 
-def _hyphen_point(word: str, limit: int) -> int:
-    """Where to break a long word, at most `limit` letters in: before a consonant that starts a syllable."""
+def _hyphen_point(word: str, limit: int, lang: str) -> int:
+    """Where to break a long word, at most `limit` letters in: after a hyphen, else at a syllable.
+
+    Finnish syllables start with the last consonant before a vowel (`jär-jes-tel-mä`);
+    in Swedish and English compounds a break after the first consonant of a cluster
+    (`missbrukar-tjänster`) reads better.
+    """
     hyphen = word.rfind("-", 2, limit)
     if hyphen > 0:
         return hyphen + 1
     for i in range(min(limit, len(word) - 3), 2, -1):
-        if word[i].isalpha() and word[i] not in _VOWELS and word[i + 1] in _VOWELS and word[i - 1].isalpha():
+        if not (word[i].isalpha() and word[i] not in _VOWELS and word[i + 1] in _VOWELS):
+            continue
+        if lang == "fi":
             return i
+        j = i
+        while j > 1 and word[j - 1].isalpha() and word[j - 1] not in _VOWELS:
+            j -= 1
+        if j < i and j + 1 <= limit and j + 1 >= 3:
+            return j + 1
+        return i
     return limit
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, lang: str = "fi") -> list[str]:
     """Lines of at most about `width` characters; newlines kept, over-long words hyphenated."""
     lines: list[str] = []
     for para in clean(text).split("\n"):
         words_: list[str] = []
         for word in para.split():
             while len(word) > width + 2:
-                cut = _hyphen_point(word, width - 1)
+                cut = _hyphen_point(word, width - 1, lang)
                 head = word[:cut]
                 words_.append(head if head.endswith("-") else head + "-")
                 word = word[cut:]
@@ -300,6 +316,8 @@ def wrap(text: str, width: int) -> list[str]:
 def _text_rows(lines: Sequence[str], size: float = NAME_SIZE, bold: bool = False, italic: bool = False) -> str:
     """Lines of text as one HTML-label fragment (escaped here)."""
     body = "<BR/>".join(esc(line) for line in lines)
+    if not body.strip():
+        return " "  # Graphviz refuses empty <B>, <I> and <FONT> elements
     if bold:
         body = f"<B>{body}</B>"
     if italic:
@@ -339,10 +357,10 @@ def event_label(kind: str, lines: Sequence[str], extra: Sequence[str] = (), port
     text = _text_rows(lines, 9)
     if extra:
         text += "<BR/>" + _text_rows(extra, SMALL_SIZE, bold=True)
+    text_row = f'<TR><TD CELLPADDING="2">{text}</TD></TR>' if text.strip() else ""
     return (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        f"<TR><TD>{_sentinel_cell(kind, EVENT_SIZE, EVENT_SIZE, port)}</TD></TR>"
-        f'<TR><TD CELLPADDING="2">{text}</TD></TR>'
+        f"<TR><TD>{_sentinel_cell(kind, EVENT_SIZE, EVENT_SIZE, port)}</TD></TR>{text_row}"
         "</TABLE>"
     )
 
@@ -470,10 +488,10 @@ def _lanes(process: Process, handbook: Handbook, lang: str) -> tuple[list[_Lane]
         name = role.name.get(lang) if role else (role_id or words(lang)["no-role"])
         org_id = role.organization if role else None
         org = orgs.get(org_id) if org_id else None
-        org_lines = wrap(org.name.get(lang), 19) if org else []
+        org_lines = wrap(org.name.get(lang), 19, lang) if org else []
         family = _family(org_id, handbook.organizations.items)
         index[role_id] = len(lanes)
-        lanes.append(_Lane(f"l{len(lanes)}", role_id, lane_label(wrap(name, 15), org_lines, family.header), family))
+        lanes.append(_Lane(f"l{len(lanes)}", role_id, lane_label(wrap(name, 15, lang), org_lines, family.header), family))
     return lanes, index
 
 
@@ -531,22 +549,22 @@ def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str)
     tooltip = f"{w.get(kind, kind)}: {clean(name)}"
     port = False
     if kind in ("start", "end"):
-        label = event_label(kind, wrap(name, 16))
+        label = event_label(kind, wrap(name, 16, lang))
         port = True
     elif kind == "wait":
         assert isinstance(step, WaitStep)
         duration = parse_duration(step.within)
         bound = duration.bound(lang) if duration else step.within
-        label = event_label(kind, wrap(name, 16), wrap(bound, 20))
+        label = event_label(kind, wrap(name, 16, lang), wrap(bound, 20, lang))
         tooltip += f" ({clean(bound)})"
         port = True
     elif kind in ("decision", "parallel", "join"):
-        label = gateway_label(kind, wrap(name, 18))
+        label = gateway_label(kind, wrap(name, 18, lang))
         port = True
     elif kind == "call":
         assert isinstance(step, CallStep)
         target = _other_title(handbook, step.process, lang)
-        label = task_label(kind, wrap(name, 18), wrap(w["call-of"].format(target=target), 22))
+        label = task_label(kind, wrap(name, 18, lang), wrap(w["call-of"].format(target=target), 22, lang))
         href = _process_href(step.process)
         tooltip += f" ({w['call-of'].format(target=clean(target))})"
     elif kind == "handoff":
@@ -558,12 +576,12 @@ def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str)
         elif step.to_organization:
             org = handbook.organizations.by_id().get(step.to_organization)
             target = org.name.get(lang) if org else step.to_organization
-        sub = wrap(w["handoff-to"].format(target=target), 22) if target else []
-        label = task_label(kind, wrap(name, 18), sub)
+        sub = wrap(w["handoff-to"].format(target=target), 22, lang) if target else []
+        label = task_label(kind, wrap(name, 18, lang), sub)
         if target:
             tooltip += f" ({w['handoff-to'].format(target=clean(target))})"
     else:
-        label = task_label("task", wrap(name, 18))
+        label = task_label("task", wrap(name, 18, lang))
     return _Node(f"s{i}", kind, label, lane, step.id, href, tooltip.replace("\n", " "), port)
 
 
@@ -592,7 +610,7 @@ def build_diagram(process: Process, handbook: Handbook, lang: str) -> _Diagram:
             kind = "message"
         label = None
         if isinstance(e.label, LocalText):
-            label = branch_label(wrap(e.label.get(lang), 18))
+            label = branch_label(wrap(e.label.get(lang), 18, lang))
         flows.append(_Flow(tail.name, head.name, kind, label))
     promises: list[_Promise] = []
     for pr in process.promises:
@@ -680,6 +698,12 @@ def _layering(nodes: Sequence[_Node], flows: Sequence[_Flow]) -> tuple[dict[str,
             indeg[v] -= 1
             if indeg[v] == 0:
                 queue.append(v)
+    # A start that leads into the middle of the flow is drawn just before the step it leads to.
+    has_pred = {v for u in names for v in succ[u] if (u, v) not in back}
+    for u in names:
+        nexts = [rank[v] for v in succ[u] if (u, v) not in back]
+        if u not in has_pred and nexts:
+            rank[u] = max(rank[u], min(nexts) - 1)
     return rank, back
 
 
@@ -736,6 +760,17 @@ def _dot_source(d: _Diagram, plan: _Plan) -> str:
         g.add_node(pydot.Node(f"h{i}", label=_label(d.lanes[i].label)))
     for n in plan.nodes:
         g.add_node(pydot.Node(n.name, label=_label(n.label)))
+    # Boundary points and their invisible edges take their attributes from the subgraphs' defaults.
+    points = pydot.Subgraph("boundaries")
+    points.set_node_defaults(shape="point", width=_attr(0.01), height=_attr(0.01), color=_attr(SEPARATOR), label='""')
+    points.set_edge_defaults(style="invis", weight=_attr(1000))
+    bounds = ["t"] + [f"b{i}" for i in plan.lanes]
+    for r in range(last + 1):
+        for name in bounds:
+            points.add_node(pydot.Node(f"{name}_{r}"))
+            if r < last:
+                points.add_edge(pydot.Edge(f"{name}_{r}", f"{name}_{r + 1}"))
+    g.add_subgraph(points)
     for r in range(last + 1):
         col = cols.get(r, {})
         chain = [f"t_{r}"]
@@ -743,30 +778,23 @@ def _dot_source(d: _Diagram, plan: _Plan) -> str:
             chain.extend([f"h{i}"] if r == 0 else [n.name for n in col.get(i, [])])
             chain.append(f"b{i}_{r}")
         same = pydot.Subgraph(f"col{r}", rank="same")
+        same.set_edge_defaults(style="invis")
         for name in chain:
-            if name.startswith(("t_", "b")):
-                same.add_node(pydot.Node(name, shape="point", width=_attr(0.01), height=_attr(0.01),
-                                         color=_attr(SEPARATOR), label='""'))
-            else:
-                same.add_node(pydot.Node(name))
-        g.add_subgraph(same)
+            same.add_node(pydot.Node(name))
         for a, b in zip(chain, chain[1:], strict=False):
-            g.add_edge(pydot.Edge(a, b, style="invis"))
-        if r < last:
-            for name in [f"t_{r}"] + [f"b{i}_{r}" for i in plan.lanes]:
-                nxt = name.rsplit("_", 1)[0] + f"_{r + 1}"
-                g.add_edge(pydot.Edge(name, nxt, style="invis", weight=_attr(1000)))
+            same.add_edge(pydot.Edge(a, b))
+        g.add_subgraph(same)
     ported = {n.name for n in plan.nodes if n.port}
     lane_of_node = {n.name: n.lane for n in plan.nodes}
     for f in plan.flows:
         attrs: dict[str, str] = {}
         forward = (f.tail, f.head) not in plan.back and plan.rank.get(f.head, 0) > plan.rank.get(f.tail, 0)
-        # Forward flows within a lane leave a shape on its right and enter on its left, as in BPMN;
-        # flows to another lane may bend out of the top or bottom.
+        # Forward flows leave a shape on its right, and enter on its left when they stay in the
+        # lane, as in BPMN; several flows from other lanes would meet in one point there.
         level = forward and lane_of_node.get(f.tail) == lane_of_node.get(f.head)
         if f.tail in ported:
-            attrs["tailport"] = "p:e" if level else "p"
-        elif level:
+            attrs["tailport"] = "p:e" if forward else "p"
+        elif forward:
             attrs["tailport"] = "e"
         if f.head in ported:
             attrs["headport"] = "p:w" if level else "p"
@@ -805,7 +833,8 @@ def run_dot(source: str) -> bytes:
     """One `dot -Tsvg` process for one graph (never several graphs in one process)."""
     try:
         proc = subprocess.run(
-            [dot_command(), "-Tsvg"], input=source.encode("utf-8"), capture_output=True, timeout=120, check=False
+            [dot_command(), "-Tsvg"], input=source.encode("utf-8"), capture_output=True, timeout=120, check=False,
+            close_fds=False,  # lets Python use posix_spawn: starting dot costs less
         )
     except OSError as exc:  # pragma: no cover - Graphviz missing
         raise DiagramError(f"cannot run Graphviz `dot`: {exc}; install the graphviz package") from exc
@@ -981,6 +1010,10 @@ def draw_shape(kind: str, b: Box) -> list[ET.Element]:
         return [square, _line(cx - s * 0.3, cy, cx + s * 0.3, cy, 1.2), _line(cx, cy - s * 0.3, cx, cy + s * 0.3, 1.2)]
     if kind == "clock":
         return _clock(cx, cy, r)
+    if kind == "promise":
+        y = b.y1 - 3
+        return [*_clock(b.x0 + 6, b.y0 + 6, 5), _line(b.x0 + 1, y, b.x1 - 1, y, 1.6),
+                _line(b.x0 + 1, y - 4, b.x0 + 1, y + 2.5, 1.6), _line(b.x1 - 1, y - 4, b.x1 - 1, y + 2.5, 1.6)]
     if kind in ("flow-sequence", "flow-message"):
         y = cy
         line = _line(b.x0 + 2, y, b.x1 - 7, y, 1.2)
@@ -998,21 +1031,34 @@ def draw_shape(kind: str, b: Box) -> list[ET.Element]:
 
 def replace_sentinels(root: ET.Element) -> None:
     """Swap every sentinel cell Graphviz drew for its BPMN shape."""
-    for parent in root.iter():
-        for i, child in enumerate(list(parent)):
-            if _tag(child) != "polygon":
+    for parent in list(root.iter()):
+        for index, child in enumerate(list(parent)):
+            kind = _SENTINEL_KIND.get(child.get("fill", "")) if _tag(child) == "polygon" else None
+            b = _bbox([child]) if kind else None
+            if kind is None or b is None:
                 continue
-            kind = _SENTINEL_KIND.get(child.get("fill", ""))
-            if kind is None:
-                continue
-            b = _bbox([child])
-            assert b is not None
             group = _el("g", class_=f"shape {kind}")
             group.extend(draw_shape(kind, b))
-            index = list(parent).index(child)
             parent.remove(child)
             parent.insert(index, group)
-            del i
+
+
+def finish_svg(root: ET.Element, *, ident: str, title: str, desc: str, lang: str, css_class: str) -> str:
+    """Accessible, deterministic markup: <title> and <desc> first, role="img", no XML declaration."""
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{ident}-title {ident}-desc")
+    root.set("class", css_class)
+    root.set("lang", lang)
+    root.set("style", "max-width:100%;height:auto")
+    t = _el("title", id=f"{ident}-title")
+    t.text = title
+    dsc = _el("desc", id=f"{ident}-desc")
+    dsc.text = desc
+    root.insert(0, dsc)
+    root.insert(0, t)
+    _set_fonts(root)
+    ET.indent(root, space="")
+    return ET.tostring(root, encoding="unicode", xml_declaration=False)
 
 
 # --- finishing the SVG -------------------------------------------------------------------
@@ -1291,8 +1337,8 @@ def _compose(d: _Diagram, rows: list[_Row]) -> str:
     y = 0.0
     width = 0.0
     for row_no, row in enumerate(rows):
-        tr = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", row.graph.get("transform", ""))
-        tx, ty = (float(tr.group(1)), float(tr.group(2))) if tr else (4.0, row.height - 4)
+        tr = re.search(r"translate\(([-\d.]+) ", row.graph.get("transform", ""))
+        tx = float(tr.group(1)) if tr else 4.0
         bottom = row.bounds[-1]
         if row.promises:
             band, bh = _promise_band(d, row, lane_x, top=bottom + 6)
@@ -1308,79 +1354,72 @@ def _compose(d: _Diagram, rows: list[_Row]) -> str:
         body.append(g)
         y += (bottom - top) + ROW_GAP
         width = max(width, tx + right + 4)
-        del ty
     height = y - ROW_GAP + 8
     root = _el("svg")
     root.set("width", f"{_fmt(width)}pt")
     root.set("height", f"{_fmt(height)}pt")
     root.set("viewBox", f"0 0 {_fmt(width)} {_fmt(height)}")
-    root.set("role", "img")
     prefix = "diagram-" + re.sub(r"[^a-z0-9-]", "-", d.process_id.lower()) + "-" + d.lang
-    root.set("aria-labelledby", f"{prefix}-title {prefix}-desc")
-    root.set("class", "process-diagram")
     root.set("data-process", d.process_id)
-    root.set("lang", d.lang)
-    root.set("style", "max-width:100%;height:auto")
-    title = _el("title", id=f"{prefix}-title")
-    title.text = d.title
-    desc = _el("desc", id=f"{prefix}-desc")
-    desc.text = d.desc
-    root.append(title)
-    root.append(desc)
     root.append(_el("rect", x=0, y=0, width=width, height=height, fill=WHITE))
     root.extend(body)
-    _set_fonts(root)
-    ET.indent(root, space="")
-    return ET.tostring(root, encoding="unicode", xml_declaration=False)
+    return finish_svg(root, ident=prefix, title=d.title, desc=d.desc, lang=d.lang, css_class="process-diagram")
 
 
 # --- rows: wrapping a wide process -----------------------------------------------------
+
+
+def _extent(g: ET.Element) -> Box | None:
+    """What a node covers: its shapes, and its text (estimated: 0.6 em a letter)."""
+    box = _bbox(g.iter())
+    for t in g.iter(_q("text")):
+        x, y = float(t.get("x", 0)), float(t.get("y", 0))
+        w = len(t.text or "") * float(t.get("font-size", NAME_SIZE)) * 0.6
+        x0 = x - w / 2 if t.get("text-anchor") == "middle" else x
+        box = Box(x0, y - 8, x0 + w, y).union(box)
+    return box
 
 
 def _split(plan: _Plan, row: _Row) -> list[tuple[int, int]] | None:
     """Column ranges of the rows when the one-row layout is too wide for A4, else None."""
     if row.width <= MAX_ROW_WIDTH:
         return None
-    boxes = {name: b for name, g in row.nodes.items() if (b := _bbox(g.iter()) or _bbox(g.iter(), text=True))}
+    boxes = {name: b for name, g in row.nodes.items() if (b := _extent(g)) is not None}
     ranks = sorted({r for r in plan.rank.values()})
     if len(ranks) < 4 or any(n.name not in boxes for n in plan.nodes):
         return None
     x0 = {r: min(boxes[n.name].x0 for n in plan.nodes if plan.rank[n.name] == r) for r in ranks}
     x1 = {r: max(boxes[n.name].x1 for n in plan.nodes if plan.rank[n.name] == r) for r in ranks}
     head = x0[ranks[0]]
-    room = MAX_ROW_WIDTH - head - 8  # what is left after the lane labels
+    room = MAX_ROW_WIDTH - head - 20  # what is left after the lane labels
     link = 72.0  # a link event's column, at a row's start or end
-    span = x1[ranks[-1]] - x0[ranks[0]]
-    k = min(MAX_ROWS, len(ranks), math.ceil((span + link) / (room - link)))
-    if k < 2:
-        return None
+    n = len(ranks)
 
     def crossings(r: int) -> int:
         return sum(1 for f in plan.flows if (plan.rank[f.tail] <= r) != (plan.rank[f.head] <= r))
 
     def cost(a: int, b: int) -> float:
-        w = x1[ranks[b]] - x0[ranks[a]] + (link if a > 0 else 0) + (link if b < len(ranks) - 1 else 0)
-        return max(0.0, w - room) * 10 + abs(w - (span + 2 * link * (k - 1)) / k) * 0.5
+        """A row of ranks[a..b]: overflowing A4 is worst; then more rows; then unequal rows."""
+        w = x1[ranks[b]] - x0[ranks[a]] + (link if a > 0 else 0) + (link if b < n - 1 else 0)
+        return max(0.0, w - room) * 10 + 400 + (w / 100) ** 2 * 4
 
-    n = len(ranks)
-    inf = float("inf")
+    # best[(j, b)]: the cheapest j rows covering ranks[0..b]; a cut costs 120 per flow it breaks.
     best: dict[tuple[int, int], tuple[float, list[tuple[int, int]]]] = {}
-    # best[(j, b)]: j rows covering ranks[0..b]
     for b in range(n):
         best[(1, b)] = (cost(0, b), [(0, b)])
-    for j in range(2, k + 1):
+    for j in range(2, min(MAX_ROWS, n) + 1):
         for b in range(n):
-            options = []
-            for a in range(1, b + 1):
-                prev = best.get((j - 1, a - 1))
-                if prev is None or prev[0] == inf:
-                    continue
-                options.append((prev[0] + cost(a, b) + crossings(ranks[a - 1]) * 40, prev[1] + [(a, b)]))
+            options = [
+                (prev[0] + cost(a, b) + crossings(ranks[a - 1]) * 120, prev[1] + [(a, b)])
+                for a in range(1, b + 1)
+                if (prev := best.get((j - 1, a - 1))) is not None
+            ]
             if options:
                 best[(j, b)] = min(options, key=lambda o: (o[0], [s for s, _ in o[1]]))
-    chosen = best.get((k, n - 1))
-    if chosen is None:
+    finals = [best[(j, n - 1)] for j in range(2, min(MAX_ROWS, n) + 1) if (j, n - 1) in best]
+    if not finals:
         return None
+    chosen = min(finals, key=lambda o: (o[0], len(o[1])))
     return [(ranks[a], ranks[b]) for a, b in chosen[1]]
 
 
@@ -1413,10 +1452,10 @@ def _row_plans(d: _Diagram, plan: _Plan, spans: list[tuple[int, int]]) -> tuple[
             letter = _letter(len(links))
             links[(f.head, rt)] = letter
             says = (w["continues"] if rh > rt else w["continues-above"]).format(key=letter)
-            throw = _Node(f"k{letter}t", "link-throw", event_label("link-throw", wrap(says, 14)),
+            throw = _Node(f"k{letter}t", "link-throw", event_label("link-throw", wrap(says, 14, d.lang)),
                           d.node(f.tail).lane, tooltip=says, port=True)
             catch_says = w["continued"].format(key=letter)
-            catch = _Node(f"k{letter}c", "link-catch", event_label("link-catch", wrap(catch_says, 14)),
+            catch = _Node(f"k{letter}c", "link-catch", event_label("link-catch", wrap(catch_says, 14, d.lang)),
                           d.node(f.head).lane, tooltip=catch_says, port=True)
             throws[rt].append(throw)
             catches[rh].append(catch)

@@ -1,0 +1,501 @@
+"""Process diagrams: structure, text, escaping, accessibility, determinism, the cache, the golden file."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from generator.graph import edges
+from generator.handbook import Handbook, load_handbook
+from generator.model import LANGUAGES, Process
+from generator.render import diagram as D
+from generator.render.diagram import DiagramStats, esc, render_svg, wrap, write_diagrams
+
+HERE = Path(__file__).parent
+BASE = HERE / "rules" / "_base"
+GOLDEN = HERE / "golden" / "diagram"
+RICH = GOLDEN / "handbook"
+BUNDLED_SNAPSHOT = GOLDEN / "bundled"
+LIVE = HERE.parent / "processes"
+S = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+
+pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def step_nodes(root: ET.Element) -> dict[str, ET.Element]:
+    return {g.get("data-step", ""): g for g in root.iter(f"{S}g") if (g.get("id") or "").startswith("step-node-")}
+
+
+def all_text(el: ET.Element) -> str:
+    return " ".join(" ".join(t.text or "" for t in el.iter(f"{S}text")).split())
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    """Text without spaces and hyphens: wrapped and hyphenated lines compare equal to the original."""
+    return re.sub(r"[\s-]", "", text)
+
+
+def href(g: ET.Element) -> str | None:
+    a = g.find(f"{S}a")
+    return None if a is None else a.get("href")
+
+
+@pytest.fixture(scope="module")
+def rich() -> Handbook:
+    return load_handbook(RICH)
+
+
+@pytest.fixture(scope="module")
+def base() -> Handbook:
+    return load_handbook(BASE)
+
+
+def copy_handbook(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    return dst
+
+
+def handbooks() -> list[Path]:
+    out = [RICH, BUNDLED_SNAPSHOT]
+    if any(LIVE.glob("*.yaml")):
+        out.append(LIVE)
+    return out
+
+
+# --- structure -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("root", handbooks(), ids=lambda p: p.name)
+def test_one_node_per_step_with_its_link(root: Path) -> None:
+    hb = load_handbook(root)
+    assert hb.processes
+    for pf in hb.processes:
+        p = pf.process
+        svg = parse(render_svg(p, hb, "fi"))
+        nodes = step_nodes(svg)
+        assert sorted(nodes) == sorted(s.id for s in p.steps), p.id
+        assert len(nodes) == len(p.steps), p.id
+        for step in p.steps:
+            g = nodes[step.id]
+            assert g.get("id") == f"step-node-{step.id}"
+            kind = step.type  # type: ignore[attr-defined]
+            assert kind in (g.get("class") or "").split()
+            if kind == "call":
+                assert href(g) == f"../{step.process}/"  # type: ignore[attr-defined]
+            elif kind == "handoff" and step.to_process:  # type: ignore[attr-defined]
+                assert href(g) == f"../{step.to_process}/"  # type: ignore[attr-defined]
+            else:
+                assert href(g) == f"#step-{step.id}"
+            a = g.find(f"{S}a")
+            assert a is not None and a.get(f"{XLINK}href") == a.get("href")
+
+
+def test_one_lane_per_role_top_to_bottom(base: Handbook) -> None:
+    p = base.process("perus")
+    assert p is not None
+    root = parse(render_svg(p, base, "fi"))
+    lanes = [g for g in root.iter(f"{S}g") if g.get("class") == "lane"]
+    assert [g.get("data-role") for g in lanes] == p.roles
+    tops = [float(g.find(f"{S}rect").get("y")) for g in lanes]  # type: ignore[union-attr]
+    assert tops == sorted(tops), "lanes are drawn in the order of `roles`, top to bottom"
+    roles = base.roles.by_id()
+    for g, role in zip(lanes, p.roles, strict=True):
+        assert roles[role].name.get("fi") in all_text(g)
+    # Each step is drawn inside its own lane (lanes and steps share the row's coordinates).
+    by_role = {g.get("data-role"): g.find(f"{S}rect") for g in lanes}
+    for step in p.steps:
+        rect = by_role[step.role]
+        assert rect is not None
+        y0, y1 = float(rect.get("y", 0)), float(rect.get("y", 0)) + float(rect.get("height", 0))
+        ys = [float(el.get(k, 0)) for el in step_nodes(root)[step.id].iter() for k in ("cy", "y") if el.get(k)]
+        assert ys and y0 <= min(ys) and max(ys) <= y1, step.id
+
+
+def test_lanes_of_every_bundled_diagram_keep_the_roles_order() -> None:
+    hb = load_handbook(BUNDLED_SNAPSHOT)
+    for pf in hb.processes:
+        root = parse(render_svg(pf.process, hb, "fi"))
+        for row in root.iter(f"{S}g"):
+            if row.get("class") != "row":
+                continue
+            order = [g.get("data-role") for g in row.iter(f"{S}g") if g.get("class") == "lane"]
+            positions = [pf.process.roles.index(r) for r in order if r in pf.process.roles]
+            assert positions == sorted(positions), pf.process.id
+
+
+def test_labels_branches_waits_and_promises(rich: Handbook) -> None:
+    p = rich.process("kiireellinen")
+    assert p is not None
+    for lang in LANGUAGES:
+        root = parse(render_svg(p, rich, lang))
+        text = all_text(root)
+        for step in p.steps:
+            assert squash(step.name.get(lang)) in squash(text), (lang, step.id)
+        for e in edges(p):
+            if e.label is not None:
+                assert norm(e.label.get(lang)) in text, (lang, e.label)  # type: ignore[attr-defined]
+        assert "≤ 3 " in text or "3 " in text  # the wait's bound
+        promises = [g for g in root.iter(f"{S}g") if g.get("class") == "promise"]
+        assert promises, "promises are drawn as timer bars"
+        assert any("7" in all_text(g) for g in promises)
+        # Messages between organizations are dashed flows.
+        assert any("message" in (g.get("class") or "") for g in root.iter(f"{S}g"))
+
+
+def test_promise_bar_spans_its_two_steps(base: Handbook) -> None:
+    p = base.process("perus")
+    assert p is not None
+    root = parse(render_svg(p, base, "fi"))
+    (bar,) = [g for g in root.iter(f"{S}g") if g.get("class") == "promise"]
+    assert "≤ 3 arkipäivää" in all_text(bar)
+    line = bar.find(f"{S}line")
+    assert line is not None
+    x0, x1 = sorted((float(line.get("x1", 0)), float(line.get("x2", 0))))
+    nodes = step_nodes(root)
+
+    def centre(step_id: str) -> float:
+        shape = next(g for g in nodes[step_id].iter(f"{S}g") if "shape" in (g.get("class") or ""))
+        circle = shape.find(f"{S}circle")
+        assert circle is not None
+        return float(circle.get("cx", 0))
+
+    assert abs(x0 - centre("alku")) < 1
+    assert abs(x1 - centre("odota")) < 1
+
+
+def test_languages_and_fallback_to_finnish(rich: Handbook, base: Handbook) -> None:
+    p = rich.process("kiireellinen")
+    assert p is not None
+    sv = all_text(parse(render_svg(p, rich, "sv")))
+    en = all_text(parse(render_svg(p, rich, "en")))
+    assert "Klient" in sv and "Servicelöfte" in sv
+    assert "Client" in en and "Service promise" in en
+    data = p.model_dump(by_alias=True)
+    data["steps"][1]["name"] = {"fi": "Vain suomeksi"}
+    only_fi = Process.model_validate(data)
+    assert "Vain suomeksi" in all_text(parse(render_svg(only_fi, rich, "en")))
+
+
+def test_accessible_title_and_description(rich: Handbook) -> None:
+    p = rich.process("kiireellinen")
+    assert p is not None
+    for lang in LANGUAGES:
+        svg = render_svg(p, rich, lang)
+        assert not svg.startswith("<?xml") and "<!DOCTYPE" not in svg
+        root = parse(svg)
+        assert root.get("role") == "img"
+        assert root.get("lang") == lang
+        ids = (root.get("aria-labelledby") or "").split()
+        assert len(ids) == 2
+        title, desc = root[0], root[1]
+        assert title.tag == f"{S}title" and desc.tag == f"{S}desc"
+        assert [title.get("id"), desc.get("id")] == ids
+        assert title.text == p.title.get(lang)
+        assert desc.text and desc.text.endswith(".") and str(len(p.steps)) in desc.text
+        assert p.steps[0].name.get(lang) in desc.text
+        all_ids = [el.get("id") for el in root.iter() if el.get("id")]
+        assert len(all_ids) == len(set(all_ids)), "ids are unique"
+
+
+def test_desc_counts_decisions(base: Handbook) -> None:
+    p = base.process("perus")
+    assert p is not None
+    desc = parse(render_svg(p, base, "fi"))[1].text or ""
+    assert desc.startswith("Kaavio näyttää prosessin 5 vaihetta 3 roolin kaistoilla (Asiakas, Sosiaaliohjaaja, Sairaanhoitaja)")
+    assert "”Yhteydenotto”" in desc and "”Valmis”" in desc and "yksi päätöskohta" in desc
+
+
+# --- escaping --------------------------------------------------------------------------
+
+NASTY = r'''id: perus
+title: {fi: "Otsikko \"lainaus\" <script>alert(1)</script> & {x} ]]>", sv: "Titel ”å”: ä\\ö", en: "Title"}
+summary: {fi: Yhteenveto.}
+area: mielenterveys
+owner: {role: Esihenkilö, unit: MTP}
+version: 1
+valid_from: 2026-01-01
+reviewed: 2026-10-01
+roles: [asiakas, ohjaaja, hoitaja]
+steps:
+  - id: alku
+    type: start
+    role: asiakas
+    name: {fi: "Lainaus \"x\" ja 'y': kaksoispiste"}
+  - id: 'evil" onload="alert(1)'
+    type: task
+    role: ohjaaja
+    name: {fi: "a\\b \\N \\G \\L \\\" <b>lihava</b> &amp; &lt; {b} [c] ]] > < &"}
+  - id: tarve
+    type: decision
+    role: ohjaaja
+    name: {fi: "Rivi 1\nRivi 2\r\nRivi 3 ÄÖÅ äöå"}
+    branches:
+      - {when: {fi: "Kyllä\" ]; x -> y [label=\"pwn"}, to: odota}
+      - {when: {fi: "<TABLE>ei</TABLE>"}, to: loppu}
+  - id: odota
+    type: wait
+    role: hoitaja
+    name: {fi: "--> <!-- kommentti --> <![CDATA[x]]>"}
+    within: 3 working days
+  - id: loppu
+    type: end
+    role: asiakas
+    name: {fi: "}\"]; evil [shape=box label=\"x\\"}
+promises:
+  - {from: alku, to: odota, within: 3 working days, name: {fi: "Lupaus <i>&</i> \"x\""}}
+'''
+
+
+@pytest.fixture(scope="module")
+def nasty(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
+    root = copy_handbook(BASE, tmp_path_factory.mktemp("nasty") / "processes")
+    (root / "perus.yaml").write_text(NASTY, encoding="utf-8")
+    hb = load_handbook(root)
+    assert hb.processes, hb.load_findings
+    return hb
+
+
+def test_text_with_markup_characters_is_text(nasty: Handbook) -> None:
+    p = nasty.processes[0].process
+    for lang in LANGUAGES:
+        svg = render_svg(p, nasty, lang)
+        root = parse(svg)  # well-formed XML
+        assert root.find(f"{S}title").text == p.title.get(lang)  # type: ignore[union-attr]
+        text = all_text(root)
+        for step in p.steps:
+            assert norm(step.name.get(lang)) in text, step.name.get(lang)
+        assert 'Kyllä" ]; x -> y [label="pwn' in text
+        assert "<TABLE>ei</TABLE>" in text
+        assert "Lupaus <i>&</i> \"x\"" in text
+        assert r"a\b \N \G \L \"" in text, "Graphviz escapes such as \\N stay text"
+        # Nothing turned into DOT: exactly one node per step, and no script element anywhere.
+        assert len([g for g in root.iter(f"{S}g") if (g.get("class") or "").startswith("node ")]) == len(p.steps)
+        assert not any(el.tag.endswith("script") for el in root.iter())
+        assert "<script" not in svg and "<b>" not in svg
+
+
+def test_unsafe_step_id_becomes_a_safe_id_and_an_encoded_link(nasty: Handbook) -> None:
+    p = nasty.processes[0].process
+    root = parse(render_svg(p, nasty, "fi"))
+    g = step_nodes(root)['evil" onload="alert(1)']
+    assert re.fullmatch(r"step-node-[a-z0-9-]+", g.get("id") or "")
+    assert href(g) == "#step-evil%22%20onload%3D%22alert%281%29"
+    assert not any("onload" in k for el in root.iter() for k in el.attrib)
+
+
+def test_esc_and_wrap() -> None:
+    assert esc('a"b\'c<d>e&f\\g\nh\x00') == "a&quot;b&#39;c&lt;d&gt;e&amp;f\\\\g h"
+    assert wrap("Kirjaa yhteydenotto asiakastietojärjestelmään", 17) == [
+        "Kirjaa", "yhteydenotto", "asiakastietojär-", "jestelmään",
+    ]
+    assert wrap("MTP-sairaanhoitaja", 15) == ["MTP-", "sairaanhoitaja"]
+    assert wrap("rivi 1\nrivi 2", 30) == ["rivi 1", "rivi 2"]
+    assert wrap("", 10) == [""]
+    with pytest.raises(ValueError):
+        D._attr('x" y')
+
+
+# --- determinism, golden --------------------------------------------------------------
+
+
+def test_same_yaml_gives_the_same_bytes(rich: Handbook) -> None:
+    p = rich.process("kiireellinen")
+    assert p is not None
+    first = render_svg(p, rich, "fi")
+    assert render_svg(p, rich, "fi") == first
+    assert "<!--" not in first and "graphviz" not in first.lower()
+    assert not re.search(r'id="(node|edge|clust|graph|a_node)\d+', first), "Graphviz's counters are gone"
+
+
+def test_same_bytes_in_another_interpreter() -> None:
+    """Hash seeds change set order: the output must not depend on it."""
+    code = (
+        "import sys; from pathlib import Path; from generator.handbook import load_handbook;"
+        "from generator.render.diagram import render_svg;"
+        f"hb = load_handbook(Path({str(RICH)!r}));"
+        "sys.stdout.write(render_svg(hb.process('kiireellinen'), hb, 'sv'))"
+    )
+    outs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        outs.append(subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True,
+                                   cwd=HERE.parent).stdout)
+    assert outs[0] == outs[1] and outs[0]
+
+
+GOLDEN_CASES = [("mtp-asiakkaaksi-puhelimitse", "fi"), ("perus", "sv")]
+
+
+@pytest.mark.parametrize(("process_id", "lang"), GOLDEN_CASES)
+def test_golden(process_id: str, lang: str) -> None:
+    version_file = GOLDEN / "GRAPHVIZ_VERSION"
+    root = BUNDLED_SNAPSHOT if process_id != "perus" else BASE
+    hb = load_handbook(root)
+    p = hb.process(process_id)
+    assert p is not None
+    svg = render_svg(p, hb, lang)
+    golden = GOLDEN / f"{process_id}.{lang}.svg"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(svg, encoding="utf-8")
+        version_file.write_text(D.graphviz_version() + "\n", encoding="utf-8")
+    if version_file.read_text(encoding="utf-8").strip() != D.graphviz_version():
+        pytest.skip(f"golden files were made with {version_file.read_text().strip()}")
+    assert svg == golden.read_text(encoding="utf-8"), (
+        "the diagram changed: look at it, then UPDATE_GOLDEN=1 pytest tests/test_diagram.py -k golden"
+    )
+
+
+# --- A4 width and rows -------------------------------------------------------------------
+
+
+def long_process(n: int) -> str:
+    steps = ["  - {id: alku, type: start, role: asiakas, name: Yhteydenotto}"]
+    for i in range(n):
+        role = "ohjaaja" if i % 3 else "hoitaja"
+        steps.append(f"  - {{id: t{i}, type: task, role: {role}, name: Tehtävä numero {i} tehdään huolella}}")
+    steps.append("  - {id: loppu, type: end, role: asiakas, name: Valmis}")
+    return (
+        "id: pitka\ntitle: Pitkä prosessi\nsummary: Pitkä.\narea: mielenterveys\n"
+        "owner: {role: Esihenkilö, unit: MTP}\nversion: 1\nvalid_from: 2026-01-01\nreviewed: 2026-10-01\n"
+        "roles: [asiakas, ohjaaja, hoitaja]\nsteps:\n" + "\n".join(steps) + "\n"
+        "promises:\n  - {from: alku, to: loppu, within: 2 weeks}\n"
+    )
+
+
+def test_wide_process_wraps_into_rows_that_fit_a4(tmp_path: Path) -> None:
+    root = copy_handbook(BASE, tmp_path / "processes")
+    (root / "pitka.yaml").write_text(long_process(14), encoding="utf-8")
+    hb = load_handbook(root)
+    p = hb.process("pitka")
+    assert p is not None
+    svg = render_svg(p, hb, "fi")
+    doc = parse(svg)
+    width = float((doc.get("width") or "0").removesuffix("pt"))
+    assert width <= D.MAX_ROW_WIDTH * 1.05
+    rows = [g for g in doc.iter(f"{S}g") if g.get("class") == "row"]
+    assert len(rows) >= 2
+    assert sorted(step_nodes(doc)) == sorted(s.id for s in p.steps)
+    throws = [all_text(g) for g in doc.iter(f"{S}g") if "link-throw" in (g.get("class") or "").split()]
+    catches = [all_text(g) for g in doc.iter(f"{S}g") if "link-catch" in (g.get("class") or "").split()]
+    assert throws and len(throws) == len(catches)
+    letters = sorted(re.findall(r"\(([A-Z]+\d*)\)", " ".join(throws)))
+    assert letters == sorted(re.findall(r"\(([A-Z]+\d*)\)", " ".join(catches)))
+    # The promise from the first to the last step is drawn in every row, continuing between them.
+    assert len([g for g in doc.iter(f"{S}g") if g.get("class") == "promise"]) == len(rows)
+
+
+@pytest.mark.parametrize("root", [BUNDLED_SNAPSHOT], ids=["bundled"])
+def test_bundled_diagrams_fit_a4_width(root: Path) -> None:
+    hb = load_handbook(root)
+    for pf in hb.processes:
+        for lang in LANGUAGES:
+            doc = parse(render_svg(pf.process, hb, lang))
+            width = float((doc.get("width") or "0").removesuffix("pt"))
+            assert width <= D.MAX_ROW_WIDTH * 1.1, (pf.process.id, lang, width)
+
+
+# --- colours ---------------------------------------------------------------------------------
+
+
+def luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_colours_meet_wcag_contrast() -> None:
+    fills = [D.WHITE, D.PROMISE_FILL] + [c for f in (*D.FAMILIES, D.NEUTRAL) for c in (f.lane, f.header)]
+    for fill in fills:
+        assert contrast(D.INK, fill) >= 7, fill  # text: AAA
+        assert contrast(D.LINE, fill) >= 4.5, fill  # shapes and flows: far above the 3:1 for graphics
+    for f in (*D.FAMILIES, D.NEUTRAL):
+        assert contrast(f.border, f.lane) >= 3, f.name  # lane edges
+        assert contrast(f.border, f.header) >= 3, f.name
+    for colour in fills + [D.INK, D.LINE]:
+        assert re.fullmatch(r"#[0-9a-f]{6}", colour), "Graphviz 2.43 needs six-digit colours"
+
+
+def test_lanes_of_one_organization_share_a_colour(rich: Handbook) -> None:
+    p = rich.process("kiireellinen")
+    assert p is not None
+    root = parse(render_svg(p, rich, "fi"))
+    fill = {g.get("data-role"): g.find(f"{S}rect").get("fill") for g in root.iter(f"{S}g") if g.get("class") == "lane"}  # type: ignore[union-attr]
+    assert fill["ohjaaja"] == fill["sosiaalityontekija"]  # both in `sos`
+    assert fill["ohjaaja"] != fill["hoitaja"] != fill["paivystaja"]
+    assert fill["asiakas"] == D.NEUTRAL.lane
+
+
+# --- the cache ---------------------------------------------------------------------------------
+
+
+def test_write_diagrams_renders_only_what_changed(tmp_path: Path) -> None:
+    root = copy_handbook(RICH, tmp_path / "processes")
+    out, cache = tmp_path / "out", tmp_path / ".cache" / "diagrams"
+    hb = load_handbook(root)
+    n = len(hb.processes) * len(LANGUAGES)
+
+    first = write_diagrams(hb, out, cache)
+    assert first == DiagramStats(rendered=n, cached=0)
+    for pf in hb.processes:
+        for lang in LANGUAGES:
+            svg = (out / lang / f"{pf.process.id}.svg").read_text(encoding="utf-8")
+            assert svg == render_svg(pf.process, hb, lang)
+    assert len(list(cache.glob("*.svg"))) == n
+
+    second = write_diagrams(load_handbook(root), out, cache)
+    assert second == DiagramStats(rendered=0, cached=n)
+
+    # Editing one process re-renders its diagrams only.
+    text = (root / "kiireellinen.yaml").read_text(encoding="utf-8")
+    (root / "kiireellinen.yaml").write_text(text.replace("Päätös tehdään", "Päätös on tehty"), encoding="utf-8")
+    third = write_diagrams(load_handbook(root), out, cache, langs=("fi", "sv"))
+    assert third == DiagramStats(rendered=2, cached=2)
+    assert "Päätös on tehty" in (out / "fi" / "kiireellinen.svg").read_text(encoding="utf-8")
+
+    # Renaming a role re-renders the processes with that role, in every language asked for.
+    roles = (root / "roles.yaml").read_text(encoding="utf-8")
+    (root / "roles.yaml").write_text(roles.replace("Sairaanhoitaja", "Hoitaja"), encoding="utf-8")
+    fourth = write_diagrams(load_handbook(root), out, cache, langs=("fi",))
+    assert fourth == DiagramStats(rendered=2, cached=0)  # both processes have the nurse's lane
+
+
+def test_cache_key_covers_what_the_diagram_shows(rich: Handbook) -> None:
+    p = rich.process("kiireellinen")
+    assert p is not None
+    keys = {D.diagram_key(p, rich, lang) for lang in LANGUAGES}
+    assert len(keys) == 3
+    # The title of a called process is shown on the call: it is part of the key.
+    perus = rich.process("perus")
+    assert perus is not None
+    before = D.diagram_key(p, rich, "fi")
+    old = perus.title
+    perus.title = perus.title.model_copy(update={"fi": "Uusi nimi"})
+    try:
+        assert D.diagram_key(p, rich, "fi") != before
+    finally:
+        perus.title = old
+    assert D.diagram_key(p, rich, "fi") == before
