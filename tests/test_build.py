@@ -14,6 +14,7 @@ from conftest import BASE, ROOT, BuiltSite, build_site
 
 from generator.build import BuildConfig, BuildError, build, run_build
 from generator.handbook import load_handbook
+from generator.practice import practices_of
 from generator.render.pages import generate_docs
 
 LANG_ROOTS = {"fi": "", "sv": "sv/", "en": "en/"}
@@ -68,6 +69,10 @@ def test_build_produces_every_page_in_every_language(built_site: BuiltSite) -> N
             assert (site / prefix / "alueet" / area.id / "index.html").is_file()
         for role in hb.roles.items:
             assert (site / prefix / "roolit" / role.id / "index.html").is_file()
+    practices = practices_of(hb).practices()
+    for lang, prefix in LANG_ROOTS.items():
+        for practice in practices:
+            assert (site / prefix / "tietopankki" / practice.id / "index.html").is_file(), f"{lang}: {practice.id}"
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
     assert site.is_symlink(), "the site is published as a symlink swapped in one rename"
     assert "Built" in built_site.log and " s (" in built_site.log

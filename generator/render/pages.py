@@ -42,7 +42,9 @@ from ..model import (
     Term,
     WaitStep,
 )
+from ..practice import Practice, practices_of
 from ..timing import add_months, parse_date, parse_duration, today
+from . import knowledge
 from .labels import format_date, label
 from .text import Safe, safe_url, sanitize, slug
 
@@ -251,6 +253,7 @@ class Site:
         self.orgs = handbook.organizations.by_id()
         self.terms = handbook.glossary.by_id()
         self.paths = {p.role: p for p in handbook.orientation.items}
+        self.practices: list[Practice] = sorted(practices_of(handbook).practices(), key=lambda p: p.id)
         self.today = today()
         # Who uses what.
         self.contact_use: dict[str, list[StepView]] = defaultdict(list)
@@ -568,6 +571,8 @@ def _process_page(w: PageWriter, p: Process) -> tuple[str, str]:
         terms=[site.terms[t] for t in p.terms if t in site.terms],
         keywords=keywords,
         lanes=lane_of(p),
+        practice_link=Safe(knowledge.practice_link_markdown(site.hb, p.id, w.lang, process_path=process_path)),
+        target_results=Safe(knowledge.target_results_markdown(site.hb, p.id, w.lang)),
         is_decision=lambda s: isinstance(s, DecisionStep),
         is_parallel=lambda s: isinstance(s, ParallelStep),
         is_wait=lambda s: isinstance(s, WaitStep),
@@ -633,6 +638,15 @@ def _pages(w: PageWriter) -> dict[str, str]:
     out[CHANGES] = w.render("changes.md.j2", CHANGES, changes=changes)
     out[REVIEW] = w.render("review.md.j2", REVIEW, reviews=reviews, soon_days=REVIEW_SOON_DAYS)
     out[GLOSSARY] = w.render("glossary.md.j2", GLOSSARY, terms=_glossary_terms(site))
+    if site.practices:
+        footer = "\n" + str(w.filters("practice")) + ("\n\n" + w.abbreviations if w.abbreviations else "") + "\n"
+        out[knowledge.KNOWLEDGE_INDEX] = (
+            knowledge.index_markdown(site.practices, site.hb, w.lang, process_path=process_path) + footer
+        )
+        for practice in site.practices:
+            out[knowledge.knowledge_path(practice.id)] = (
+                knowledge.practice_markdown(practice, site.hb, w.lang, process_path=process_path) + footer
+            )
     legend = w.legend(w.lang) if w.legend else None
     out[LEGEND] = w.render("legend.md.j2", LEGEND, legend=Safe(legend) if legend else None)
     return out
@@ -661,6 +675,9 @@ def _nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
     nav: list[NavItem] = [{lb("home"): HOME}]
     nav.append({lb("areas"): areas + stray})
     nav.append({lb("directory"): DIRECTORY})
+    if site.practices:
+        nav.append({knowledge.label("knowledge", w.lang): [knowledge.KNOWLEDGE_INDEX]
+                    + [knowledge.knowledge_path(p.id) for p in site.practices]})
     nav.append({lb("roles"): [ROLES] + [role_path(r) for r in site.roles]})
     nav.append({lb("orientation"): [ORIENTATION] + [orientation_path(r) for r in site.paths]})
     nav.append({lb("changes"): CHANGES})
