@@ -154,3 +154,22 @@ def write_handbook(root: Path, n: int, seed: int = 1) -> Path:
     for i in range(1, n + 1):
         (processes / f"prosessi-{i:04d}.yaml").write_text(process_yaml(i, rng, n_contacts, n_terms), encoding="utf-8")
     return processes
+
+
+def edit_process(processes: Path, i: int, tag: str) -> Path:
+    """Change one step name of process `i` (a change every language's diagram shows); returns the file."""
+    path = processes / f"prosessi-{i:04d}.yaml"
+    text = path.read_text(encoding="utf-8")
+    marker = "  - id: arvioi\n"
+    head, sep, tail = text.partition(marker)
+    if not sep:
+        raise ValueError(f"{path}: no step 'arvioi' to edit")
+    lines = tail.split("\n")
+    for k, line in enumerate(lines):
+        if line.startswith("    name: "):
+            lines[k] = f"{line} {tag}"
+            break
+    else:
+        raise ValueError(f"{path}: step 'arvioi' has no name")
+    path.write_text(head + sep + "\n".join(lines), encoding="utf-8")
+    return path

@@ -1,0 +1,914 @@
+"""Performance at county and national scale: the generator beside plain MkDocs + Pagefind.
+
+    .venv/bin/python -m bench.run                  # 100, 1,000 and 3,000 processes (hours on 2 cores)
+    .venv/bin/python -m bench.run --quick          # 100 processes, 1 run: a smoke test (about 2 min)
+    .venv/bin/python -m bench.run --sizes 100,1000 --repeat 3 --json bench/out/latest.json
+
+For every size a synthetic handbook (bench/synth.py) is written into a temporary
+project (mkdocs.yml, content/ and overrides/ copied from this repository), and
+every measurement runs in a child process of its own, so imports and caches
+never leak from one into the next:
+
+- `handbook check`: `check_handbook()` timed inside a fresh child, and the CLI as a subprocess;
+- cold build: `handbook build` with no work folder, no diagram cache, no site;
+- warm build: the same again with nothing changed;
+- after one edit: one step name of one process changed, then `handbook build`; the diagrams
+  drawn again are counted (new diagram-cache entries) and named (changed build/diagrams/*);
+- the baseline, in the same run and interleaved with the warm builds: the generator's own
+  Markdown, SVGs and per-language MkDocs configs copied to another folder and built with plain
+  `mkdocs build` (one process per language) and `python -m pagefind`;
+- the published site: `du`, the Pagefind index (total and per language), the largest page;
+- peak memory: `ru_maxrss` of the build's child process from `os.wait4` (Linux counts the
+  largest of the child and the processes it waited for: `dot`, `pagefind`);
+- search in headless Chromium over the 1,000-process handbook (bench/search.py).
+
+Medians of `--repeat` runs; sizes over 1,000 use `--big-repeat` runs (default 1) for the
+builds. The generator is copied at the start (`--no-snapshot` to use the live tree), so other
+developers' commits during a long run do not mix versions; the commit and any uncommitted
+changes under generator/ are recorded. Targets that fail get a profile in bench/profiles/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .synth import edit_process, write_handbook
+
+REPO = Path(__file__).resolve().parent.parent
+PROFILES = REPO / "bench" / "profiles"
+VENV_BIN = Path(sys.executable).parent
+LANGS_FIRST = "fi"
+SEARCH_EXCLUDE = ".headerlink, .hb-fallback"
+"""The same --exclude-selectors as generator/build.py, so the baseline indexes the same text."""
+PAGE_LIMIT_KB = 100
+SITE_LIMIT_MB = 100
+CHECK_LIMIT_S = 1.5
+WARM_RATIO_LIMIT = 1.2
+DIAGRAM_MS_LIMIT = 6.0
+SEARCH_MS_LIMIT = 300.0
+LINEAR_EXPONENT_LIMIT = 1.15
+"""`handbook check` grows linearly when time ∝ n^k with k at most this between sizes."""
+TARGET_SIZE = 1000
+DIAGRAM_PROBE_PROCESSES = 100
+
+
+# --- running children -------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One child process: wall time, peak memory, exit code and output."""
+
+    cmd: list[str]
+    seconds: float
+    maxrss_mb: float
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class Bench:
+    def __init__(self, workdir: Path, snapshot: Path | None, verbose: bool) -> None:
+        self.workdir = workdir
+        self.snapshot = snapshot
+        self.verbose = verbose
+        self.env = os.environ.copy()
+        # The code children import: the snapshot, or this repository (bench.probes is found either way).
+        self.env["PYTHONPATH"] = str(snapshot or REPO)
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.logs = workdir / "logs"
+        self.logs.mkdir(parents=True, exist_ok=True)
+        self.n_runs = 0
+
+    def run(self, cmd: Sequence[str], cwd: Path, check: bool = True) -> Run:
+        """Run `cmd`, waiting with os.wait4 for its resource usage; output goes to files, never a pipe."""
+        self.n_runs += 1
+        out_path = self.logs / f"{self.n_runs:04d}.out"
+        err_path = self.logs / f"{self.n_runs:04d}.err"
+        with open(out_path, "wb") as out, open(err_path, "wb") as err:
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(list(cmd), cwd=cwd, env=self.env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+            _, status, usage = os.wait4(proc.pid, 0)
+            seconds = time.perf_counter() - t0
+            proc.returncode = os.waitstatus_to_exitcode(status)
+        run = Run(
+            cmd=[str(c) for c in cmd],
+            seconds=seconds,
+            maxrss_mb=usage.ru_maxrss / 1024,
+            returncode=proc.returncode,
+            stdout=out_path.read_text("utf-8", "replace"),
+            stderr=err_path.read_text("utf-8", "replace"),
+        )
+        if self.verbose:
+            say(f"    {seconds:7.2f} s {run.maxrss_mb:6.0f} MB  {' '.join(run.cmd[-3:])}")
+        if check and run.returncode != 0:
+            raise RuntimeError(
+                f"{' '.join(run.cmd)} (in {cwd}) failed with {run.returncode}:\n{run.stderr[-3000:]}\n{run.stdout[-2000:]}"
+            )
+        return run
+
+    def probe(self, args: Sequence[str], cwd: Path) -> tuple[dict[str, Any], Run]:
+        run = self.run([str(VENV_BIN / "python"), "-m", "bench.probes", *args], cwd=cwd)
+        return json.loads(run.stdout.strip().splitlines()[-1]), run
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def median(values: Sequence[float | None]) -> float | None:
+    vals = [v for v in values if v is not None]
+    return statistics.median(vals) if vals else None
+
+
+# --- the project, the build and what it left -------------------------------------------
+
+
+def make_project(root: Path, n: int) -> Path:
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("content", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    write_handbook(root, n)
+    return root
+
+
+def wipe_build(project: Path) -> None:
+    """A cold start: no work folder (diagram cache included), no site, no earlier sites."""
+    for name in ("build", ".site-builds"):
+        shutil.rmtree(project / name, ignore_errors=True)
+    site = project / "site"
+    if site.is_symlink() or site.is_file():
+        site.unlink()
+    elif site.is_dir():
+        shutil.rmtree(site)
+
+
+_SUMMARY = re.compile(r"Built (\d+) pages.*?(?:(\d+) diagrams rendered, (\d+) cached|no diagrams).*?\(([^()]*)\)")
+
+
+def parse_summary(stdout: str) -> dict[str, Any]:
+    """Pages, diagrams and step timings from `handbook build`'s last line (None where it changed shape)."""
+    out: dict[str, Any] = {"pages": None, "diagrams_rendered": None, "diagrams_cached": None, "steps": {}}
+    for line in reversed(stdout.splitlines()):
+        m = _SUMMARY.search(line)
+        if not m:
+            continue
+        out["pages"] = int(m.group(1))
+        out["diagrams_rendered"] = int(m.group(2) or 0)
+        out["diagrams_cached"] = int(m.group(3) or 0)
+        for part in m.group(4).split(","):
+            step = re.fullmatch(r"\s*(\w+) ([\d.]+) s\s*", part)
+            if step:
+                out["steps"][step.group(1)] = float(step.group(2))
+        break
+    return out
+
+
+def diagram_state(project: Path) -> tuple[set[str], dict[str, int]]:
+    """Diagram-cache entries, and mtime of every written diagram (build/diagrams/<lang>/<id>.svg)."""
+    cache = project / "build" / "cache" / "diagrams"
+    entries = {p.name for p in cache.iterdir()} if cache.is_dir() else set()
+    out = project / "build" / "diagrams"
+    written = {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*.svg")} if out.is_dir() else {}
+    return entries, written
+
+
+@dataclass
+class BuildRun:
+    seconds: float
+    maxrss_mb: float
+    pages: int | None
+    diagrams_rendered: int | None
+    diagrams_cached: int | None
+    steps: dict[str, float]
+    new_cache_entries: int = 0
+    changed_diagrams: list[str] = field(default_factory=list)
+
+
+def handbook_build(bench: Bench, project: Path) -> BuildRun:
+    before_cache, before_written = diagram_state(project)
+    run = bench.run([str(VENV_BIN / "handbook"), "build"], cwd=project)
+    info = parse_summary(run.stdout)
+    after_cache, after_written = diagram_state(project)
+    changed = sorted(k for k, mtime in after_written.items() if before_written.get(k) != mtime)
+    return BuildRun(
+        seconds=run.seconds,
+        maxrss_mb=run.maxrss_mb,
+        pages=info["pages"],
+        diagrams_rendered=info["diagrams_rendered"],
+        diagrams_cached=info["diagrams_cached"],
+        steps=info["steps"],
+        new_cache_entries=len(after_cache - before_cache),
+        changed_diagrams=changed,
+    )
+
+
+# --- the baseline: plain MkDocs and Pagefind over the generator's own output ------------
+
+
+def prepare_baseline(project: Path, dest: Path) -> list[str]:
+    """Copy build/docs/ and build/mkdocs.<lang>.yml (paths moved to `dest`), mkdocs.yml and overrides/."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    (dest / "build").mkdir(parents=True)
+    shutil.copy2(project / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(project / "overrides", dest / "overrides")
+    shutil.copytree(project / "build" / "docs", dest / "build" / "docs")
+    langs = []
+    for cfg in sorted((project / "build").glob("mkdocs.*.yml")):
+        text = cfg.read_text("utf-8").replace(str(project), str(dest))
+        (dest / "build" / cfg.name).write_text(text, "utf-8")
+        langs.append(cfg.name.split(".")[1])
+    return sorted(langs, key=lambda lang: lang != LANGS_FIRST)
+
+
+@dataclass
+class BaselineRun:
+    seconds: float
+    mkdocs_seconds: dict[str, float]
+    pagefind_seconds: float
+    maxrss_mb: float
+
+
+def baseline_build(bench: Bench, dest: Path, langs: list[str]) -> BaselineRun:
+    site = dest / "site"
+    shutil.rmtree(site, ignore_errors=True)  # not timed: the generator builds into a fresh folder too
+    mk: dict[str, float] = {}
+    rss = 0.0
+    for lang in langs:
+        out = site if lang == LANGS_FIRST else site / lang
+        run = bench.run(
+            [str(VENV_BIN / "mkdocs"), "build", "-q", "-f", str(dest / "build" / f"mkdocs.{lang}.yml"), "-d", str(out)],
+            cwd=dest,
+        )
+        mk[lang] = run.seconds
+        rss = max(rss, run.maxrss_mb)
+    pf = bench.run(
+        [str(VENV_BIN / "python"), "-m", "pagefind", "--site", str(site), "--silent", "--exclude-selectors", SEARCH_EXCLUDE],
+        cwd=dest,
+    )
+    rss = max(rss, pf.maxrss_mb)
+    return BaselineRun(seconds=sum(mk.values()) + pf.seconds, mkdocs_seconds=mk, pagefind_seconds=pf.seconds, maxrss_mb=rss)
+
+
+# --- the site ---------------------------------------------------------------------------
+
+
+def du_mb(path: Path) -> float:
+    out = subprocess.run(["du", "-sk", str(path.resolve())], capture_output=True, text=True, check=True).stdout
+    return int(out.split()[0]) / 1024
+
+
+def site_metrics(site: Path) -> dict[str, Any]:
+    site = site.resolve()
+    apparent = 0
+    files = 0
+    html: list[tuple[int, str]] = []
+    for p in site.rglob("*"):
+        if p.is_file():
+            size = p.stat().st_size
+            apparent += size
+            files += 1
+            if p.suffix == ".html":
+                html.append((size, str(p.relative_to(site))))
+    html.sort(reverse=True)
+    sizes = [s for s, _ in html]
+    process_pages = [s for s, name in html if "/prosessit/" in f"/{name}"]
+    pf = site / "pagefind"
+    langs = sorted({m.group(1) for p in pf.glob("pagefind.*.pf_meta") if (m := re.match(r"pagefind\.(\w+)_", p.name))})
+    per_lang = {lang: 0 for lang in langs}
+    shared = 0
+    for p in pf.rglob("*") if pf.is_dir() else []:
+        if not p.is_file():
+            continue
+        size = p.stat().st_size
+        owner = next(
+            (lang for lang in langs if p.name.startswith((f"{lang}_", f"pagefind.{lang}_", f"wasm.{lang}."))), None
+        )
+        if owner:
+            per_lang[owner] += size
+        else:
+            shared += size
+    return {
+        "du_mb": du_mb(site),
+        "apparent_mb": apparent / 2**20,
+        "files": files,
+        "html_pages": len(html),
+        "largest_page_kb": sizes[0] / 1024 if sizes else None,
+        "largest_page": html[0][1] if html else None,
+        "median_page_kb": statistics.median(sizes) / 1024 if sizes else None,
+        "median_process_page_kb": statistics.median(process_pages) / 1024 if process_pages else None,
+        "pages_over_limit": sum(1 for s in sizes if s > PAGE_LIMIT_KB * 1024),
+        "search_index_mb": du_mb(pf) if pf.is_dir() else None,
+        "search_index_apparent_mb": (sum(per_lang.values()) + shared) / 2**20,
+        "search_index_per_lang_mb": {lang: v / 2**20 for lang, v in per_lang.items()},
+        "search_index_shared_mb": shared / 2**20,
+    }
+
+
+def page_anatomy(page: Path) -> dict[str, int]:
+    """Bytes of one built page by part: primary navigation, inline SVG, the rest of the article, the rest."""
+    text = page.read_text("utf-8")
+    total = len(text.encode())
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', text, flags=re.S)
+    article = re.search(r"<article.*?</article>", text, flags=re.S)
+    art_text = article.group(0) if article else ""
+    svgs = re.findall(r"<svg\b.*?</svg>", art_text, flags=re.S)
+    diagrams = [s for s in svgs if len(s) > 5000]
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', text, flags=re.S)
+    svg_bytes = sum(len(s.encode()) for s in diagrams)
+    nav_bytes = len(nav.group(0).encode()) if nav else 0
+    art_bytes = len(art_text.encode())
+    toc_bytes = len(toc.group(0).encode()) if toc else 0
+    return {
+        "total": total,
+        "primary_nav": nav_bytes,
+        "nav_links": len(re.findall(r'class="md-nav__link', nav.group(0))) if nav else 0,
+        "toc": toc_bytes,
+        "diagram_svg": svg_bytes,
+        "article_without_diagram": art_bytes - svg_bytes,
+        "everything_else": total - nav_bytes - art_bytes - toc_bytes,
+    }
+
+
+# --- one size ---------------------------------------------------------------------------
+
+
+def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: bool) -> dict[str, Any]:
+    say(f"== {n} processes: {repeat} check runs, {build_repeat} runs of each build ==")
+    project = make_project(bench.workdir / f"n{n}", n)
+    processes = project / "processes"
+    res: dict[str, Any] = {"processes": n, "repeat": repeat, "build_repeat": build_repeat}
+
+    say("  handbook check (in a fresh child, then the CLI)")
+    probes = [bench.probe(["check", str(processes)], cwd=project)[0] for _ in range(repeat)]
+    cli = [bench.run([str(VENV_BIN / "handbook", ), "check"], cwd=project, check=False) for _ in range(repeat)]
+    if any(r.returncode not in (0,) for r in cli):
+        raise RuntimeError(f"handbook check failed on the synthetic handbook: {cli[0].stdout[-2000:]}")
+    res["check"] = {
+        "in_process_s": median([p["seconds"] for p in probes]),
+        "format_s": median([p["format_seconds"] for p in probes]),
+        "cli_s": median([r.seconds for r in cli]),
+        "cli_maxrss_mb": max(r.maxrss_mb for r in cli),
+        "findings": probes[0]["findings"],
+        "runs_in_process_s": [p["seconds"] for p in probes],
+        "runs_cli_s": [r.seconds for r in cli],
+    }
+
+    say("  cold builds")
+    cold: list[BuildRun] = []
+    for _ in range(build_repeat):
+        wipe_build(project)
+        cold.append(handbook_build(bench, project))
+    say("  warm builds, interleaved with the plain MkDocs + Pagefind baseline")
+    baseline_dir = bench.workdir / f"n{n}-baseline"
+    langs = prepare_baseline(project, baseline_dir)
+    warm: list[BuildRun] = []
+    base: list[BaselineRun] = []
+    for _ in range(build_repeat):
+        warm.append(handbook_build(bench, project))
+        base.append(baseline_build(bench, baseline_dir, langs))
+    say("  rebuilds after one edit")
+    edits: list[dict[str, Any]] = []
+    for r in range(build_repeat):
+        i = max(1, n // 2 + r)
+        edit_process(processes, i, f"muutos{r + 1}")
+        run = handbook_build(bench, project)
+        pid = f"prosessi-{i:04d}"
+        expected = sorted(f"{lang}/{pid}.svg" for lang in langs)
+        edits.append(
+            {
+                **asdict(run),
+                "process": pid,
+                "ok": run.diagrams_rendered in (None, len(langs))
+                and run.new_cache_entries == len(langs)
+                and run.changed_diagrams == expected,
+            }
+        )
+
+    site = project / "site"
+    metrics = site_metrics(site)
+    base_metrics = site_metrics(baseline_dir / "site")
+    cold_diag_s = median([c.steps.get("diagrams") for c in cold])
+    rendered = median([c.diagrams_rendered for c in cold])
+    res["cold"] = {
+        "s": median([c.seconds for c in cold]),
+        "maxrss_mb": max(c.maxrss_mb for c in cold),
+        "pages": cold[-1].pages,
+        "diagrams_rendered": rendered,
+        "diagrams_s": cold_diag_s,
+        "ms_per_diagram": 1000 * cold_diag_s / rendered if cold_diag_s is not None and rendered else None,
+        "steps": {k: median([c.steps.get(k) for c in cold]) for k in cold[-1].steps},
+        "runs": [asdict(c) for c in cold],
+    }
+    res["warm"] = {
+        "s": median([w.seconds for w in warm]),
+        "maxrss_mb": max(w.maxrss_mb for w in warm),
+        "diagrams_rendered": [w.diagrams_rendered for w in warm],
+        "steps": {k: median([w.steps.get(k) for w in warm]) for k in warm[-1].steps},
+        "runs": [asdict(w) for w in warm],
+    }
+    res["baseline"] = {
+        "s": median([b.seconds for b in base]),
+        "mkdocs_s": median([sum(b.mkdocs_seconds.values()) for b in base]),
+        "pagefind_s": median([b.pagefind_seconds for b in base]),
+        "maxrss_mb": max(b.maxrss_mb for b in base),
+        "site": base_metrics,
+        "runs": [asdict(b) for b in base],
+    }
+    ratios = [w.seconds / b.seconds for w, b in zip(warm, base, strict=True)]
+    res["warm_over_baseline"] = res["warm"]["s"] / res["baseline"]["s"]
+    res["warm_over_baseline_pairs"] = ratios
+    res["edit"] = {
+        "s": median([e["seconds"] for e in edits]),
+        "diagrams_rendered": [e["diagrams_rendered"] for e in edits],
+        "new_cache_entries": [e["new_cache_entries"] for e in edits],
+        "changed_diagrams": [e["changed_diagrams"] for e in edits],
+        "ok": all(e["ok"] for e in edits),
+        "runs": edits,
+    }
+    res["site"] = metrics
+    largest = site.resolve() / metrics["largest_page"] if metrics["largest_page"] else None
+    res["largest_page_anatomy"] = page_anatomy(largest) if largest else None
+
+    if search:
+        say("  search in headless Chromium")
+        from .search import measure_search
+
+        res["search"] = measure_search(site)
+    res["_project"] = str(project)
+    res["_baseline_dir"] = str(baseline_dir)
+    return res
+
+
+def cleanup(res: dict[str, Any]) -> None:
+    for key in ("_project", "_baseline_dir"):
+        if res.get(key):
+            shutil.rmtree(res[key], ignore_errors=True)
+
+
+# --- targets and profiles ---------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    name: str
+    limit: str
+    measured: str
+    ok: bool | None
+    """None: not measured in this run (e.g. --quick has no 1,000-process handbook)."""
+    note: str = ""
+
+    @property
+    def verdict(self) -> str:
+        return "n/a" if self.ok is None else ("PASS" if self.ok else "FAIL")
+
+
+def exponent(sizes: list[tuple[int, float]]) -> list[tuple[int, int, float]]:
+    """k in time ∝ n^k between each pair of neighbouring sizes."""
+    pairs = zip(sizes, sizes[1:], strict=False)
+    return [(n1, n2, math.log(t2 / t1) / math.log(n2 / n1)) for (n1, t1), (n2, t2) in pairs if t1 > 0]
+
+
+def evaluate(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> list[Target]:
+    t = results.get(TARGET_SIZE)
+    out: list[Target] = []
+
+    if t:
+        c = t["check"]
+        out.append(
+            Target(
+                "handbook check of 1,000 processes",
+                f"< {CHECK_LIMIT_S} s (CLI)",
+                f"CLI {c['cli_s']:.2f} s, in-process {c['in_process_s']:.2f} s",
+                c["cli_s"] < CHECK_LIMIT_S,
+            )
+        )
+    else:
+        out.append(Target("handbook check of 1,000 processes", f"< {CHECK_LIMIT_S} s", "-", None))
+    series = sorted((n, r["check"]["in_process_s"]) for n, r in results.items())
+    if len(series) >= 2:
+        exps = exponent(series)
+        worst = max(k for _, _, k in exps)
+        out.append(
+            Target(
+                "check grows linearly",
+                f"time ∝ n^k, k ≤ {LINEAR_EXPONENT_LIMIT}",
+                ", ".join(f"{a:,}→{b:,}: k={k:.2f}" for a, b, k in exps),
+                worst <= LINEAR_EXPONENT_LIMIT,
+            )
+        )
+    else:
+        out.append(Target("check grows linearly", f"k ≤ {LINEAR_EXPONENT_LIMIT}", "one size only", None))
+
+    if t:
+        out.append(
+            Target(
+                "warm build of 1,000 vs plain baseline",
+                f"≤ {WARM_RATIO_LIMIT}×",
+                f"{t['warm']['s']:.1f} s / {t['baseline']['s']:.1f} s = {t['warm_over_baseline']:.2f}×",
+                t["warm_over_baseline"] <= WARM_RATIO_LIMIT,
+            )
+        )
+        ms = t["cold"]["ms_per_diagram"]
+        cores = f", {probe['cores_used']:.2f} cores busy in the probe" if probe and probe.get("cores_used") else ""
+        out.append(
+            Target(
+                "cold build: diagram rendering",
+                f"< {DIAGRAM_MS_LIMIT:g} ms/diagram on 2 cores",
+                (f"{ms:.1f} ms/diagram" if ms is not None else "no timing in the build summary") + cores,
+                ms is not None and ms < DIAGRAM_MS_LIMIT,
+            )
+        )
+    else:
+        out.append(Target("warm build of 1,000 vs plain baseline", f"≤ {WARM_RATIO_LIMIT}×", "-", None))
+        out.append(Target("cold build: diagram rendering", f"< {DIAGRAM_MS_LIMIT:g} ms/diagram", "-", None))
+
+    edits = [(n, r["edit"]) for n, r in sorted(results.items())]
+    out.append(
+        Target(
+            "one edit redraws only its process's diagrams",
+            "exactly 3, that process's",
+            "; ".join(f"{n:,}: {', '.join(str(k) for k in e['new_cache_entries'])} redrawn" for n, e in edits),
+            all(e["ok"] for _, e in edits),
+        )
+    )
+    if t:
+        mb = t["site"]["du_mb"]
+        out.append(Target("site for 1,000 processes", f"< {SITE_LIMIT_MB} MB", f"{mb:.0f} MB (du)", mb < SITE_LIMIT_MB))
+    else:
+        out.append(Target("site for 1,000 processes", f"< {SITE_LIMIT_MB} MB", "-", None))
+    pages = [(n, r["site"]) for n, r in sorted(results.items())]
+    out.append(
+        Target(
+            "no page over 100 KB of HTML",
+            f"≤ {PAGE_LIMIT_KB} KB",
+            "; ".join(f"{n:,}: largest {s['largest_page_kb']:.0f} KB, {s['pages_over_limit']:,} over" for n, s in pages),
+            all(s["pages_over_limit"] == 0 for _, s in pages),
+        )
+    )
+    if t and t.get("search"):
+        s = t["search"]
+        cold = s["cold_ms"]
+        out.append(
+            Target(
+                "search over 1,000 processes, first results",
+                f"< {SEARCH_MS_LIMIT:g} ms after typing",
+                f"{cold:.0f} ms (first query of a visit; later {s['warm_ms']:.0f} ms; engine alone "
+                f"{s['engine_cold_ms']:.0f} ms / {s['engine_warm_ms']:.0f} ms)"
+                if cold is not None
+                else "no results shown",
+                cold is not None and cold < SEARCH_MS_LIMIT and not s["missing"],
+            )
+        )
+    else:
+        out.append(Target("search over 1,000 processes, first results", f"< {SEARCH_MS_LIMIT:g} ms", "-", None))
+    return out
+
+
+def write_profiles(
+    bench: Bench, results: dict[int, dict[str, Any]], targets: list[Target], probe_processes: Path | None, header: str
+) -> list[str]:
+    """cProfile (or a size breakdown) for each failing target, into bench/profiles/."""
+    written: list[str] = []
+    failed = {t.name for t in targets if t.ok is False}
+    PROFILES.mkdir(parents=True, exist_ok=True)
+    t = results.get(TARGET_SIZE)
+
+    def profile(args: list[str], cwd: Path, name: str) -> None:
+        out = PROFILES / name
+        say(f"  profile → {out.relative_to(REPO)}")
+        bench.probe([*args, str(out)], cwd=cwd)
+        out.write_text(header + out.read_text("utf-8"), "utf-8")
+        written.append(str(out.relative_to(REPO)))
+
+    for name in ("handbook check of 1,000 processes", "check grows linearly"):
+        if name in failed:
+            for n in sorted(results) if name == "check grows linearly" else [TARGET_SIZE]:
+                project = Path(results[n]["_project"])
+                if not (project / "processes").is_dir():
+                    write_handbook(project, n)
+                profile(["profile-check", str(project / "processes")], project, f"check-{n}.txt")
+            break
+    if t and "warm build of 1,000 vs plain baseline" in failed:
+        project = Path(t["_project"])
+        profile(["profile-build", str(project)], project, f"build-warm-{TARGET_SIZE}.txt")
+    if "cold build: diagram rendering" in failed and probe_processes is not None:
+        profile(["profile-diagrams", str(probe_processes), "20"], probe_processes.parent, "diagrams.txt")
+    if "one edit redraws only its process's diagrams" in failed:
+        for n, r in sorted(results.items()):
+            if not r["edit"]["ok"]:
+                project = Path(r["_project"])
+                edit_process(project / "processes", 1, "profiilimuutos")
+                profile(["profile-build", str(project)], project, f"build-edit-{n}.txt")
+                break
+    if "site for 1,000 processes" in failed or "no page over 100 KB of HTML" in failed:
+        out = PROFILES / "pages.txt"
+        out.write_text(header + pages_report(results), "utf-8")
+        written.append(str(out.relative_to(REPO)))
+    if t and t.get("search") and "search over 1,000 processes, first results" in failed:
+        out = PROFILES / f"search-{TARGET_SIZE}.txt"
+        out.write_text(header + search_report(t["search"]), "utf-8")
+        written.append(str(out.relative_to(REPO)))
+    return written
+
+
+def pages_report(results: dict[int, dict[str, Any]]) -> str:
+    lines = ["Where the bytes of the site and of its largest page go", ""]
+    for n, r in sorted(results.items()):
+        s, a = r["site"], r["largest_page_anatomy"]
+        b = r["baseline"]["site"]
+        lines.append(f"== {n:,} processes ==")
+        lines.append(
+            f"site: {s['du_mb']:.0f} MB du ({s['apparent_mb']:.0f} MB in {s['files']:,} files, {s['html_pages']:,} HTML pages); "
+            f"search index {s['search_index_mb']:.0f} MB; baseline site {b['du_mb']:.0f} MB"
+        )
+        lines.append(
+            f"pages: median {s['median_page_kb']:.0f} KB, process pages median {s['median_process_page_kb']:.0f} KB, "
+            f"{s['pages_over_limit']:,} over {PAGE_LIMIT_KB} KB"
+        )
+        if a:
+            lines.append(f"largest page {s['largest_page']} ({a['total'] / 1024:.0f} KB):")
+            for key in ("primary_nav", "toc", "diagram_svg", "article_without_diagram", "everything_else"):
+                lines.append(f"  {key:24} {a[key] / 1024:8.1f} KB  {100 * a[key] / a['total']:5.1f} %")
+            lines.append(f"  links in the primary navigation: {a['nav_links']:,}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def search_report(s: dict[str, Any]) -> str:
+    lines = [
+        "Search in headless Chromium: what the time after the last key press is made of",
+        "",
+        f"key delay {s['key_delay_ms']} ms; Pagefind UI's default input debounce is 300 ms (debounceTimeoutMs)",
+        "",
+        "query                  cold ms   results   warm(next query) ms",
+    ]
+    for c, w in zip(s["cold"], s["warm"], strict=True):
+        lines.append(
+            f"{c['query']:22} {_fmt(c['after_last_key_ms'], '.0f'):>7}   {c['results']!s:>7}   "
+            f"{_fmt(w['after_last_key_ms'], '.0f'):>7} ({w['query']})"
+        )
+    lines += ["", "Pagefind's JS API without the UI (fresh page each):", ""]
+    for q, e in zip(s["queries"], s["engine"], strict=True):
+        lines.append(
+            f"{q:22} init {e['init_ms']:6.0f} ms  search {e['search_ms']:6.0f} ms  first result data "
+            f"{e['first_data_ms']:5.0f} ms  total {e['total_ms']:6.0f} ms  again {e['warm_ms']:5.0f} ms  ({e['results']} results)"
+        )
+    lines += ["", "Files fetched by the first query of a visit (ms = response end from request start):", ""]
+    total = 0
+    for req in s["first_query_requests"]:
+        total += req["bytes"] or 0
+        lines.append(f"  {req['url']:60} {_fmt(req['bytes'], ',d'):>10} B  {_fmt(req['ms'], '.0f'):>5} ms")
+    lines.append(f"  total {total:,} B")
+    return "\n".join(lines) + "\n"
+
+
+# --- the report -------------------------------------------------------------------------
+
+
+def _fmt(v: Any, spec: str) -> str:
+    return "-" if v is None else format(v, spec)
+
+
+def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> str:
+    sizes = sorted(results)
+    rows: list[tuple[str, list[str]]] = []
+
+    def row(label: str, fn: Any, spec: str = ".2f") -> None:
+        vals = []
+        for n in sizes:
+            try:
+                v = fn(results[n])
+            except (KeyError, TypeError, ZeroDivisionError):
+                v = None
+            vals.append(v if isinstance(v, str) else _fmt(v, spec))
+        rows.append((label, vals))
+
+    row("runs: check / builds", lambda r: f"{r['repeat']} / {r['build_repeat']}")
+    row("pages built (3 languages)", lambda r: r["cold"]["pages"], "d")
+    row("check, in-process (s)", lambda r: r["check"]["in_process_s"])
+    row("check, CLI subprocess (s)", lambda r: r["check"]["cli_s"])
+    row("check per process, in-process (ms)", lambda r: 1000 * r["check"]["in_process_s"] / r["processes"])
+    row("cold build (s)", lambda r: r["cold"]["s"], ".1f")
+    row("  diagrams step (s)", lambda r: r["cold"]["diagrams_s"], ".1f")
+    row("  diagrams drawn", lambda r: r["cold"]["diagrams_rendered"], ".0f")
+    row("  ms per diagram", lambda r: r["cold"]["ms_per_diagram"], ".1f")
+    row(
+        "  steps: check/diagrams/pages/mkdocs/search (s)",
+        lambda r: "/".join(_fmt(r["cold"]["steps"].get(k), ".1f") for k in ("check", "diagrams", "pages", "mkdocs", "search")),
+    )
+    row("warm build (s)", lambda r: r["warm"]["s"], ".1f")
+    row(
+        "  steps: check/diagrams/pages/mkdocs/search (s)",
+        lambda r: "/".join(_fmt(r["warm"]["steps"].get(k), ".1f") for k in ("check", "diagrams", "pages", "mkdocs", "search")),
+    )
+    row("baseline: plain mkdocs ×3 + pagefind (s)", lambda r: r["baseline"]["s"], ".1f")
+    row("  mkdocs ×3 / pagefind (s)", lambda r: f"{r['baseline']['mkdocs_s']:.1f} / {r['baseline']['pagefind_s']:.1f}")
+    row("warm / baseline", lambda r: f"{r['warm_over_baseline']:.2f}×")
+    row("rebuild after one edit (s)", lambda r: r["edit"]["s"], ".1f")
+    row("  diagrams drawn again (each run)", lambda r: ", ".join(str(x) for x in r["edit"]["new_cache_entries"]))
+    row("peak RSS: cold / warm build (MB)", lambda r: f"{r['cold']['maxrss_mb']:.0f} / {r['warm']['maxrss_mb']:.0f}")
+    row("peak RSS: baseline, largest process (MB)", lambda r: r["baseline"]["maxrss_mb"], ".0f")
+    row("site, du (MB)", lambda r: r["site"]["du_mb"], ".0f")
+    row("  baseline site, du (MB)", lambda r: r["baseline"]["site"]["du_mb"], ".0f")
+    row("  files / HTML pages", lambda r: f"{r['site']['files']:,} / {r['site']['html_pages']:,}")
+    row("search index, du (MB)", lambda r: r["site"]["search_index_mb"], ".1f")
+    row(
+        "  per language fi/sv/en (MB)",
+        lambda r: "/".join(f"{v:.1f}" for v in r["site"]["search_index_per_lang_mb"].values()),
+    )
+    row("largest page (KB)", lambda r: r["site"]["largest_page_kb"], ".0f")
+    row("  median process page (KB)", lambda r: r["site"]["median_process_page_kb"], ".0f")
+    row("  pages over 100 KB", lambda r: f"{r['site']['pages_over_limit']:,}")
+    row("  largest page: nav / diagram / rest of article (KB)", lambda r: "/".join(
+        f"{r['largest_page_anatomy'][k] / 1024:.0f}" for k in ("primary_nav", "diagram_svg", "article_without_diagram")
+    ))
+    row("search: first results after typing (ms)", lambda r: r["search"]["cold_ms"], ".0f")
+    row("  next query on the same page (ms)", lambda r: r["search"]["warm_ms"], ".0f")
+    row(
+        "  Pagefind engine alone, first / next (ms)",
+        lambda r: f"{r['search']['engine_cold_ms']:.0f} / {r['search']['engine_warm_ms']:.0f}",
+    )
+
+    head = ["measure (medians)"] + [f"{n:,} processes" for n in sizes]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] + ["---:"] * len(sizes)) + "|"]
+    lines += ["| " + " | ".join([label, *vals]) + " |" for label, vals in rows]
+    if probe:
+        lines.append("")
+        lines.append(
+            f"Diagram probe (write_diagrams on {probe['diagrams']} diagrams, empty cache, {probe['workers']} workers): "
+            f"{probe['ms_per_diagram']:.1f} ms/diagram wall, {probe['cores_used']:.2f} cores busy, "
+            f"{probe['dot_runs_per_diagram']:.2f} dot runs per diagram, {probe['dot_ms_per_run']:.1f} ms per dot run "
+            f"(in its thread), dot {100 * probe['dot_share_of_thread_time']:.0f} % of thread time."
+        )
+    return "\n".join(lines)
+
+
+def targets_table(targets: list[Target]) -> str:
+    lines = ["| target | limit | measured | verdict |", "|---|---|---|---|"]
+    lines += [f"| {t.name} | {t.limit} | {t.measured} | {t.verdict} |" for t in targets]
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, Any]:
+    def sh(*cmd: str) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=REPO).stdout.strip()
+        except OSError:
+            return ""
+
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), platform.processor())
+    dirty = [line for line in sh("git", "status", "--porcelain", "--", "generator").splitlines() if line.strip()]
+    return {
+        "date": sh("date"),
+        "nproc": sh("nproc"),
+        "free_h": sh("free", "-h"),
+        "cpu": cpu,
+        "commit": sh("git", "rev-parse", "HEAD"),
+        "commit_subject": sh("git", "log", "-1", "--format=%s"),
+        "generator_uncommitted": dirty,
+        "python": platform.python_version(),
+        "graphviz": sh("dot", "-V") or subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip(),
+        "versions": sh(
+            str(VENV_BIN / "python"),
+            "-c",
+            "import importlib.metadata as m; print(', '.join(f'{p} {m.version(p)}' for p in "
+            "('mkdocs', 'mkdocs-material', 'pagefind', 'pydot', 'playwright')))",
+        ),
+    }
+
+
+def snapshot_code(dest: Path) -> Path:
+    """Copy generator/ and bench/ so the whole run measures one version of the code."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "profiles", "out")
+    for name in ("generator", "bench"):
+        shutil.copytree(REPO / name, dest / name, ignore=ignore)
+    return dest
+
+
+# --- main -------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,3000", help="numbers of processes (default: 100,1000,3000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is shown (default: 3)")
+    parser.add_argument("--big-repeat", type=int, default=1, help="build runs for sizes over 1,000 (default: 1)")
+    parser.add_argument("--quick", action="store_true", help="100 processes, 1 run, no profiles: a smoke test")
+    parser.add_argument("--json", type=Path, help="write every figure and sample here")
+    parser.add_argument("--workdir", type=Path, help="where the projects go (default: a new temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the projects and sites afterwards")
+    parser.add_argument("--no-search", action="store_true", help="skip the headless Chromium search")
+    parser.add_argument("--no-profile", action="store_true", help="do not profile failing targets")
+    parser.add_argument("--no-snapshot", action="store_true", help="run the live generator/ instead of a copy")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every child process and its time")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.repeat, args.no_profile = "100", 1, True
+    sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    info = machine()
+    snapshot = None if args.no_snapshot else snapshot_code(workdir / "code")
+    bench = Bench(workdir, snapshot, args.verbose)
+    started = time.time()
+    say(f"bench: {', '.join(f'{n:,}' for n in sizes)} processes; work in {workdir}")
+    say(f"bench: commit {info['commit'][:12]} ({info['commit_subject']})")
+    if info["generator_uncommitted"]:
+        say(f"bench: with uncommitted changes in generator/: {', '.join(info['generator_uncommitted'])}")
+    # Compile the code once, so no measurement pays for writing .pyc files.
+    bench.run(
+        [str(VENV_BIN / "python"), "-c", "import generator.build, generator.check, generator.render.diagram, bench.probes"],
+        cwd=workdir,
+    )
+
+    search_size = TARGET_SIZE if TARGET_SIZE in sizes else sizes[0]
+    results: dict[int, dict[str, Any]] = {}
+    probe: dict[str, Any] | None = None
+    probe_processes: Path | None = None
+    try:
+        for n in sizes:
+            build_repeat = args.repeat if n <= TARGET_SIZE else min(args.repeat, args.big_repeat)
+            res = measure_size(bench, n, args.repeat, build_repeat, not args.no_search and n == search_size)
+            results[n] = res
+            say(f"  done: cold {res['cold']['s']:.1f} s, warm {res['warm']['s']:.1f} s, baseline {res['baseline']['s']:.1f} s")
+            if probe is None:
+                probe_root = workdir / "diagram-probe"
+                n_probe = 20 if args.quick else DIAGRAM_PROBE_PROCESSES
+                probe_processes = write_handbook(probe_root, n_probe)
+                say(f"  diagram probe: {n_probe * 3} diagrams into an empty cache")
+                probe, _ = bench.probe(["diagrams", str(probe_processes), "0"], cwd=probe_root)
+            if not args.keep and n != TARGET_SIZE:
+                shutil.rmtree(res["_baseline_dir"], ignore_errors=True)
+                shutil.rmtree(Path(res["_project"]) / ".site-builds", ignore_errors=True)
+        targets = evaluate(results, probe)
+        header = (
+            f"# bench/run.py, {info['date']}, commit {info['commit'][:12]}"
+            + (" + uncommitted generator/ changes" if info["generator_uncommitted"] else "")
+            + f", {info['nproc']} cores ({info['cpu']})\n\n"
+        )
+        profiles = [] if args.no_profile else write_profiles(bench, results, targets, probe_processes, header)
+    finally:
+        if not args.keep:
+            for res in results.values():
+                cleanup(res)
+
+    say("")
+    say(f"## Results ({info['date']}; commit {info['commit'][:12]}; {info['nproc']} cores, {info['cpu']})")
+    say("")
+    say(table(results, probe))
+    say("")
+    say(targets_table(targets))
+    if profiles:
+        say("")
+        say("Profiles: " + ", ".join(profiles))
+    minutes = (time.time() - started) / 60
+    say(f"\nbench: {minutes:.1f} min" + (f"; projects kept in {workdir}" if args.keep else ""))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        clean = {n: {k: v for k, v in r.items() if not k.startswith("_")} for n, r in results.items()}
+        args.json.write_text(
+            json.dumps(
+                {
+                    "machine": info,
+                    "command": " ".join([Path(sys.executable).name, "-m", "bench.run", *(argv or sys.argv[1:])]),
+                    "minutes": minutes,
+                    "sizes": clean,
+                    "diagram_probe": probe,
+                    "targets": [asdict(t) | {"verdict": t.verdict} for t in targets],
+                    "profiles": profiles,
+                },
+                indent=2,
+                ensure_ascii=False,
+                default=str,
+            ),
+            "utf-8",
+        )
+        say(f"bench: figures in {args.json}")
+    if not args.keep and args.workdir is None:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
