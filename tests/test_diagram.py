@@ -288,7 +288,8 @@ def test_text_with_markup_characters_is_text(nasty: Handbook) -> None:
         assert "Lupaus <i>&</i> \"x\"" in text
         assert r"a\b \N \G \L \"" in text, "Graphviz escapes such as \\N stay text"
         # Nothing turned into DOT: exactly one node per step, and no script element anywhere.
-        assert len([g for g in root.iter(f"{S}g") if (g.get("class") or "").startswith("node ")]) == len(p.steps)
+        kinds = [(g.get("class") or "").split()[1:] for g in root.iter(f"{S}g") if (g.get("class") or "").startswith("node ")]
+        assert len([k for k in kinds if k[0] not in ("link-throw", "link-catch")]) == len(p.steps)
         assert not any(el.tag.endswith("script") for el in root.iter())
         assert "<script" not in svg and "<b>" not in svg
 
@@ -393,6 +394,10 @@ def test_wide_process_wraps_into_rows_that_fit_a4(tmp_path: Path) -> None:
     assert width <= D.MAX_ROW_WIDTH * 1.05
     rows = [g for g in doc.iter(f"{S}g") if g.get("class") == "row"]
     assert len(rows) >= 2
+    assert [g.get("data-row") for g in rows] == [str(i + 1) for i in range(len(rows))]
+    tops = [min(float(r.get("y", 0)) for r in g.iter(f"{S}rect")) for g in rows]
+    assert tops == sorted(tops), "the rows are stacked in order, the first on top"
+    assert "alku" in step_nodes(rows[0]) and "loppu" in step_nodes(rows[-1])
     assert sorted(step_nodes(doc)) == sorted(s.id for s in p.steps)
     throws = [all_text(g) for g in doc.iter(f"{S}g") if "link-throw" in (g.get("class") or "").split()]
     catches = [all_text(g) for g in doc.iter(f"{S}g") if "link-catch" in (g.get("class") or "").split()]

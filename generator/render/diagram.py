@@ -1,20 +1,32 @@
 """Process diagrams: each process drawn as an SVG in BPMN visual language.
 
 One diagram per process and language. Graphviz (`dot`, driven through pydot)
-lays the steps out left to right in one swimlane per role; the SVG it writes is
-then finished here: BPMN shapes and markers are drawn into the places Graphviz
-kept for them, lanes are stretched to a common width, service promises are
-drawn as timer bars under the lanes, links and ids are added, and the result
-is made deterministic (no comments, no version lines, stable ids).
+lays the steps out left to right, one swimlane per role (`process.roles`, top
+to bottom); the SVG it writes is then finished here: BPMN shapes and markers
+are drawn into the empty cells Graphviz kept for them, lanes are drawn between
+invisible boundary points, service promises become timer bars under the lanes,
+links, ids and tooltips are added, and the result is deterministic (no
+comments, no version lines, no Graphviz counters in ids).
+
+Layout: every node gets its column here (`_layering`: longest path from the
+starts). Each column is a `rank=same` group chained top to bottom by invisible
+edges - the lane's top boundary point, the lane's nodes, the next boundary
+point... - and the boundary points of one lane edge are tied across columns
+with heavy edges, so that they line up. (Graphviz clusters cannot be stacked
+in a given order.) A branch's label is a node on its flow, next to its gateway.
+
+Width: a process wider than an A4 page (`MAX_ROW_WIDTH`) wraps into rows,
+each showing the lanes it has steps in, cut where few flows cross; a flow that
+crosses a cut ends in a pair of BPMN link events ("continues below (A)" /
+"continued (A)"). The rows are laid out in one Graphviz run as separate
+components packed into a column. So a diagram costs one `dot` process, or two
+when it wraps (the first, one-row layout measures where to cut).
 
 Safety: supervisor text reaches the DOT source only through `esc()`, inside
 HTML-like labels. Every other DOT attribute is a constant of this module or a
-number, checked by `_attr()`. Links, ids and tooltips are added after Graphviz,
-as XML attributes written by ElementTree, which escapes them.
-
-A process wider than an A4 page wraps: the layout is cut into rows (each with
-every lane), and the flows that cross a cut end in BPMN link events
-("continues below (A)" / "continued (A)").
+number, checked by `_attr()`; node names are `s<index>`. Links, ids and
+tooltips are added after Graphviz, as XML attributes written by ElementTree,
+which escapes them.
 
 Public API: `render_svg`, `write_diagrams`, `DiagramStats`, `diagram_key`.
 """
@@ -71,12 +83,14 @@ FONT_STACK = "'DejaVu Sans', Verdana, Arial, Helvetica, sans-serif"
 
 NAME_SIZE = 10.0
 SMALL_SIZE = 8.5
-LINE_HEIGHT = 12.0
-"""Height of one line of NAME_SIZE text in a Graphviz HTML label, in points."""
 
 MAX_ROW_WIDTH = 700.0
 """Widest row, in points: A4 portrait prints about 482 pt wide, so text stays ≥ 7 pt."""
 MAX_ROWS = 8
+"""A longer process is drawn wider than A4 rather than in more rows."""
+PROMISE_TRACK = 30.0
+"""Height of one promise's timer bar, in points."""
+ROW_GAP = 18.0
 
 # --- colours ----------------------------------------------------------------
 # Text and lines are near-black on light fills: text contrast ≥ 7:1 and lines
@@ -437,7 +451,8 @@ class _Flow:
     head: str
     kind: str = "sequence"
     """'sequence' or 'message' (dashed, between organizations)."""
-    label: str | None = None
+    arrow: bool = True
+    """False for the first half of a labelled flow, which ends at its label."""
 
 
 @dataclass
@@ -608,10 +623,17 @@ def build_diagram(process: Process, handbook: Handbook, lang: str) -> _Diagram:
         kind = "sequence"
         if tail.kind == "handoff" and orgs_of_lane[tail.lane] != orgs_of_lane[head.lane]:
             kind = "message"
-        label = None
         if isinstance(e.label, LocalText):
-            label = branch_label(wrap(e.label.get(lang), 18, lang))
-        flows.append(_Flow(tail.name, head.name, kind, label))
+            # The label is a node on the flow, next to its gateway: Graphviz then keeps room for it,
+            # it sits on its own line, and it survives the packing of rows (which drops edge labels).
+            text = e.label.get(lang)
+            label = _Node(f"{tail.name}L{len(nodes)}", "branch-label", branch_label(wrap(text, 18, lang)), tail.lane,
+                          tooltip=clean(text).replace("\n", " "))
+            nodes.append(label)
+            flows.append(_Flow(tail.name, label.name, kind, arrow=False))
+            flows.append(_Flow(label.name, head.name, kind))
+        else:
+            flows.append(_Flow(tail.name, head.name, kind))
     promises: list[_Promise] = []
     for pr in process.promises:
         if pr.from_ not in first_by_id or pr.to not in first_by_id:
@@ -654,6 +676,8 @@ class _Plan:
     back: set[tuple[str, str]]
     lanes: list[int]
     """The lanes drawn, top to bottom (indexes into the diagram's lanes)."""
+    tracks: int = 0
+    """Promise bars drawn under the row."""
 
 
 def _layering(nodes: Sequence[_Node], flows: Sequence[_Flow]) -> tuple[dict[str, int], set[tuple[str, str]]]:
@@ -708,34 +732,55 @@ def _layering(nodes: Sequence[_Node], flows: Sequence[_Flow]) -> tuple[dict[str,
 
 
 def _columns(plan: _Plan) -> dict[int, dict[int, list[_Node]]]:
-    """Nodes of each column, per lane, top to bottom (by where their predecessors are)."""
+    """Nodes of each column, per lane, top to bottom.
+
+    Within a lane, nodes are ordered by where their neighbours are (barycentres):
+    a sweep left to right by predecessors, one back by successors, and a last
+    one left to right, so that flows into other lanes cross as little as possible.
+    """
     preds: dict[str, list[str]] = {n.name: [] for n in plan.nodes}
+    succs: dict[str, list[str]] = {n.name: [] for n in plan.nodes}
     for f in plan.flows:
         if f.head in preds and f.tail in preds and (f.tail, f.head) not in plan.back:
             preds[f.head].append(f.tail)
+            succs[f.tail].append(f.head)
     index = {n.name: i for i, n in enumerate(plan.nodes)}
-    pos: dict[str, float] = {}
     cols: dict[int, dict[int, list[_Node]]] = {}
     for r in sorted(set(plan.rank.values())):
         col: dict[int, list[_Node]] = {i: [] for i in plan.lanes}
         for n in plan.nodes:
             if plan.rank[n.name] == r:
                 col.setdefault(n.lane, []).append(n)
-        for lane_nodes in col.values():
-
-            def key(n: _Node) -> tuple[float, int]:
-                ps = [pos[p] for p in preds[n.name] if p in pos]
-                return (sum(ps) / len(ps) if ps else float(index[n.name]) / 1000, index[n.name])
-
-            lane_nodes.sort(key=key)
-            for k, n in enumerate(lane_nodes):
-                pos[n.name] = n.lane * 1000 + k
         cols[r] = col
+    pos: dict[str, float] = {n.name: n.lane * 1000 + index[n.name] / 1000 for n in plan.nodes}
+
+    def sweep(ranks: list[int], near: dict[str, list[str]]) -> None:
+        for r in ranks:
+            for lane_nodes in cols[r].values():
+
+                def key(n: _Node) -> tuple[float, float, int]:
+                    ps = [pos[p] for p in near[n.name]]
+                    return (sum(ps) / len(ps) if ps else pos[n.name], pos[n.name], index[n.name])
+
+                lane_nodes.sort(key=key)
+                for k, n in enumerate(lane_nodes):
+                    pos[n.name] = n.lane * 1000 + k
+
+    order = sorted(cols)
+    sweep(order, preds)
+    sweep(order[::-1], succs)
+    sweep(order, preds)
     return cols
 
 
-def _dot_source(d: _Diagram, plan: _Plan) -> str:
-    """DOT for one row of `d`: every lane shown, from top to bottom in order."""
+def _dot_source(d: _Diagram, plans: Sequence[_Plan]) -> str:
+    """DOT for the rows of `d`: each row one connected component, every lane in order top to bottom.
+
+    Several rows are laid out separately and packed into one left-aligned column
+    (`packmode=array_ct1`). Graphviz 2.43 ignores `sortv` there and stacks the
+    components upwards in the order their first nodes are declared, so the rows
+    are declared last one first.
+    """
     g = pydot.Dot(
         "process",
         graph_type="digraph",
@@ -749,42 +794,61 @@ def _dot_source(d: _Diagram, plan: _Plan) -> str:
         pad=_attr(0.05),
         charset=_attr("UTF-8"),
     )
+    if len(plans) > 1:
+        g.set("pack", _attr(int(ROW_GAP)))
+        g.set("packmode", _attr("array_ict1"))
     g.set_node_defaults(shape="plain", fontname=_attr(FONT), fontsize=_attr(NAME_SIZE), fontcolor=_attr(INK))
     g.set_edge_defaults(
         color=_attr(LINE), penwidth=_attr(1.2), arrowsize=_attr(0.7),
         fontname=_attr(FONT), fontsize=_attr(SMALL_SIZE), fontcolor=_attr(INK),
     )
-    cols = _columns(plan)
-    last = max(cols, default=0)
-    for i in plan.lanes:
-        g.add_node(pydot.Node(f"h{i}", label=_label(d.lanes[i].label)))
-    for n in plan.nodes:
-        g.add_node(pydot.Node(n.name, label=_label(n.label)))
-    # Boundary points and their invisible edges take their attributes from the subgraphs' defaults.
+    # Boundary points and invisible edges take their attributes from these subgraphs' defaults.
     points = pydot.Subgraph("boundaries")
     points.set_node_defaults(shape="point", width=_attr(0.01), height=_attr(0.01), color=_attr(SEPARATOR), label='""')
     points.set_edge_defaults(style="invis", weight=_attr(1000))
-    bounds = ["t"] + [f"b{i}" for i in plan.lanes]
-    for r in range(last + 1):
-        for name in bounds:
-            points.add_node(pydot.Node(f"{name}_{r}"))
-            if r < last:
-                points.add_edge(pydot.Edge(f"{name}_{r}", f"{name}_{r + 1}"))
     g.add_subgraph(points)
-    for r in range(last + 1):
-        col = cols.get(r, {})
-        chain = [f"t_{r}"]
+    for j in reversed(range(len(plans))):
+        plan = plans[j]
+        pre = f"r{j}"
+        cols = _columns(plan)
+        last = max(cols, default=0)
         for i in plan.lanes:
-            chain.extend([f"h{i}"] if r == 0 else [n.name for n in col.get(i, [])])
-            chain.append(f"b{i}_{r}")
-        same = pydot.Subgraph(f"col{r}", rank="same")
-        same.set_edge_defaults(style="invis")
-        for name in chain:
-            same.add_node(pydot.Node(name))
-        for a, b in zip(chain, chain[1:], strict=False):
-            same.add_edge(pydot.Edge(a, b))
-        g.add_subgraph(same)
+            g.add_node(pydot.Node(f"{pre}h{i}", label=_label(d.lanes[i].label)))
+        for n in plan.nodes:
+            g.add_node(pydot.Node(n.name, label=_label(n.label)))
+        if plan.tracks:
+            # Room under the lanes for the promise bars, kept free by an invisible box.
+            height = (plan.tracks * PROMISE_TRACK + 16) / 72
+            g.add_node(pydot.Node(f"{pre}sp", shape="box", style="invis", fixedsize="true",
+                                  width=_attr(0.01), height=_attr(round(height, 3))))
+        bounds = ["t"] + [f"b{i}" for i in plan.lanes]
+        for r in range(last + 1):
+            for name in bounds:
+                points.add_node(pydot.Node(f"{pre}{name}_{r}"))
+                if r < last:
+                    points.add_edge(pydot.Edge(f"{pre}{name}_{r}", f"{pre}{name}_{r + 1}"))
+        for r in range(last + 1):
+            col = cols.get(r, {})
+            chain = [f"{pre}t_{r}"]
+            for i in plan.lanes:
+                chain.extend([f"{pre}h{i}"] if r == 0 else [n.name for n in col.get(i, [])])
+                chain.append(f"{pre}b{i}_{r}")
+            if r == 0 and plan.tracks:
+                chain.append(f"{pre}sp")
+            same = pydot.Subgraph(f"{pre}c{r}", rank="same")
+            same.set_edge_defaults(style="invis")
+            for name in chain:
+                same.add_node(pydot.Node(name))
+            for a, b in zip(chain, chain[1:], strict=False):
+                same.add_edge(pydot.Edge(a, b))
+            g.add_subgraph(same)
+        _add_flows(g, plan)
+    return str(g.to_string())
+
+
+def _add_flows(g: pydot.Dot, plan: _Plan) -> None:
     ported = {n.name for n in plan.nodes if n.port}
+    labels = {n.name for n in plan.nodes if n.kind == "branch-label"}
     lane_of_node = {n.name: n.lane for n in plan.nodes}
     for f in plan.flows:
         attrs: dict[str, str] = {}
@@ -801,13 +865,16 @@ def _dot_source(d: _Diagram, plan: _Plan) -> str:
         elif level:
             attrs["headport"] = "w"
         if f.kind == "message":
-            attrs.update(style="dashed", dir="both", arrowtail="odot", arrowhead="empty")
-        if f.label:
-            attrs["label"] = _label(f.label)
+            attrs["style"] = "dashed"
+            if f.tail in labels:
+                attrs["arrowhead"] = "empty"
+            else:
+                attrs.update(dir="both", arrowtail="odot", arrowhead="empty" if f.arrow else "none")
+        elif not f.arrow:
+            attrs["arrowhead"] = "none"
         if not forward:
             attrs["constraint"] = "false"
         g.add_edge(pydot.Edge(f.tail, f.head, **attrs))
-    return str(g.to_string())
 
 
 @functools.cache
@@ -924,10 +991,6 @@ def _fmt(v: float) -> str:
 
 def _pts(*points: tuple[float, float]) -> str:
     return " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
-
-
-def _rect_points(b: Box) -> str:
-    return " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in ((b.x0, b.y0), (b.x1, b.y0), (b.x1, b.y1), (b.x0, b.y1), (b.x0, b.y0)))
 
 
 def _title_of(g: ET.Element) -> str:
@@ -1066,11 +1129,12 @@ def finish_svg(root: ET.Element, *, ident: str, title: str, desc: str, lang: str
 
 @dataclass
 class _Row:
-    graph: ET.Element
+    index: int
     width: float
-    height: float
+    """Width of the whole drawing (all rows), in points."""
     nodes: dict[str, ET.Element]
-    """Node groups by DOT name: steps, link events and lane labels (h<i>)."""
+    """Node groups by DOT name: steps and link events, and the lane labels as h<lane>."""
+    edges: list[ET.Element]
     lanes: list[int]
     """The lanes drawn, top to bottom."""
     bounds: list[float]
@@ -1079,30 +1143,38 @@ class _Row:
     """(x from, x to, text): None where the promise continues from or into another row."""
 
 
-def _parse_row(svg: bytes, lanes: list[int]) -> _Row:
+def _parse(svg: bytes, plans: Sequence[_Plan]) -> tuple[ET.Element, list[_Row]]:
+    """Graphviz's SVG: its graph group, and the nodes, flows and lane boundaries of each row."""
     root = ET.fromstring(svg)
     graph = root.find(_q("g"))
     assert graph is not None
-    vb = [float(v) for v in root.get("viewBox", "0 0 0 0").split()]
-    nodes: dict[str, ET.Element] = {}
-    marks: dict[str, list[float]] = {}
+    width = [float(v) for v in root.get("viewBox", "0 0 0 0").split()][2]
+    owner = {n.name: j for j, plan in enumerate(plans) for n in plan.nodes}
+    rows = [_Row(j, width, {}, [], list(plan.lanes), []) for j, plan in enumerate(plans)]
+    marks: list[dict[str, list[float]]] = [{} for _ in plans]
     for g in graph.findall(_q("g")):
-        if g.get("class") != "node":
+        cls, name = g.get("class"), _title_of(g)
+        if cls == "edge":
+            tail = name.split("->", 1)[0].split(":", 1)[0]
+            if tail in owner:
+                rows[owner[tail]].edges.append(g)
             continue
-        name = _title_of(g)
-        sep = re.fullmatch(r"(t|b\d+)_\d+", name)
-        if sep:
+        if cls != "node":
+            continue
+        if sep := re.fullmatch(r"r(\d+)(t|b\d+)_\d+", name):
             b = _bbox(g.iter())
             if b is not None:
-                marks.setdefault(sep.group(1), []).append(b.cy)
+                marks[int(sep.group(1))].setdefault(sep.group(2), []).append(b.cy)
             graph.remove(g)
-        else:
-            nodes[name] = g
-    bounds = []
-    for key in ["t"] + [f"b{i}" for i in lanes]:
-        ys = sorted(marks.get(key, [0.0]))
-        bounds.append(ys[len(ys) // 2])
-    return _Row(graph, vb[2], vb[3], nodes, list(lanes), bounds)
+        elif head := re.fullmatch(r"r(\d+)h(\d+)", name):
+            rows[int(head.group(1))].nodes[f"h{head.group(2)}"] = g
+        elif name in owner:
+            rows[owner[name]].nodes[name] = g
+    for row in rows:
+        for key in ["t"] + [f"b{i}" for i in row.lanes]:
+            ys = sorted(marks[row.index].get(key, [0.0]))
+            row.bounds.append(ys[len(ys) // 2])
+    return root, rows
 
 
 _EVENT_KINDS = ("start", "end", "wait", "decision", "parallel", "join", "link-throw", "link-catch")
@@ -1125,13 +1197,6 @@ def _node_centres(row: _Row) -> dict[str, Box]:
     return out
 
 
-def _content_right(row: _Row) -> float:
-    """Right edge of what Graphviz drew (its canvas less the pad), in its coordinates."""
-    tr = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", row.graph.get("transform", ""))
-    tx = float(tr.group(1)) if tr else 4.0
-    return row.width - tx - 2
-
-
 def _strip_ids(el: ET.Element) -> None:
     for sub in el.iter():
         if sub.get("id"):
@@ -1144,15 +1209,9 @@ def _set_fonts(root: ET.Element) -> None:
             el.set("font-family", FONT_STACK)
 
 
-def _finish_row(d: _Diagram, row: _Row, used_ids: set[str], lane_x: tuple[float, float, float]) -> None:
-    """Lanes, ids, classes, links and shapes of one row, in Graphviz's coordinates."""
+def _lanes_of_row(d: _Diagram, row: _Row, lane_x: tuple[float, float, float]) -> ET.Element:
+    """The row's lane bands, each with its label strip on the left (the lane label node moved in)."""
     left, header_right, right = lane_x
-    graph = row.graph
-    _strip_ids(graph)
-    for t in graph.findall(_q("title")):
-        graph.remove(t)
-    for poly in graph.findall(_q("polygon")):
-        graph.remove(poly)  # the white page background; one for the whole SVG is drawn instead
     lanes = _el("g", class_="lanes")
     for k, i in enumerate(row.lanes):
         lane = d.lanes[i]
@@ -1166,7 +1225,6 @@ def _finish_row(d: _Diagram, row: _Row, used_ids: set[str], lane_x: tuple[float,
                       fill=lane.family.header, stroke=lane.family.border, stroke_width=1))
         header = row.nodes.pop(f"h{i}", None)
         if header is not None:
-            graph.remove(header)
             hbox = _bbox(header.iter(_q("polygon")))
             for poly in header.findall(_q("polygon")):
                 header.remove(poly)
@@ -1184,100 +1242,46 @@ def _finish_row(d: _Diagram, row: _Row, used_ids: set[str], lane_x: tuple[float,
             header.set("class", "lane-label")
             lg.append(header)
         lanes.append(lg)
-    graph.insert(0, lanes)
-    by_name = {n.name: n for n in d.nodes}
-    for name, g in row.nodes.items():
-        node = by_name.get(name)
-        if node is None:
-            continue
-        for t in g.findall(_q("title")):
-            g.remove(t)
-        g.set("class", f"node {node.kind}")
-        if node.port:
-            # Text outside a shape gets a halo of the lane's colour, so that a flow line under it cannot hide it.
-            for t in g.iter(_q("text")):
-                t.set("stroke", d.lanes[node.lane].family.lane)
-                t.set("stroke-width", "3")
-                t.set("stroke-linejoin", "round")
-                t.set("paint-order", "stroke")
-        if node.step_id is not None:
-            base = "step-node-" + re.sub(r"[^a-z0-9-]", "-", node.step_id.lower())
-            ident, k = base, 2
-            while ident in used_ids:
-                ident, k = f"{base}-{k}", k + 1
-            used_ids.add(ident)
-            g.set("id", ident)
-            g.set("data-step", node.step_id)
-        children = list(g)
-        for c in children:
-            g.remove(c)
-        title = _el("title")
-        title.text = node.tooltip
-        if node.href:
-            a = _el("a", href=node.href)
-            a.set(f"{{{XLINK_NS}}}href", node.href)
-            a.append(title)
-            a.extend(children)
-            g.append(a)
-        else:
-            g.append(title)
-            g.extend(children)
-    for g in graph.findall(_q("g")):
-        if g.get("class") == "edge":
-            for t in g.findall(_q("title")):
-                g.remove(t)
-            dashed = any(el.get("stroke-dasharray") for el in g.iter())
-            g.set("class", "flow message" if dashed else "flow")
-    _labels_onto_edges(graph)
-    replace_sentinels(graph)
+    return lanes
 
 
-def _bezier_points(d: str) -> list[tuple[float, float]]:
-    """Points along a Graphviz edge path (M, then cubic Bézier segments)."""
-    nums = [float(n) for n in _NUM.findall(d)]
-    pts = list(zip(nums[0::2], nums[1::2], strict=False))
-    out: list[tuple[float, float]] = pts[:1]
-    for i in range(0, len(pts) - 3, 3):
-        p0, p1, p2, p3 = pts[i : i + 4]
-        for k in range(1, 17):
-            t = k / 16
-            a, b, c, e = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
-            out.append((a * p0[0] + b * p1[0] + c * p2[0] + e * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + e * p3[1]))
-    return out
-
-
-def _labels_onto_edges(graph: ET.Element) -> None:
-    """Centre each branch label on its own flow line, so that it cannot be read as another's."""
-    placed: list[Box] = []
-    for g in graph.findall(_q("g")):
-        if not (g.get("class") or "").startswith("flow"):
-            continue
-        path = g.find(_q("path"))
-        bg = next((p for p in g.findall(_q("polygon")) if p.get("fill") == WHITE), None)
-        if path is None or bg is None:
-            continue
-        box = _bbox([bg])
-        pts = _bezier_points(path.get("d", ""))
-        if box is None or not pts:
-            continue
-        x, y = min(pts, key=lambda p: (abs(p[0] - box.cx), p[1]))
-        dy = y - box.cy
-        moved = Box(box.x0, box.y0 + dy, box.x1, box.y1 + dy)
-        for other in placed:
-            if moved.x0 < other.x1 and other.x0 < moved.x1 and moved.y0 < other.y1 and other.y0 < moved.y1:
-                # Two labels would cover each other: keep this one where Graphviz put it.
-                dy = 0.0
-                moved = box
-                break
-        placed.append(moved)
-        bg.set("points", _rect_points(moved))
-        for t in g.findall(_q("text")):
-            t.set("y", _fmt(float(t.get("y", 0)) + dy))
-        del x
-
-
-PROMISE_TRACK = 30.0
-ROW_GAP = 18.0
+def _dress_node(d: _Diagram, node: _Node, g: ET.Element, used_ids: set[str]) -> None:
+    """Class, stable id, tooltip and link of one node."""
+    for t in g.findall(_q("title")):
+        g.remove(t)
+    if node.kind == "branch-label":
+        g.set("class", "branch-label")
+        return
+    g.set("class", f"node {node.kind}")
+    if node.port:
+        # Text outside a shape gets a halo of the lane's colour, so that a flow line under it cannot hide it.
+        for t in g.iter(_q("text")):
+            t.set("stroke", d.lanes[node.lane].family.lane)
+            t.set("stroke-width", "3")
+            t.set("stroke-linejoin", "round")
+            t.set("paint-order", "stroke")
+    if node.step_id is not None:
+        base = "step-node-" + re.sub(r"[^a-z0-9-]", "-", node.step_id.lower())
+        ident, k = base, 2
+        while ident in used_ids:
+            ident, k = f"{base}-{k}", k + 1
+        used_ids.add(ident)
+        g.set("id", ident)
+        g.set("data-step", node.step_id)
+    children = list(g)
+    for c in children:
+        g.remove(c)
+    title = _el("title")
+    title.text = node.tooltip
+    if node.href:
+        a = _el("a", href=node.href)
+        a.set(f"{{{XLINK_NS}}}href", node.href)
+        a.append(title)
+        a.extend(children)
+        g.append(a)
+    else:
+        g.append(title)
+        g.extend(children)
 
 
 def _promise_band(d: _Diagram, row: _Row, lane_x: tuple[float, float, float], top: float) -> tuple[ET.Element, float]:
@@ -1322,48 +1326,55 @@ def _promise_band(d: _Diagram, row: _Row, lane_x: tuple[float, float, float], to
     return g, height
 
 
-def _compose(d: _Diagram, rows: list[_Row]) -> str:
-    """One SVG from the rows, stacked top to bottom."""
-    used_ids: set[str] = set()
+def _compose(d: _Diagram, root: ET.Element, rows: list[_Row]) -> str:
+    """The finished SVG: per row its lanes, flows, steps and promise bars, in that order."""
+    graph = root.find(_q("g"))
+    assert graph is not None
+    _strip_ids(graph)  # Graphviz's counters (node1, edge2, a_node3...): ids are given below
+    tr = re.search(r"translate\(([-\d.]+) ", graph.get("transform", ""))
+    tx = float(tr.group(1)) if tr else 4.0
     header_boxes = [b for row in rows for i in row.lanes
                     if (h := row.nodes.get(f"h{i}")) is not None and (b := _bbox(h.iter(_q("polygon")))) is not None]
     left = min((b.x0 for b in header_boxes), default=0.0) - 2
     header_right = max((b.x1 for b in header_boxes), default=left + 110) + 2
-    right = max(_content_right(row) for row in rows)
+    right = rows[0].width - tx - 2
     lane_x = (left, header_right, right)
+    by_name = {n.name: n for n in d.nodes}
+    used_ids: set[str] = set()
+    groups: list[ET.Element] = []
     for row in rows:
-        _finish_row(d, row, used_ids, lane_x)
-    body: list[ET.Element] = []
-    y = 0.0
-    width = 0.0
-    for row_no, row in enumerate(rows):
-        tr = re.search(r"translate\(([-\d.]+) ", row.graph.get("transform", ""))
-        tx = float(tr.group(1)) if tr else 4.0
-        bottom = row.bounds[-1]
-        if row.promises:
-            band, bh = _promise_band(d, row, lane_x, top=bottom + 6)
-            row.graph.append(band)
-            bottom += 6 + bh
-        top = row.bounds[0]
-        # Shift the row so that its top lane edge is at y (plus a margin).
-        row.graph.set("transform", f"translate({_fmt(tx)} {_fmt(y + 4 - top)})")
-        g = _el("g", class_="row")
+        rg = _el("g", class_="row")
         if len(rows) > 1:
-            g.set("data-row", str(row_no + 1))
-        g.append(row.graph)
-        body.append(g)
-        y += (bottom - top) + ROW_GAP
-        width = max(width, tx + right + 4)
-    height = y - ROW_GAP + 8
-    root = _el("svg")
-    root.set("width", f"{_fmt(width)}pt")
-    root.set("height", f"{_fmt(height)}pt")
-    root.set("viewBox", f"0 0 {_fmt(width)} {_fmt(height)}")
+            rg.set("data-row", str(row.index + 1))
+        rg.append(_lanes_of_row(d, row, lane_x))
+        for e in row.edges:
+            for t in e.findall(_q("title")):
+                e.remove(t)
+            dashed = any(el.get("stroke-dasharray") for el in e.iter())
+            e.set("class", "flow message" if dashed else "flow")
+            rg.append(e)
+        for name, g in row.nodes.items():
+            if name in by_name:
+                _dress_node(d, by_name[name], g, used_ids)
+                rg.append(g)
+        if row.promises:
+            band, _ = _promise_band(d, row, lane_x, top=row.bounds[-1] + 6)
+            rg.append(band)
+        groups.append(rg)
+    for child in list(graph):
+        graph.remove(child)  # Graphviz's title, page background and anything not placed in a row
+    graph.extend(groups)
+    replace_sentinels(graph)
+    width, height = (float(v) for v in root.get("viewBox", "0 0 0 0").split()[2:])
+    svg = _el("svg")
+    svg.set("width", f"{_fmt(width)}pt")
+    svg.set("height", f"{_fmt(height)}pt")
+    svg.set("viewBox", f"0 0 {_fmt(width)} {_fmt(height)}")
+    svg.set("data-process", d.process_id)
+    svg.append(_el("rect", x=0, y=0, width=width, height=height, fill=WHITE))
+    svg.append(graph)
     prefix = "diagram-" + re.sub(r"[^a-z0-9-]", "-", d.process_id.lower()) + "-" + d.lang
-    root.set("data-process", d.process_id)
-    root.append(_el("rect", x=0, y=0, width=width, height=height, fill=WHITE))
-    root.extend(body)
-    return finish_svg(root, ident=prefix, title=d.title, desc=d.desc, lang=d.lang, css_class="process-diagram")
+    return finish_svg(svg, ident=prefix, title=d.title, desc=d.desc, lang=d.lang, css_class="process-diagram")
 
 
 # --- rows: wrapping a wide process -----------------------------------------------------
@@ -1461,7 +1472,7 @@ def _row_plans(d: _Diagram, plan: _Plan, spans: list[tuple[int, int]]) -> tuple[
             catches[rh].append(catch)
             flows[rh].append(_Flow(catch.name, f.head))
             row_of[throw.name], row_of[catch.name] = rt, rh
-        flows[rt].append(_Flow(f.tail, f"k{letter}t", f.kind, f.label))
+        flows[rt].append(_Flow(f.tail, f"k{letter}t", f.kind))
     plans: list[_Plan] = []
     for j, (a, b) in enumerate(spans):
         offset = a - (2 if catches[j] else 1)
@@ -1481,30 +1492,41 @@ def _row_plans(d: _Diagram, plan: _Plan, spans: list[tuple[int, int]]) -> tuple[
     return plans, row_of
 
 
-def _layout(d: _Diagram) -> list[_Row]:
-    """Graphviz runs: one for a process that fits, and one more per row for one that wraps."""
-    all_lanes = list(range(len(d.lanes)))
-    plan = _Plan(list(d.nodes), list(d.flows), *_layering(d.nodes, d.flows), lanes=all_lanes)
-    whole = _parse_row(run_dot(_dot_source(d, plan)), all_lanes)
-    spans = _split(plan, whole)
-    if spans is None:
-        rows = [whole]
-        row_of = {n.name: 0 for n in d.nodes}
-    else:
-        plans, row_of = _row_plans(d, plan, spans)
-        rows = [_parse_row(run_dot(_dot_source(d, p)), p.lanes) for p in plans]
-    centres = [_node_centres(row) for row in rows]
+def _promise_rows(d: _Diagram, row_of: dict[str, int], n_rows: int) -> list[list[tuple[str | None, str | None, str]]]:
+    """Each row's promise bars, by node name: None where a bar continues from or into another row."""
+    out: list[list[tuple[str | None, str | None, str]]] = [[] for _ in range(n_rows)]
     for p in d.promises:
         ra, rb = row_of[p.tail], row_of[p.head]
         if ra == rb:
-            rows[ra].promises.append((centres[ra][p.tail].cx, centres[ra][p.head].cx, p.text))
+            out[ra].append((p.tail, p.head, p.text))
             continue
         (first, a_name), (last, b_name) = sorted([(ra, p.tail), (rb, p.head)])
-        rows[first].promises.append((centres[first][a_name].cx, None, p.text))
+        out[first].append((a_name, None, p.text))
         for mid in range(first + 1, last):
-            rows[mid].promises.append((None, None, p.text))
-        rows[last].promises.append((None, centres[last][b_name].cx, p.text))
-    return rows
+            out[mid].append((None, None, p.text))
+        out[last].append((None, b_name, p.text))
+    return out
+
+
+def _layout(d: _Diagram) -> tuple[ET.Element, list[_Row]]:
+    """Graphviz runs: one for a process that fits the width, one more (all rows packed) for one that wraps."""
+    plan = _Plan(list(d.nodes), list(d.flows), *_layering(d.nodes, d.flows), lanes=list(range(len(d.lanes))))
+    plan.tracks = len(d.promises)
+    plans = [plan]
+    root, rows = _parse(run_dot(_dot_source(d, plans)), plans)
+    row_of = {n.name: 0 for n in d.nodes}
+    spans = _split(plan, rows[0])
+    if spans is not None:
+        plans, row_of = _row_plans(d, plan, spans)
+        for p, bars in zip(plans, _promise_rows(d, row_of, len(plans)), strict=True):
+            p.tracks = len(bars)
+        root, rows = _parse(run_dot(_dot_source(d, plans)), plans)
+    for row, bars in zip(rows, _promise_rows(d, row_of, len(rows)), strict=True):
+        centres = _node_centres(row)
+        row.promises = [
+            (centres[a].cx if a else None, centres[b].cx if b else None, text) for a, b, text in bars
+        ]
+    return root, rows
 
 
 # --- public API --------------------------------------------------------------------------
@@ -1513,7 +1535,8 @@ def _layout(d: _Diagram) -> list[_Row]:
 def render_svg(process: Process, handbook: Handbook, lang: str) -> str:
     """The process diagram in `lang` as inline-ready SVG markup (no XML declaration or doctype)."""
     d = build_diagram(process, handbook, lang)
-    return _compose(d, _layout(d))
+    root, rows = _layout(d)
+    return _compose(d, root, rows)
 
 
 def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
