@@ -202,13 +202,16 @@ def test_accessible_title_and_description(rich: Handbook) -> None:
         svg = render_svg(p, rich, lang)
         assert not svg.startswith("<?xml") and "<!DOCTYPE" not in svg
         root = parse(svg)
-        assert root.get("role") == "img"
+        # The steps are links, so the diagram is a named group, not an image (whose children would be hidden).
+        assert root.get("role") == "group"
         assert root.get("lang") == lang
-        ids = (root.get("aria-labelledby") or "").split()
-        assert len(ids) == 2
         title, desc = root[0], root[1]
         assert title.tag == f"{S}title" and desc.tag == f"{S}desc"
-        assert [title.get("id"), desc.get("id")] == ids
+        assert root.get("aria-labelledby") == title.get("id")
+        assert root.get("aria-describedby") == desc.get("id")
+        for a in root.iter(f"{S}a"):
+            name = a.find(f"{S}title")
+            assert name is not None and name.text, "every link is named by its step"
         assert title.text == p.title.get(lang)
         assert desc.text and desc.text.endswith(".") and str(len(p.steps)) in desc.text
         assert p.steps[0].name.get(lang) in desc.text
@@ -504,3 +507,29 @@ def test_cache_key_covers_what_the_diagram_shows(rich: Handbook) -> None:
     finally:
         perus.title = old
     assert D.diagram_key(p, rich, "fi") == before
+
+
+def test_a_diagram_graphviz_cannot_draw_is_reported_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_handbook(RICH, tmp_path / "processes")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    (out / "fi").mkdir(parents=True)
+    (out / "fi" / "perus.svg").write_text("<svg>old</svg>", encoding="utf-8")
+    (out / "fi" / "poistettu.svg").write_text("<svg>gone</svg>", encoding="utf-8")
+    real = D.run_dot
+
+    def flaky(source: str) -> bytes:
+        if "Tarvitaanko hoitoa" in source:  # only in perus.yaml
+            raise D.DiagramError("dot failed (1): boom")
+        return real(source)
+
+    monkeypatch.setattr(D, "run_dot", flaky)
+    stats = write_diagrams(load_handbook(root), out, cache, langs=("fi",))
+    assert stats.rendered == 1 and stats.cached == 0
+    assert stats.failed == ("perus (fi): dot failed (1): boom",)
+    assert not (out / "fi" / "perus.svg").exists(), "no outdated diagram is left in its place"
+    assert (out / "fi" / "kiireellinen.svg").exists()
+    assert not (out / "fi" / "poistettu.svg").exists(), "diagrams of removed processes are removed"
+    # Nothing of the failure was cached: the next build tries again.
+    monkeypatch.setattr(D, "run_dot", real)
+    again = write_diagrams(load_handbook(root), out, cache, langs=("fi",))
+    assert again == DiagramStats(rendered=1, cached=1)

@@ -68,7 +68,7 @@ from ..model import (
 )
 from ..timing import parse_duration
 
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 """Bump when the drawing changes: it is part of every cache key."""
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -897,17 +897,25 @@ class DiagramError(RuntimeError):
 
 
 def run_dot(source: str) -> bytes:
-    """One `dot -Tsvg` process for one graph (never several graphs in one process)."""
-    try:
-        proc = subprocess.run(
-            [dot_command(), "-Tsvg"], input=source.encode("utf-8"), capture_output=True, timeout=120, check=False,
-            close_fds=False,  # lets Python use posix_spawn: starting dot costs less
-        )
-    except OSError as exc:  # pragma: no cover - Graphviz missing
-        raise DiagramError(f"cannot run Graphviz `dot`: {exc}; install the graphviz package") from exc
-    if proc.returncode != 0 or not proc.stdout:
-        raise DiagramError(f"dot failed ({proc.returncode}): {proc.stderr.decode('utf-8', 'replace')[:2000]}")
-    return proc.stdout
+    """One `dot -Tsvg` process for one graph (never several graphs in one process).
+
+    A `dot` killed by a signal (a crash) is run once more before giving up.
+    """
+    for attempt in (1, 2):
+        try:
+            proc = subprocess.run(
+                [dot_command(), "-Tsvg"], input=source.encode("utf-8"), capture_output=True, timeout=120, check=False,
+                close_fds=False,  # lets Python use posix_spawn: starting dot costs less
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise DiagramError("Graphviz `dot` took more than 120 s") from exc
+        except OSError as exc:  # pragma: no cover - Graphviz missing
+            raise DiagramError(f"cannot run Graphviz `dot`: {exc}; install the graphviz package") from exc
+        if proc.returncode == 0 and proc.stdout:
+            return proc.stdout
+        if proc.returncode >= 0 or attempt == 2:
+            break
+    raise DiagramError(f"dot failed ({proc.returncode}): {proc.stderr.decode('utf-8', 'replace')[:2000]}")
 
 
 # --- geometry of Graphviz's SVG -----------------------------------------------------
@@ -1106,10 +1114,24 @@ def replace_sentinels(root: ET.Element) -> None:
             parent.insert(index, group)
 
 
-def finish_svg(root: ET.Element, *, ident: str, title: str, desc: str, lang: str, css_class: str) -> str:
-    """Accessible, deterministic markup: <title> and <desc> first, role="img", no XML declaration."""
-    root.set("role", "img")
-    root.set("aria-labelledby", f"{ident}-title {ident}-desc")
+def finish_svg(
+    root: ET.Element, *, ident: str, title: str, desc: str, lang: str, css_class: str, links: bool = False
+) -> str:
+    """Accessible, deterministic markup: <title> and <desc> first, no XML declaration.
+
+    A picture without links is `role="img"`, named by its title and description. A
+    diagram whose steps are links is `role="group"` instead: an image's children are
+    hidden from assistive technology, and links inside one are "nested interactive
+    controls" (WCAG 4.1.2); as a group, each step's link is reachable and named by
+    its own <title>.
+    """
+    if links:
+        root.set("role", "group")
+        root.set("aria-labelledby", f"{ident}-title")
+        root.set("aria-describedby", f"{ident}-desc")
+    else:
+        root.set("role", "img")
+        root.set("aria-labelledby", f"{ident}-title {ident}-desc")
     root.set("class", css_class)
     root.set("lang", lang)
     root.set("style", "max-width:100%;height:auto")
@@ -1374,7 +1396,9 @@ def _compose(d: _Diagram, root: ET.Element, rows: list[_Row]) -> str:
     svg.append(_el("rect", x=0, y=0, width=width, height=height, fill=WHITE))
     svg.append(graph)
     prefix = "diagram-" + re.sub(r"[^a-z0-9-]", "-", d.process_id.lower()) + "-" + d.lang
-    return finish_svg(svg, ident=prefix, title=d.title, desc=d.desc, lang=d.lang, css_class="process-diagram")
+    return finish_svg(
+        svg, ident=prefix, title=d.title, desc=d.desc, lang=d.lang, css_class="process-diagram", links=True
+    )
 
 
 # --- rows: wrapping a wide process -----------------------------------------------------
@@ -1577,6 +1601,8 @@ class DiagramStats:
     """Diagrams drawn with Graphviz in this build."""
     cached: int
     """Diagrams taken from the cache unchanged."""
+    failed: tuple[str, ...] = ()
+    """`<process id> (<lang>): <reason>` for each diagram Graphviz could not draw; it has no file."""
 
     @property
     def total(self) -> int:
@@ -1621,15 +1647,27 @@ def write_diagrams(
             else:
                 todo.append((pf.process, lang, key))
 
-    def job(item: tuple[Process, str, str]) -> None:
+    def job(item: tuple[Process, str, str]) -> str | None:
         process, lang, key = item
-        svg = render_svg(process, handbook, lang)
+        target = out_dir / lang / f"{process.id}.svg"
+        try:
+            svg = render_svg(process, handbook, lang)
+        except (DiagramError, ET.ParseError) as exc:
+            target.unlink(missing_ok=True)  # no diagram rather than an outdated one
+            return f"{process.id} ({lang}): {exc}"
         _write_if_changed(cache_dir / f"{key}.svg", svg)
-        _write_if_changed(out_dir / lang / f"{process.id}.svg", svg)
+        _write_if_changed(target, svg)
+        return None
 
+    failed: list[str] = []
     if todo:
         n = workers or os.cpu_count() or 2
         with ThreadPoolExecutor(max_workers=max(1, min(n, len(todo)))) as pool:
-            for _ in pool.map(job, todo):
-                pass
-    return DiagramStats(rendered=len(todo), cached=cached)
+            failed = [msg for msg in pool.map(job, todo) if msg]
+    # Diagrams of processes that no longer exist go.
+    ids = {pf.process.id for pf in handbook.processes}
+    for lang in langs:
+        for old in (out_dir / lang).glob("*.svg") if (out_dir / lang).is_dir() else []:
+            if old.stem not in ids:
+                old.unlink()
+    return DiagramStats(rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed))
