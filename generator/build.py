@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import json
 import logging
+import multiprocessing
 import os
 import posixpath
 import shutil
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,9 @@ from .handbook import Handbook
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
 from .render.labels import label
 from .render.pages import GeneratedDocs, generate_docs, write_if_changed
+
+PARALLEL_MIN_PAGES = 300
+"""From this many pages (all languages) MkDocs runs one process per language, side by side."""
 
 KEEP_OLD_SITES = 1
 """Earlier sites kept beside the current one (a reader may still be loading its pages)."""
@@ -179,7 +184,7 @@ def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], No
         staging = new_site_folder(config)
         try:
             with _timed(timings, "mkdocs"):
-                build_sites(config, configs, staging)
+                build_sites(config, configs, staging, pages=docs.page_count)
             with _timed(timings, "search"):
                 index_search(staging)
             publish_site(config, staging)
@@ -319,11 +324,32 @@ def new_site_folder(config: BuildConfig) -> Path:
     return folder
 
 
-def build_sites(config: BuildConfig, configs: dict[str, Path], staging: Path) -> None:
-    """Run MkDocs for each language into `staging` (Finnish at its root), strict: any warning fails."""
-    # The default language first: MkDocs empties its site folder before building.
-    for lang in sorted(configs, key=lambda lang: lang != DEFAULT_LANGUAGE):
-        build_one_site(configs[lang], staging / config.lang_subdir(lang))
+def build_sites(config: BuildConfig, configs: dict[str, Path], staging: Path, pages: int = 0) -> None:
+    """Run MkDocs for each language, strict (any warning fails), and assemble the site in `staging`.
+
+    Each language builds into a folder of its own (MkDocs empties its site folder first);
+    Finnish then becomes the root and the others its /sv/ and /en/. A larger handbook builds
+    its languages side by side, one process per core.
+    """
+    parts = {lang: staging / f".part-{lang}" for lang in configs}
+    jobs = [(configs[lang], parts[lang]) for lang in configs]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers < 2 or pages < PARALLEL_MIN_PAGES:
+        for config_file, site_dir in jobs:
+            build_one_site(config_file, site_dir)
+    else:
+        # Fresh interpreters, not forks: `handbook serve` has threads of its own.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for future in [pool.submit(build_one_site, config_file, site_dir) for config_file, site_dir in jobs]:
+                future.result()
+    for lang, part in parts.items():
+        subdir = config.lang_subdir(lang)
+        if subdir:
+            part.rename(parts[DEFAULT_LANGUAGE] / subdir.rstrip("/"))
+    root = parts[DEFAULT_LANGUAGE]
+    for entry in root.iterdir():
+        entry.rename(staging / entry.name)
+    root.rmdir()
 
 
 def build_one_site(config_file: Path, site_dir: Path) -> None:
