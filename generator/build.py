@@ -1,15 +1,18 @@
 """`handbook build`: check → pages → diagrams → MkDocs per language → search index → swap.
 
 The recipe is `run_build()`; each step is a helper named for what it produces,
-and every path comes from `BuildConfig`. The site is published by replacing
-the `site` symlink in one `os.replace`, so a failed or interrupted build never
-touches the last good site: a build that fails leaves its half-built folder
-behind in `.site-builds/`, and the next good build clears it away.
+and every path comes from `BuildConfig`. The new site is built in
+`.site-builds/` beside `site/` and swapped in with one atomic rename
+(`publish_site`), so a failed or interrupted build never touches the last good
+site: a build that fails leaves its half-built folder behind, and the next good
+build clears it away.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import fcntl
 import json
 import logging
@@ -56,7 +59,7 @@ class BuildConfig:
     """The project: mkdocs.yml, content/, overrides/."""
     processes: Path
     site: Path
-    """The published site: a symlink to the current folder in `builds_dir`."""
+    """The published site: a folder swapped in whole (or a symlink into `builds_dir`)."""
     work: Path
     """Generated Markdown, MkDocs configs and caches (git-ignored)."""
     langs: tuple[str, ...] = LANGUAGES
@@ -381,16 +384,47 @@ def index_search(site_dir: Path) -> None:
 
 
 def publish_site(config: BuildConfig, staging: Path) -> None:
-    """Point `site` at `staging` in one rename: readers see the old site or the new, never half of one."""
-    link = config.site
-    link.parent.mkdir(parents=True, exist_ok=True)
-    if link.exists() and not link.is_symlink():
-        # A real folder from an older build or a copy: move it aside once.
-        link.rename(config.builds_dir / f"{link.name}-previous-{staging.name.split('-', 1)[-1]}")
+    """Put the new site in place in one step: readers see the old site or the new, never half of one.
+
+    `site/` stays a real folder: the kernel swaps it with `staging` (renameat2 RENAME_EXCHANGE),
+    and the old site is left in `staging`'s place. Where the file system cannot swap, `site`
+    becomes a symlink to the build folder, replaced with one `os.replace`.
+    """
+    site = config.site
+    site.parent.mkdir(parents=True, exist_ok=True)
+    if site.is_symlink():
+        _point_symlink(site, staging)
+    elif not site.exists():
+        staging.rename(site)
+    elif not _exchange(staging, site):
+        # No atomic swap here: move the real folder aside once, then publish through a symlink.
+        site.rename(config.builds_dir / f"{site.name}-previous-{staging.name.split('-', 1)[-1]}")
+        _point_symlink(site, staging)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 with RENAME_EXCHANGE); False when unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise BuildError(f"cannot swap {b} for the new site: {os.strerror(err)}")
+
+
+def _point_symlink(link: Path, target: Path) -> None:
     tmp = link.with_name(f".{link.name}.new-{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
-    tmp.symlink_to(os.path.relpath(staging, link.parent), target_is_directory=True)
+    tmp.symlink_to(os.path.relpath(target, link.parent), target_is_directory=True)
     os.replace(tmp, link)
 
 
@@ -398,7 +432,7 @@ def prune_old_sites(config: BuildConfig) -> None:
     """Remove earlier sites and half-built folders, keeping the current one and KEEP_OLD_SITES before it."""
     if not config.builds_dir.is_dir():
         return
-    current = config.site.resolve()
+    current = config.site.resolve()  # a build folder when `site` is a symlink
     prefix = f"{config.site.name}-"
     folders = sorted(
         (p for p in config.builds_dir.iterdir() if p.is_dir() and p.name.startswith(prefix)),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import signal
 import sys
 import threading
 import time
@@ -120,30 +121,54 @@ def rebuild(config: BuildConfig, status: PreviewStatus) -> None:
         status.building = False
 
 
+class Preview:
+    """The preview server: first build, static files and status on localhost, rebuild on change."""
+
+    def __init__(self, config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> None:
+        self.config = preview_config(config)
+        self.status = PreviewStatus()
+        self.host, self.port = host, port
+        self.server: http.server.ThreadingHTTPServer | None = None
+
+    def start(self) -> str:
+        """Build once and start serving; returns the preview's address."""
+        print("handbook serve: building the preview…", flush=True)
+        rebuild(self.config, self.status)
+        if not self.config.site.exists():
+            print("handbook serve: fix the errors above and save; the preview starts after the first good build.", flush=True)
+        self.server = http.server.ThreadingHTTPServer((self.host, self.port), _handler(self.config.site, self.status))
+        threading.Thread(target=self.server.serve_forever, name="handbook-preview", daemon=True).start()
+        return f"http://{self.host}:{self.server.server_port}/"
+
+    def watch(self, stop: threading.Event | None = None) -> None:
+        watch(self.config, self.status, stop)
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+
 def serve(config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> int:
-    preview = preview_config(config)
-    status = PreviewStatus()
-    print("handbook serve: building the preview…", flush=True)
-    rebuild(preview, status)
-    if not preview.site.exists():
-        print("handbook serve: fix the errors above and save; the preview starts after the first good build.", flush=True)
+    preview = Preview(config, host, port)
     try:
-        server = http.server.ThreadingHTTPServer((host, port), _handler(preview.site, status))
+        url = preview.start()
     except OSError as exc:
         print(f"handbook serve: cannot listen on {host}:{port}: {exc}", file=sys.stderr)
         return 1
-    thread = threading.Thread(target=server.serve_forever, name="handbook-preview", daemon=True)
-    thread.start()
-    url = f"http://{host}:{server.server_port}/"
     print(f"handbook serve: preview at {url} — rebuilds on every save; Ctrl+C stops.", flush=True)
+    signal.signal(signal.SIGTERM, _stop_on_term)
     try:
-        watch(preview, status)
+        preview.watch()
     except KeyboardInterrupt:
         print("\nhandbook serve: stopped.", flush=True)
     finally:
-        server.shutdown()
-        server.server_close()
+        preview.close()
     return 0
+
+
+def _stop_on_term(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def watch(config: BuildConfig, status: PreviewStatus, stop: threading.Event | None = None) -> None:

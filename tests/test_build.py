@@ -74,7 +74,7 @@ def test_build_produces_every_page_in_every_language(built_site: BuiltSite) -> N
         for practice in practices:
             assert (site / prefix / "tietopankki" / practice.id / "index.html").is_file(), f"{lang}: {practice.id}"
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
-    assert site.is_symlink(), "the site is published as a symlink swapped in one rename"
+    assert site.is_dir() and not site.is_symlink(), "site/ stays a real folder (git-ignored as site/)"
     assert "Built" in built_site.log and " s (" in built_site.log
 
 
@@ -161,7 +161,8 @@ def test_bad_process_file_exits_1_and_leaves_the_old_site(
         (processes / f.name).write_bytes(f.read_bytes())
     config = BuildConfig.from_project(ROOT, processes=processes, site=tmp_path / "site", work=tmp_path / "build")
     assert build(config) == 0
-    target = os.readlink(config.site)
+    assert build(config) == 0  # the second build swaps itself in for the first
+    inode = config.site.stat().st_ino
     before = _tree_digest(config.site)
     (processes / "rikki.yaml").write_text("id: rikki\ntitle: [broken\n", encoding="utf-8")
     capsys.readouterr()
@@ -169,14 +170,14 @@ def test_bad_process_file_exits_1_and_leaves_the_old_site(
     out = capsys.readouterr().out
     assert "rikki.yaml:" in out and "error" in out
     assert "unchanged" in out
-    assert os.readlink(config.site) == target
+    assert config.site.stat().st_ino == inode
     assert _tree_digest(config.site) == before
 
 
 def test_failed_mkdocs_step_leaves_the_old_site(small_site: BuiltSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     config = BuildConfig.from_project(ROOT, processes=BASE, site=tmp_path / "site", work=tmp_path / "build")
     assert run_build(config, say=lambda _: None).ok
-    target = os.readlink(config.site)
+    inode = config.site.stat().st_ino
 
     def broken(*args: object, **kwargs: object) -> None:
         raise BuildError("MkDocs failed: simulated")
@@ -185,7 +186,7 @@ def test_failed_mkdocs_step_leaves_the_old_site(small_site: BuiltSite, monkeypat
     said: list[str] = []
     result = run_build(config, say=said.append)
     assert not result.ok and any("unchanged" in line for line in said)
-    assert os.readlink(config.site) == target
+    assert config.site.stat().st_ino == inode
     assert (config.site / "index.html").is_file()
 
 
@@ -254,4 +255,15 @@ def test_old_sites_are_pruned(small_site: BuiltSite, tmp_path: Path) -> None:
     for _ in range(3):
         assert run_build(config, say=lambda _: None).ok
     kept = [p for p in config.builds_dir.iterdir() if p.is_dir()]
-    assert len(kept) == 2  # the current site and the one before it
+    assert len(kept) == 1  # the site before the current one; the current one is site/ itself
+    assert (kept[0] / "index.html").is_file()
+
+
+def test_an_older_symlinked_site_keeps_being_swapped(small_site: BuiltSite, tmp_path: Path) -> None:
+    config = BuildConfig.from_project(ROOT, processes=BASE, site=tmp_path / "site", work=tmp_path / "build")
+    old = tmp_path / ".site-builds" / "site-old"
+    old.mkdir(parents=True)
+    (old / "index.html").write_text("old", encoding="utf-8")
+    config.site.symlink_to(".site-builds/site-old")
+    assert run_build(config, say=lambda _: None).ok
+    assert config.site.is_symlink() and "Prosessikäsikirja" in (config.site / "index.html").read_text(encoding="utf-8")
