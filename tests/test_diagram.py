@@ -533,3 +533,19 @@ def test_a_diagram_graphviz_cannot_draw_is_reported_not_fatal(tmp_path: Path, mo
     monkeypatch.setattr(D, "run_dot", real)
     again = write_diagrams(load_handbook(root), out, cache, langs=("fi",))
     assert again == DiagramStats(rendered=1, cached=1)
+
+
+def test_a_long_promise_wraps_inside_the_diagram(base: Handbook) -> None:
+    p = base.process("perus")
+    assert p is not None
+    data = p.model_dump(by_alias=True)
+    long_name = " ".join(["Asiakas saa palvelua viimeistään kolmantena arkipäivänä yhteydenotosta"] * 3)
+    data["promises"][0]["name"] = {"fi": long_name}
+    root = parse(render_svg(Process.model_validate(data), base, "fi"))
+    (bar,) = [g for g in root.iter(f"{S}g") if g.get("class") == "promise"]
+    lines = [t.text or "" for t in bar.iter(f"{S}text")]
+    assert len(lines) > 1 and all(len(line) <= D.PROMISE_CHARS for line in lines)
+    assert squash(long_name) in squash(" ".join(lines))
+    width = float((root.get("width") or "0").removesuffix("pt"))
+    x = min(float(t.get("x", 0)) for t in bar.iter(f"{S}text"))
+    assert x + max(len(line) for line in lines) * D.SMALL_SIZE * 0.55 < width

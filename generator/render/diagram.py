@@ -676,8 +676,8 @@ class _Plan:
     back: set[tuple[str, str]]
     lanes: list[int]
     """The lanes drawn, top to bottom (indexes into the diagram's lanes)."""
-    tracks: int = 0
-    """Promise bars drawn under the row."""
+    band: float = 0.0
+    """Height of the promise bars under the row, in points (0: none)."""
 
 
 def _layering(nodes: Sequence[_Node], flows: Sequence[_Flow]) -> tuple[dict[str, int], set[tuple[str, str]]]:
@@ -816,9 +816,9 @@ def _dot_source(d: _Diagram, plans: Sequence[_Plan]) -> str:
             g.add_node(pydot.Node(f"{pre}h{i}", label=_label(d.lanes[i].label)))
         for n in plan.nodes:
             g.add_node(pydot.Node(n.name, label=_label(n.label)))
-        if plan.tracks:
+        if plan.band:
             # Room under the lanes for the promise bars, kept free by an invisible box.
-            height = (plan.tracks * PROMISE_TRACK + 16) / 72
+            height = (plan.band + 10) / 72
             g.add_node(pydot.Node(f"{pre}sp", shape="box", style="invis", fixedsize="true",
                                   width=_attr(0.01), height=_attr(round(height, 3))))
         bounds = ["t"] + [f"b{i}" for i in plan.lanes]
@@ -833,7 +833,7 @@ def _dot_source(d: _Diagram, plans: Sequence[_Plan]) -> str:
             for i in plan.lanes:
                 chain.extend([f"{pre}h{i}"] if r == 0 else [n.name for n in col.get(i, [])])
                 chain.append(f"{pre}b{i}_{r}")
-            if r == 0 and plan.tracks:
+            if r == 0 and plan.band:
                 chain.append(f"{pre}sp")
             same = pydot.Subgraph(f"{pre}c{r}", rank="same")
             same.set_edge_defaults(style="invis")
@@ -1306,11 +1306,21 @@ def _dress_node(d: _Diagram, node: _Node, g: ET.Element, used_ids: set[str]) -> 
         g.extend(children)
 
 
-def _promise_band(d: _Diagram, row: _Row, lane_x: tuple[float, float, float], top: float) -> tuple[ET.Element, float]:
+PROMISE_CHARS = 90
+"""A promise's text wraps after this many characters (the bars are under a row at most A4 wide)."""
+
+
+def _band_height(texts: Sequence[str]) -> float:
+    """Height of the promise bars for these texts: one track each, taller for a text on two lines."""
+    if not texts:
+        return 0.0
+    return sum(PROMISE_TRACK + (len(wrap(t, PROMISE_CHARS)) - 1) * 10 for t in texts) + 6
+
+
+def _promise_band(d: _Diagram, row: _Row, lane_x: tuple[float, float, float], top: float) -> ET.Element:
     """Timer bars under the lanes: from one step to the other, with the promise in words."""
     left, header_right, right = lane_x
-    n = len(row.promises)
-    height = n * PROMISE_TRACK + 6
+    height = _band_height([text for _, _, text in row.promises])
     g = _el("g", class_="promises")
     g.append(_el("rect", x=left, y=top, width=right - left, height=height, fill=PROMISE_FILL, stroke=NEUTRAL.border,
                  stroke_width=1))
@@ -1321,13 +1331,15 @@ def _promise_band(d: _Diagram, row: _Row, lane_x: tuple[float, float, float], to
     label.text = words(d.lang)["promises"]
     g.append(label)
     flow_left = header_right + 8
-    for k, (x_from, x_to, text) in enumerate(row.promises):
-        y = top + 3 + k * PROMISE_TRACK
+    y = top + 3
+    for x_from, x_to, text in row.promises:
+        lines = wrap(text, PROMISE_CHARS, d.lang)
+        track_height = PROMISE_TRACK + (len(lines) - 1) * 10
         x0 = x_from if x_from is not None else flow_left
         x1 = x_to if x_to is not None else right - 10
         if x1 < x0:
             x0, x1 = x1, x0
-        bar_y = y + PROMISE_TRACK - 8
+        bar_y = y + track_height - 8
         track = _el("g", class_="promise")
         track.append(_line(x0, bar_y, x1, bar_y, 1.6))
         if x_from is not None:
@@ -1335,17 +1347,19 @@ def _promise_band(d: _Diagram, row: _Row, lane_x: tuple[float, float, float], to
         if x_to is not None:
             track.append(_line(x1, bar_y - 5, x1, bar_y + 5, 1.6))
         else:
-            track.append(_el("polygon", points=f"{_fmt(x1)},{_fmt(bar_y - 4)} {_fmt(x1 + 7)},{_fmt(bar_y)} "
-                                               f"{_fmt(x1)},{_fmt(bar_y + 4)}",
+            track.append(_el("polygon", points=_pts((x1, bar_y - 4), (x1 + 7, bar_y), (x1, bar_y + 4)),
                              fill=LINE, stroke=LINE, stroke_width=1))
-        est = 16 + SMALL_SIZE * 0.62 * len(text)
+        est = 16 + SMALL_SIZE * 0.62 * max(len(line) for line in lines)
         tx = min(max(x0, flow_left), max(flow_left, right - est - 4))
-        track.extend(_clock(tx + 5.5, bar_y - 11, 5))
-        t = _el("text", x=tx + 14, y=bar_y - 7.5, font_family=FONT_STACK, font_size=SMALL_SIZE, fill=INK)
-        t.text = text
-        track.append(t)
+        first = bar_y - 7.5 - (len(lines) - 1) * 10
+        track.extend(_clock(tx + 5.5, first - 3.5, 5))
+        for k, line in enumerate(lines):
+            t = _el("text", x=tx + 14, y=first + k * 10, font_family=FONT_STACK, font_size=SMALL_SIZE, fill=INK)
+            t.text = line
+            track.append(t)
         g.append(track)
-    return g, height
+        y += track_height
+    return g
 
 
 def _compose(d: _Diagram, root: ET.Element, rows: list[_Row]) -> str:
@@ -1380,8 +1394,7 @@ def _compose(d: _Diagram, root: ET.Element, rows: list[_Row]) -> str:
                 _dress_node(d, by_name[name], g, used_ids)
                 rg.append(g)
         if row.promises:
-            band, _ = _promise_band(d, row, lane_x, top=row.bounds[-1] + 6)
-            rg.append(band)
+            rg.append(_promise_band(d, row, lane_x, top=row.bounds[-1] + 6))
         groups.append(rg)
     for child in list(graph):
         graph.remove(child)  # Graphviz's title, page background and anything not placed in a row
@@ -1535,7 +1548,7 @@ def _promise_rows(d: _Diagram, row_of: dict[str, int], n_rows: int) -> list[list
 def _layout(d: _Diagram) -> tuple[ET.Element, list[_Row]]:
     """Graphviz runs: one for a process that fits the width, one more (all rows packed) for one that wraps."""
     plan = _Plan(list(d.nodes), list(d.flows), *_layering(d.nodes, d.flows), lanes=list(range(len(d.lanes))))
-    plan.tracks = len(d.promises)
+    plan.band = _band_height([p.text for p in d.promises])
     plans = [plan]
     root, rows = _parse(run_dot(_dot_source(d, plans)), plans)
     row_of = {n.name: 0 for n in d.nodes}
@@ -1543,7 +1556,7 @@ def _layout(d: _Diagram) -> tuple[ET.Element, list[_Row]]:
     if spans is not None:
         plans, row_of = _row_plans(d, plan, spans)
         for p, bars in zip(plans, _promise_rows(d, row_of, len(plans)), strict=True):
-            p.tracks = len(bars)
+            p.band = _band_height([text for _, _, text in bars])
         root, rows = _parse(run_dot(_dot_source(d, plans)), plans)
     for row, bars in zip(rows, _promise_rows(d, row_of, len(rows)), strict=True):
         centres = _node_centres(row)
