@@ -14,6 +14,7 @@ from conftest import BASE, build_site
 from ruamel.yaml import YAML
 
 from generator.model import LocalText
+from generator.render.labels import missing_labels
 from generator.render.pages import Tx, template_env
 from generator.render.text import Safe, safe_url, sanitize
 
@@ -173,3 +174,7 @@ def test_site_from_hostile_text_has_no_markup(tmp_path: Path) -> None:
         for f in (built.site / "pagefind" / "fragment").glob("*.pf_fragment")
     )
     assert "alert(" in words and "javascript:alert(1)" in words
+
+
+def test_every_label_exists_in_every_language() -> None:
+    assert missing_labels() == {}
