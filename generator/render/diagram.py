@@ -68,7 +68,7 @@ from ..model import (
 )
 from ..timing import parse_duration
 
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"
 """Bump when the drawing changes: it is part of every cache key."""
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -395,7 +395,7 @@ def task_label(kind: str, lines: Sequence[str], sub: Sequence[str] = ()) -> str:
     rows = ""
     if kind == "handoff":
         rows += f'<TR><TD ALIGN="LEFT" HEIGHT="11" CELLPADDING="0">{_sentinel_cell("envelope", 15, 10)}</TD></TR>'
-    rows += f'<TR><TD WIDTH="96" HEIGHT="26" CELLPADDING="4">{_text_rows(lines)}</TD></TR>'
+    rows += f'<TR><TD WIDTH="96" HEIGHT="26" CELLPADDING="5">{_text_rows(lines)}</TD></TR>'
     if sub:
         rows += f'<TR><TD CELLPADDING="1">{_text_rows(sub, SMALL_SIZE, italic=True)}</TD></TR>'
     if kind == "call":
