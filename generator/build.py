@@ -158,26 +158,17 @@ def build(config: BuildConfig, strict: bool = False) -> int:
 
 
 def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], None] = print) -> BuildResult:
+    """The recipe: check, diagrams, pages, MkDocs per language, search index, swap into site/."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    config.work.mkdir(parents=True, exist_ok=True)
-    with build_lock(config), _timed(timings, "check"):
-        checked = check_processes(config)
-    errors = checked.errors(strict)
-    if errors:
-        for f in errors:
-            say(f.format())
-        n = len(errors)
-        say(
-            f"handbook build: {n} error{'s' if n != 1 else ''}"
-            + (" (warnings count as errors: --strict)" if strict and checked.warnings() else "")
-            + f"; nothing was built. The last good site at {_show(config.site)} is unchanged."
-        )
-        return BuildResult(ok=False, errors=[f.format() for f in errors], seconds=time.perf_counter() - started)
-    if checked.warnings():
-        say(f"handbook build: {len(checked.warnings())} warnings (see `handbook check`)")
-
     with build_lock(config):
+        with _timed(timings, "check"):
+            checked = check_processes(config)
+        errors = checked.errors(strict)
+        if errors:
+            return refuse_to_build(config, checked, strict, say, time.perf_counter() - started)
+        if checked.warnings():
+            say(f"handbook build: {len(checked.warnings())} warnings (see `handbook check`)")
         handbook = checked.handbook
         with _timed(timings, "diagrams"):
             diagrams = render_diagrams(handbook, config)
@@ -196,7 +187,6 @@ def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], No
             say(f"The last good site at {_show(config.site)} is unchanged.")
             return BuildResult(ok=False, errors=[str(exc)], seconds=time.perf_counter() - started)
         prune_old_sites(config)
-
     result = BuildResult(
         ok=True,
         pages=docs.page_count,
@@ -204,10 +194,26 @@ def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], No
         diagrams_cached=diagrams.cached,
         seconds=time.perf_counter() - started,
         timings=timings,
-        site_dir=staging,
+        site_dir=config.site,
     )
     say(summary(result, config, docs))
     return result
+
+
+def refuse_to_build(
+    config: BuildConfig, checked: CheckResult, strict: bool, say: Callable[[str], None], seconds: float
+) -> BuildResult:
+    """Print the check's errors and say that the last good site stays as it is."""
+    errors = checked.errors(strict)
+    for f in errors:
+        say(f.format())
+    n = len(errors)
+    say(
+        f"handbook build: {n} error{'s' if n != 1 else ''}"
+        + (" (warnings count as errors: --strict)" if strict and checked.warnings() else "")
+        + f"; nothing was built. The last good site at {_show(config.site)} is unchanged."
+    )
+    return BuildResult(ok=False, errors=[f.format() for f in errors], seconds=seconds)
 
 
 # --- the steps --------------------------------------------------------------------------
@@ -469,7 +475,7 @@ def summary(result: BuildResult, config: BuildConfig, docs: GeneratedDocs) -> st
 @contextlib.contextmanager
 def build_lock(config: BuildConfig) -> Iterator[None]:
     """One build at a time per work folder (e.g. `handbook serve` and a manual build)."""
-    config.lock_file.parent.mkdir(parents=True, exist_ok=True)
+    config.work.mkdir(parents=True, exist_ok=True)
     with open(config.lock_file, "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
