@@ -133,6 +133,14 @@ def test_search_offers_filters(page: PageWatch, site_url: str) -> None:
     assert {"Sivun tyyppi", "Palvelualue", "Rooli"} <= set(labels), labels
 
 
+def test_keyboard_shortcut_focuses_the_search_box(page: PageWatch, site_url: str) -> None:
+    pg = goto(page, site_url)
+    pg.locator(".hb-search .pagefind-ui__search-input").wait_for(state="visible")
+    pg.keyboard.press("/")
+    focused = pg.evaluate("() => document.activeElement && document.activeElement.className")
+    assert "pagefind-ui__search-input" in focused
+
+
 def test_search_toggle_on_a_phone(page: PageWatch, site_url: str) -> None:
     page.page.set_viewport_size({"width": 390, "height": 800})
     pg = goto(page, site_url)

@@ -43,17 +43,15 @@
     document.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape" && wrap.classList.contains("hb-search--open")) open(false);
     });
-    // mkdocs-material's keyboard shortcuts (/, s, f) open its own search: send them here.
-    var toggle = document.getElementById("__search");
-    if (toggle) {
-      toggle.addEventListener("change", function () {
-        if (!toggle.checked) return;
-        toggle.checked = false;
-        var field = input();
-        if (window.matchMedia("(max-width: 59.984375em)").matches) open(true);
-        else if (field) field.focus();
-      });
-    }
+    // mkdocs-material's search shortcuts (/, s, f) belong to its own search, which is off: same keys here.
+    document.addEventListener("keydown", function (ev) {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || ["/", "s", "f"].indexOf(ev.key) < 0) return;
+      var active = document.activeElement;
+      if (active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName))) return;
+      ev.preventDefault();
+      if (window.matchMedia("(max-width: 59.984375em)").matches) open(true);
+      else if (input()) input().focus();
+    });
   }
 
   function setupChecklists() {
