@@ -267,3 +267,14 @@ def test_an_older_symlinked_site_keeps_being_swapped(small_site: BuiltSite, tmp_
     config.site.symlink_to(".site-builds/site-old")
     assert run_build(config, say=lambda _: None).ok
     assert config.site.is_symlink() and "Prosessikäsikirja" in (config.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_untranslated_content_page_is_finnish_with_a_notice(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "fi").mkdir(parents=True)
+    (content / "fi" / "ohje.md").write_text("# Ohje\n\nLue tämä.\n", encoding="utf-8")
+    docs = generate_docs(load_handbook(BASE), tmp_path / "docs", content)
+    sv = (tmp_path / "docs" / "sv" / "ohje.md").read_text(encoding="utf-8")
+    assert sv.startswith("# Ohje") and "på finska" in sv and '<div lang="fi" markdown>' in sv and "Lue tämä." in sv
+    assert "ohje.md" in docs.pages["en"]
+    assert any("ohje.md" in str(item) for item in docs.nav["en"])
