@@ -172,6 +172,8 @@ def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], No
         handbook = checked.handbook
         with _timed(timings, "diagrams"):
             diagrams = render_diagrams(handbook, config)
+        for failure in diagrams.failed:
+            say(f"handbook build: no diagram for {failure}")
         with _timed(timings, "pages"):
             docs = generate_pages(handbook, config, diagrams)
         configs = write_mkdocs_configs(config, docs)
@@ -233,6 +235,8 @@ class Diagrams:
     rendered: int = 0
     cached: int = 0
     available: bool = False
+    failed: list[str] = field(default_factory=list)
+    """Diagrams the renderer could not draw: their pages say so and show the steps as text."""
     render_one: Callable[[Process, Handbook, str], str] | None = None
     handbook: Handbook | None = None
 
@@ -262,7 +266,9 @@ def render_diagrams(handbook: Handbook, config: BuildConfig) -> Diagrams:
                     if candidate.is_file():
                         out.svg[(pf.process.id, lang)] = candidate.read_text(encoding="utf-8")
                         break
-    out.render_one = getattr(diagram, "render_svg", None)
+        out.failed = [str(f) for f in getattr(stats, "failed", ())]
+    else:
+        out.render_one = getattr(diagram, "render_svg", None)
     return out
 
 
