@@ -20,6 +20,7 @@ markdown="1">` for screen readers (needs the `md_in_html` extension; pass
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Callable, Iterable
 
@@ -209,7 +210,8 @@ def practice_markdown(
     """The knowledge page of one practice in language `lang`, for `knowledge_path(practice.id)`."""
     pid = practice.id
     here = knowledge_path(pid)
-    out = [f"# {sanitize(practice.name.get(lang), 'inline')}", ""]
+    out = _front_matter(practice.name.get(lang), practice.summary.get(lang))
+    out += [f"# {sanitize(practice.name.get(lang), 'inline')}", ""]
     out += [sanitize(practice.summary.get(lang), "block"), ""]
     notice = label("finnish_only", lang)
     if notice:
@@ -272,6 +274,21 @@ def _target_reference(
 
 
 # --- the index ---------------------------------------------------------------------
+
+
+def _front_matter(title: str, description: str) -> list[str]:
+    """The page's title and description as front matter, as every generated page has them.
+
+    Without it the theme takes the title from the first heading and prints it in `<title>`
+    with its character references decoded.
+    """
+    return [
+        "---",
+        f"title: {json.dumps(str(sanitize(title, 'plain')), ensure_ascii=False)}",
+        f"description: {json.dumps(str(sanitize(description, 'plain')), ensure_ascii=False)}",
+        "---",
+        "",
+    ]
 
 
 def index_markdown(
