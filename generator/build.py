@@ -14,7 +14,6 @@ import contextlib
 import ctypes
 import errno
 import fcntl
-import json
 import logging
 import multiprocessing
 import os
@@ -326,9 +325,21 @@ def write_mkdocs_configs(config: BuildConfig, docs: GeneratedDocs) -> dict[str, 
             },
         }
         path = config.mkdocs_config(lang)
-        write_if_changed(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_if_changed(path, _yaml_text(data))
         paths[lang] = path
     return paths
+
+
+def _yaml_text(data: dict[str, Any]) -> str:
+    """A MkDocs config as YAML.
+
+    Not JSON: MkDocs reads it with PyYAML, which takes a flow-style (JSON) key of more than
+    1,024 characters for a syntax error, and navigation titles are keys. PyYAML's own writer
+    marks long keys explicitly (`? key`).
+    """
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000)
 
 
 def new_site_folder(config: BuildConfig) -> Path:

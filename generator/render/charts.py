@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..model import LocalText
 from ..practice import Figure, Level, Row
-from .text import sanitize
+from .text import plain_text, sanitize
 
 # --- words -----------------------------------------------------------------------
 
@@ -342,7 +342,7 @@ def _r(v: float) -> str:
 
 
 def _esc(text: str) -> str:
-    return escape(text)
+    return escape(plain_text(text))
 
 
 def _attr(value: float) -> str:
@@ -505,7 +505,7 @@ def _diamond(cx: float, cy: float, r: float = 7) -> str:
 
 
 def _row_attrs(fig: Figure, row: Row, lang: str) -> str:
-    attrs = [f"data-label={quoteattr(row.label.get(lang))}"]
+    attrs = [f"data-label={quoteattr(plain_text(row.label.get(lang)))}"]
     for name in ("level", "result", "before", "after", "stated_change", "mean", "min", "max", "value"):
         if name == "level":
             if row.level is not None:

@@ -46,7 +46,7 @@ from ..practice import Practice, practices_of
 from ..timing import add_months, parse_date, parse_duration, today
 from . import knowledge
 from .labels import format_date, label
-from .text import Safe, safe_url, sanitize, slug
+from .text import Safe, html_inert, safe_url, sanitize, slug, without_invisible
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 REVIEW_SOON_DAYS = 60
@@ -383,12 +383,20 @@ class PageWriter:
         return Safe(", ".join(self.tx.label(f"lang_{code}") for code in contact.languages))
 
     def filters(self, kind: str, areas: Iterable[str] = (), roles: Iterable[str] = ()) -> Safe:
-        """Hidden search filters for Pagefind (kept out of the indexed text)."""
-        spans = [f'<span data-pagefind-filter="{self.tx.label("filter_kind")}">{self.tx.label("kind_" + kind)}</span>']
-        for a in dict.fromkeys(areas):
-            spans.append(f'<span data-pagefind-filter="{self.tx.label("filter_area")}">{self.area_name(a, plain=True)}</span>')
-        for r in dict.fromkeys(roles):
-            spans.append(f'<span data-pagefind-filter="{self.tx.label("filter_role")}">{self.role_plain(r)}</span>')
+        """Hidden search filters for Pagefind (kept out of the indexed text).
+
+        Pagefind decodes a filter value's character references (twice, unlike the page text),
+        and its search box shows the value as HTML (`{@html}` in Pagefind UI's filter panel).
+        So a value never holds `<`, `>` or `&`, however often it is decoded (`html_inert`).
+        """
+        def span(name: str, text: LocalText | str) -> str:
+            value = sanitize(html_inert(self.tx._pick(text)[0], ampersand=True), "plain")
+            return f'<span data-pagefind-filter="{self.tx.label(name)}">{value}</span>'
+
+        area_names = {a.id: a.name for a in self.site.areas}
+        spans = [span("filter_kind", label(self.lang, "kind_" + kind))]
+        spans += [span("filter_area", area_names.get(a, a)) for a in dict.fromkeys(areas)]
+        spans += [span("filter_role", r.name if (r := self.site.roles.get(rid)) else rid) for rid in dict.fromkeys(roles)]
         return Safe('<div hidden data-pagefind-ignore>\n' + "\n".join(spans) + "\n</div>")
 
     def fm(self, value: Safe) -> Safe:
@@ -474,10 +482,14 @@ class PageWriter:
         return sanitize(value, "plain")
 
     def _abbreviations(self) -> Safe:
+        """Abbreviation definitions: the term becomes the title of each `abbr`.
+
+        Material's tooltips show that title as HTML, so it holds no `<` or `>` (`html_inert`).
+        """
         lines = []
         for term in self.site.hb.glossary.items:
             if term.abbr and _ABBR_OK(term.abbr):
-                lines.append(f"*[{term.abbr}]: {self.tx.plain(term.term)}")
+                lines.append(f"*[{term.abbr}]: {sanitize(html_inert(self.tx._pick(term.term)[0]), 'plain')}")
         return Safe("\n".join(lines))
 
     # -- rendering --
@@ -584,9 +596,9 @@ def _process_page(w: PageWriter, p: Process) -> tuple[str, str]:
 
 
 def _tidy_svg(svg: str) -> str:
-    """Inline SVG as one raw HTML block: no blank lines, no XML prolog."""
+    """Inline SVG as one raw HTML block: no blank lines, no XML prolog, no invisible characters."""
     lines = [ln for ln in svg.splitlines() if ln.strip() and not ln.lstrip().startswith(("<?xml", "<!DOCTYPE"))]
-    return "\n".join(lines)
+    return without_invisible("\n".join(lines))
 
 
 def _glossary_terms(site: Site) -> list[Term]:

@@ -52,6 +52,7 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
 _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\u0085")
+_SPACES = re.compile("[ \t\n\f\v]+")
 
 # Characters replaced everywhere (all modes).
 _ALWAYS = {
@@ -112,6 +113,42 @@ def sanitize(value: object, mode: Mode = "inline") -> Safe:
     if mode == "inline":
         return Safe(_inline(" ".join(text.split())))
     return Safe(_block(text))
+
+
+def plain_text(value: object) -> str:
+    """`value` as the characters a reader should see, on one line, for code that escapes it itself.
+
+    SVG text and attributes (charts) take it through `xml.sax.saxutils`: NFC, no control,
+    invisible or direction-changing characters, line breaks and runs of spaces folded to one
+    space (no-break spaces stay: they keep a number with its unit).
+    """
+    if value is None:
+        return ""
+    return _SPACES.sub(" ", _normalise(str(value))).strip(" ")
+
+
+_ANGLES = str.maketrans({"<": "\u2039", ">": "\u203a"})  # ‹ ›
+_ANGLES_AND_AMPERSAND = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06"})  # ‹ › ＆
+
+
+def html_inert(value: str, *, ampersand: bool = False) -> str:
+    """`value` with `<` and `>` replaced by look-alike characters, before it is sanitized.
+
+    For text that a script of the theme or the search later puts into `innerHTML` after our
+    character references have been decoded: Material's abbreviation tooltips show an `abbr`'s
+    title as HTML, Pagefind's filter panel its filter values. Decoded once, `&lt;` is only text
+    there; Pagefind decodes filter values twice, so they lose `&` too (`ampersand=True`).
+    """
+    return value.translate(_ANGLES_AND_AMPERSAND if ampersand else _ANGLES)
+
+
+def without_invisible(markup: str) -> str:
+    """`markup` without invisible and direction-changing characters (which no markup of ours contains).
+
+    For SVG drawn elsewhere (the diagrams) before it goes into a page: a right-to-left override
+    in a label would reorder what a reader sees, e.g. a phone number.
+    """
+    return _INVISIBLE.sub("", markup)
 
 
 def safe_url(url: str) -> str | None:
