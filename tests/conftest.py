@@ -12,15 +12,18 @@ import contextlib
 import functools
 import http.server
 import io
+import json
 import os
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from generator.build import BuildConfig, BuildResult, run_build
 from generator.handbook import process_files
@@ -39,8 +42,58 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
+RELIABILITY_JSON = ARTIFACTS / "reliability.json"
 BUILD_DAY = "2026-11-27"
 BUILD_EPOCH = "1795737600"  # 2026-11-27T00:00:00Z, for a reproducible test site
+
+
+# `tests/reliability_report.py` runs the reliability tests with the same examples every time.
+settings.register_profile("report", derandomize=True, database=None)
+if os.environ.get("HANDBOOK_RELIABILITY_REPORT"):
+    settings.load_profile("report")
+
+
+class ReliabilityLog:
+    """What the reliability tests tried: cases of bad input by kind, and how each ended.
+
+    Outcomes: `located` (refused with findings at file:line:column), `accepted` (still valid:
+    checked or built), `unhandled` (an exception escaped: the test fails too), `intact` (an
+    interrupted build left the last good site as it was), `recovered` (the next build or save
+    succeeded and cleaned up), `unsafe` (hostile text reached a reader as markup).
+    At the end of the session the counts go to test-artifacts/reliability.json, which
+    `tests/reliability_report.py` turns into the table in README.md.
+    """
+
+    def __init__(self) -> None:
+        self.titles: dict[str, str] = {}
+        self.counts: dict[str, Counter[str]] = {}
+        self.notes: dict[str, dict[str, Any]] = {}
+
+    def record(self, kind: str, title: str, *outcomes: str, **notes: Any) -> None:
+        """One case of `kind`; `outcomes` are the outcome names it counts under."""
+        self.titles.setdefault(kind, title)
+        counts = self.counts.setdefault(kind, Counter())
+        counts["cases"] += 1
+        for outcome in outcomes:
+            counts[outcome] += 1
+        if notes:
+            self.notes.setdefault(kind, {}).update(notes)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            kind: {"title": self.titles[kind], **dict(sorted(self.counts[kind].items())), **self.notes.get(kind, {})}
+            for kind in self.counts
+        }
+
+
+RELIABILITY = ReliabilityLog()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if RELIABILITY.counts:
+        ARTIFACTS.mkdir(exist_ok=True)
+        data = {"exit_status": int(exitstatus), "kinds": RELIABILITY.as_json()}
+        RELIABILITY_JSON.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def processes_for_tests() -> Path:

@@ -1,17 +1,13 @@
-"""`sanitize()`, the one gate for text fields, and a site built from hostile text."""
+"""`sanitize()`, the one gate for text fields (a site built from hostile text: tests/test_security.py)."""
 
 from __future__ import annotations
 
-import gzip
 import re
 from html import unescape
-from pathlib import Path
 
 import jinja2
 import markdown
 import pytest
-from conftest import BASE, build_site
-from ruamel.yaml import YAML
 
 from generator.model import LocalText
 from generator.render.labels import missing_labels
@@ -108,73 +104,15 @@ def test_untranslated_text_is_marked_and_tagged_finnish() -> None:
     assert '<div lang="fi">' in block and "in Finnish" in block and "<li>kohta</li>" in block
 
 
-XSS = '<script>alert("s")</script> [x](javascript:alert(1)) <img src=x onerror=alert(2)>'
-ATTR = 'Arvioi {: onclick="alert(3)" } *[MTP]: <b onmouseover=alert(4)>'
-FETCH = '<svg onload=alert(5)> ![k](https://evil.example/k.png) --8<-- "/etc/passwd"'
-
-
-def _hostile_handbook(folder: Path) -> Path:
-    """tests/rules/_base with hostile text in titles, names, descriptions, contacts and the glossary."""
-    folder.mkdir()
-    for f in BASE.glob("*.yaml"):
-        (folder / f.name).write_bytes(f.read_bytes())
-
-    def edit(name: str, change: object) -> None:
-        yaml = YAML(typ="safe", pure=True)
-        data = yaml.load((folder / name).read_text(encoding="utf-8"))
-        change(data)  # type: ignore[operator]
-        with open(folder / name, "w", encoding="utf-8") as fh:
-            yaml.dump(data, fh)
-
-    def process(d: dict) -> None:
-        d["title"]["sv"] = XSS
-        d["summary"] = {"fi": XSS, "sv": ATTR, "en": FETCH}
-        d["steps"][1]["description"] = {"fi": XSS + "\n\n- " + FETCH}
-        d["steps"][1]["record"] = ATTR
-        d["steps"][2]["branches"][0]["when"]["en"] = ATTR
-        d["changes"] = [{"date": "2026-10-01", "text": XSS}]
-        d["keywords"] = [FETCH]
-
-    def contacts(d: dict) -> None:
-        c = d["contacts"][0]
-        c["purpose"] = {"fi": XSS}
-        c["situation"] = ATTR
-        c["name"] = {"fi": '<b onclick="x">Viranomaisnumero</b>', "sv": XSS}
-
-    def glossary(d: dict) -> None:
-        d["terms"][0]["term"]["fi"] = 'mielenterveys "><img src=x onerror=alert(6)>'
-        d["terms"][0]["definition"] = {"fi": FETCH, "sv": XSS}
-
-    edit("perus.yaml", process)
-    edit("contacts.yaml", contacts)
-    edit("glossary.yaml", glossary)
-    return folder
-
-
-def test_site_from_hostile_text_has_no_markup(tmp_path: Path) -> None:
-    built = build_site(_hostile_handbook(tmp_path / "processes"), tmp_path / "out")
-    assert built.result.ok, built.log
-    pages = list(built.site.rglob("*.html"))
-    seen_payload = False
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        seen_payload |= "alert(" in text
-        assert "<script>alert" not in text, page
-        assert not re.search(r"<(?:img|svg|b)\b[^>]*\son\w+=", text), page
-        assert not re.search(r"""(?:href|src)=["']?\s*(?:javascript|data):""", text, re.I), page
-        assert not re.search(r"""<(?:img|script|iframe|link|source)\b[^>]*evil\.example""", text), page
-        assert "root:x:0" not in text
-        for title in re.findall(r'<abbr title="([^"]*)"', text):
-            assert "<" not in title
-    assert seen_payload, "the hostile text did not reach the pages at all"
-    # The search index holds the same words as text; Pagefind escapes them before showing an
-    # excerpt (tests/test_browser.py searches this text and looks for injected elements).
-    words = "".join(
-        gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
-        for f in (built.site / "pagefind" / "fragment").glob("*.pf_fragment")
-    )
-    assert "alert(" in words and "javascript:alert(1)" in words
-
-
 def test_every_label_exists_in_every_language() -> None:
     assert missing_labels() == {}
+
+
+def test_text_for_html_that_scripts_decode_again() -> None:
+    """Abbreviation titles (Material's tooltips) and search filters (Pagefind UI) are shown as HTML by scripts."""
+    from generator.render.text import html_inert, plain_text, without_invisible
+
+    assert html_inert("<b>R&D</b>") == "\u2039b\u203aR&D\u2039/b\u203a"
+    assert html_inert("&lt;b&gt; & <", ampersand=True) == "\uff06lt;b\uff06gt; \uff06 \u2039"
+    assert plain_text("26\u00a0h\n\n\u202eovi  x\t") == "26\u00a0h ovi x"
+    assert without_invisible("<text>\u202e1234\u2066</text>") == "<text>1234</text>"
