@@ -123,6 +123,11 @@ class BuildConfig:
         return self.site.parent / ".site-builds"
 
     @property
+    def previous_prefix(self) -> str:
+        """Name prefix of the earlier sites kept in `builds_dir` (published once, then replaced)."""
+        return f"{self.site.name}-previous-"
+
+    @property
     def lock_file(self) -> Path:
         return self.work / ".build.lock"
 
@@ -183,10 +188,11 @@ def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], No
             with _timed(timings, "search"):
                 index_search(staging)
             publish_site(config, staging)
-        except BuildError as exc:
-            say(f"handbook build: {exc}")
+        except Exception as exc:  # MkDocs, a theme template or Pagefind failing in a way of its own
+            message = str(exc) if isinstance(exc, BuildError) else f"the build stopped: {type(exc).__name__}: {exc}"
+            say(f"handbook build: {message}")
             say(f"The last good site at {_show(config.site)} is unchanged.")
-            return BuildResult(ok=False, errors=[str(exc)], seconds=time.perf_counter() - started)
+            return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
         prune_old_sites(config)
     result = BuildResult(
         ok=True,
@@ -411,18 +417,30 @@ def publish_site(config: BuildConfig, staging: Path) -> None:
 
     `site/` stays a real folder: the kernel swaps it with `staging` (renameat2 RENAME_EXCHANGE),
     and the old site is left in `staging`'s place. Where the file system cannot swap, `site`
-    becomes a symlink to the build folder, replaced with one `os.replace`.
+    becomes a symlink to the build folder, replaced with one `os.replace`. Either way the old
+    site is then renamed `<site>-previous-…`: only such folders are kept as earlier sites, so a
+    folder a killed build left behind is never taken for one, even when an orphaned Pagefind
+    finished it.
     """
     site = config.site
     site.parent.mkdir(parents=True, exist_ok=True)
+    retired: Path | None = None
     if site.is_symlink():
+        old = site.resolve()
         _point_symlink(site, staging)
+        if old.parent == config.builds_dir.resolve() and old.is_dir():
+            retired = old
     elif not site.exists():
         staging.rename(site)
-    elif not _exchange(staging, site):
+    elif _exchange(staging, site):
+        retired = staging
+    else:
         # No atomic swap here: move the real folder aside once, then publish through a symlink.
-        site.rename(config.builds_dir / f"{site.name}-previous-{staging.name.split('-', 1)[-1]}")
+        site.rename(config.builds_dir / f"{config.previous_prefix}{staging.name.split('-', 1)[-1]}")
         _point_symlink(site, staging)
+    if retired is not None and not retired.name.startswith(config.previous_prefix):
+        stamp = retired.name.removeprefix(f"{site.name}-")
+        retired.rename(retired.with_name(f"{config.previous_prefix}{stamp}"))
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -466,8 +484,7 @@ def prune_old_sites(config: BuildConfig) -> None:
     for folder in folders:
         if folder.resolve() == current:
             continue
-        complete = (folder / "pagefind" / "pagefind-ui.js").is_file()
-        if complete and keep < KEEP_OLD_SITES:
+        if folder.name.startswith(config.previous_prefix) and keep < KEEP_OLD_SITES:
             keep += 1
             continue
         shutil.rmtree(folder, ignore_errors=True)

@@ -174,20 +174,37 @@ def test_bad_process_file_exits_1_and_leaves_the_old_site(
     assert _tree_digest(config.site) == before
 
 
-def test_failed_mkdocs_step_leaves_the_old_site(small_site: BuiltSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("step", "error"),
+    [("build_sites", BuildError("MkDocs failed: simulated")), ("index_search", RuntimeError("Pagefind broke")),
+     ("build_sites", KeyboardInterrupt())],
+    ids=["mkdocs-build-error", "search-exception", "mkdocs-ctrl-c"],
+)
+def test_failed_mkdocs_or_search_step_leaves_the_old_site(
+    small_site: BuiltSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, step: str, error: BaseException
+) -> None:
     config = BuildConfig.from_project(ROOT, processes=BASE, site=tmp_path / "site", work=tmp_path / "build")
     assert run_build(config, say=lambda _: None).ok
     inode = config.site.stat().st_ino
+    before = _tree_digest(config.site)
 
     def broken(*args: object, **kwargs: object) -> None:
-        raise BuildError("MkDocs failed: simulated")
+        raise error
 
-    monkeypatch.setattr("generator.build.build_sites", broken)
-    said: list[str] = []
-    result = run_build(config, say=said.append)
-    assert not result.ok and any("unchanged" in line for line in said)
+    with monkeypatch.context() as mp:
+        mp.setattr(f"generator.build.{step}", broken)
+        said: list[str] = []
+        if isinstance(error, KeyboardInterrupt):
+            with pytest.raises(KeyboardInterrupt):
+                run_build(config, say=said.append)
+        else:
+            result = run_build(config, say=said.append)
+            assert not result.ok and any("unchanged" in line for line in said)
+            assert str(error) in result.errors[0]
     assert config.site.stat().st_ino == inode
-    assert (config.site / "index.html").is_file()
+    assert _tree_digest(config.site) == before
+    assert run_build(config, say=lambda _: None).ok  # the lock was released; the half-built folder goes
+    assert [p.name for p in config.builds_dir.iterdir()] == [p.name for p in config.builds_dir.glob("site-previous-*")]
 
 
 def test_cli_build_with_errors_exits_1(tmp_path: Path) -> None:
