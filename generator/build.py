@@ -166,6 +166,10 @@ def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], No
     started = time.perf_counter()
     timings: dict[str, float] = {}
     with build_lock(config):
+        if not config.processes.is_dir():
+            message = f"{_show(config.processes)}: no processes folder here (use --processes DIR)"
+            say(f"handbook build: {message}; nothing was built. The last good site at {_show(config.site)} is unchanged.")
+            return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
         with _timed(timings, "check"):
             checked = check_processes(config)
         errors = checked.errors(strict)
@@ -227,8 +231,6 @@ def refuse_to_build(
 
 
 def check_processes(config: BuildConfig) -> CheckResult:
-    if not config.processes.is_dir():
-        raise SystemExit(f"handbook build: {config.processes}: no processes folder here (use --processes DIR)")
     return check_handbook(config.processes)
 
 

@@ -14,6 +14,7 @@ another one. Nothing here depends on MkDocs.
 
 from __future__ import annotations
 
+import html
 import http.server
 import json
 import signal
@@ -62,18 +63,24 @@ def _handler(site: Path, status: PreviewStatus) -> type[http.server.SimpleHTTPRe
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             if self.path.split("?", 1)[0] == STATUS_PATH:
-                body = status.as_json()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Cache-Control", "no-store")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self._send(200, "application/json; charset=utf-8", status.as_json())
+                return
+            if not site.is_dir():
+                # No good build yet: every address shows the errors, and the page waits for the first build.
+                self._send(503, "text/html; charset=utf-8", waiting_page(status))
                 return
             super().do_GET()
 
+        def _send(self, code: int, content_type: str, body: bytes) -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
         def end_headers(self) -> None:
-            if not self.path.startswith(STATUS_PATH):
+            if not self.path.startswith(STATUS_PATH) and site.is_dir():
                 self.send_header("Cache-Control", "no-cache")
             super().end_headers()
 
@@ -81,6 +88,32 @@ def _handler(site: Path, status: PreviewStatus) -> type[http.server.SimpleHTTPRe
             pass
 
     return PreviewHandler
+
+
+WAITING_PAGE = """<!doctype html>
+<html lang="fi"><head><meta charset="utf-8"><title>Esikatselu odottaa korjausta</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}li{{margin:.5rem 0;font-family:monospace}}</style>
+</head><body>
+<h1>Esikatselu odottaa korjausta</h1>
+<p>Käsikirjaa ei voitu vielä rakentaa. Korjaa alla olevat virheet ja tallenna: sivu latautuu itsestään.</p>
+<p lang="en">The handbook could not be built yet. Fix the errors below and save: this page reloads by itself.</p>
+<ul>{errors}</ul>
+<script>
+setInterval(function () {{
+  fetch("{status}", {{cache: "no-store"}}).then(function (r) {{ return r.json(); }})
+    .then(function (s) {{ if (s.generation > 0) location.reload(); }}).catch(function () {{}});
+}}, 1000);
+</script>
+</body></html>
+"""
+
+
+def waiting_page(status: PreviewStatus) -> bytes:
+    """The page shown at every address until the first good build: the errors, escaped."""
+    with status._lock:
+        errors = list(status.errors) or ["…"]
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in errors[:50])
+    return WAITING_PAGE.format(errors=items, status=STATUS_PATH).encode("utf-8")
 
 
 def watched_files(config: BuildConfig) -> Iterable[Path]:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import BASE, ROOT
+from conftest import BASE, BUILD_DAY, RELIABILITY, ROOT
 
 from generator.build import BuildConfig
 from generator.serve import Preview
@@ -61,3 +66,145 @@ def test_preview_rebuilds_on_save_and_shows_errors(tmp_path: Path, monkeypatch: 
         stop.set()
         watcher.join(timeout=10)
         preview.close()
+
+
+# --- `handbook serve` as a reader runs it: a process of its own, saves half-written or broken ---------
+
+
+class Served:
+    """`handbook serve` in a subprocess, in a project folder of its own; its console, line by line."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--port", "0"],
+            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+            env={**os.environ, "HANDBOOK_TODAY": BUILD_DAY, "PYTHONUNBUFFERED": "1"},
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+        self.url = self.wait_for_line("preview at").split("preview at ", 1)[1].split()[0]
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def wait_for_line(self, needle: str, start: int = 0, timeout: float = 60.0) -> str:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            for line in self.lines[start:]:
+                if needle in line:
+                    return line
+            assert self.proc.poll() is None, "handbook serve died:\n" + "\n".join(self.lines)
+            time.sleep(0.05)
+        pytest.fail(f"handbook serve never printed {needle!r}:\n" + "\n".join(self.lines))
+
+    def status(self) -> dict:
+        return json.loads(_get(self.url + "__handbook__/status"))
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def project_folder(tmp_path: Path) -> Path:
+    """A project of its own: the theme and pages of this one, a copy of the small handbook."""
+    for name in ("mkdocs.yml", "overrides", "content"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    shutil.copytree(BASE, tmp_path / "processes")
+    return tmp_path
+
+
+def _save(path: Path, data: bytes) -> None:
+    """Write like an editor; the next save may come sooner than a second later, so bump the time."""
+    path.write_bytes(data)
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+
+
+def _located(line: str, name: str) -> bool:
+    return bool(re.search(rf"{re.escape(name)}:\d+:\d+: error \[[a-z-]+\] ", line))
+
+
+def test_serve_survives_half_written_and_broken_saves(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
+    root = project_folder(tmp_path)
+    source = root / "processes" / "perus.yaml"
+    good = source.read_bytes()
+    served = Served(root)
+    pg = page.page
+    try:
+        pg.goto(served.url + "prosessit/perus/", wait_until="load")
+        assert "Perusprosessi" in pg.locator("h1").inner_text()
+        title = "Perusprosessi"
+        # Broken saves in a row, each followed (or not) by a good one: the page reloads itself with it.
+        saves = [
+            (good[: len(good) // 2 - 7], True),  # half-written
+            (b"", False),  # emptied, before the editor writes
+            (good.replace(b"Perusprosessi", b"Perusprosessi \xff"), False),  # not UTF-8
+            (good.replace(b"    within:", b"\twithin:"), True),  # a tab
+        ]
+        for n, (data, then_good) in enumerate(saves):
+            mark = len(served.lines)
+            _save(source, data)
+            line = served.wait_for_line("perus.yaml:", mark)
+            located_console = _located(line, "perus.yaml")
+            banner = pg.locator(".hb-preview-errors")
+            pg.wait_for_function("t => (document.querySelector('.hb-preview-errors') || {}).textContent?.includes(t)",
+                                 arg=line.split(" error ", 1)[0], timeout=20_000)
+            located_page = _located(banner.inner_text(), "perus.yaml")
+            RELIABILITY.record("serve-broken-save", "A save `handbook serve` cannot build (half-written, empty, "
+                               "not UTF-8, a tab, the folder gone, broken at start)",
+                               *(["located"] if located_console and located_page else []))
+            assert located_console, line
+            assert located_page, banner.inner_text()
+            assert title in pg.locator("h1").inner_text(), "the last good preview stays"
+            if not then_good:
+                continue
+            mark = len(served.lines)
+            _save(source, good.replace(b"fi: Perusprosessi", f"fi: Korjattu {n}".encode()))
+            pg.wait_for_function("t => document.querySelector('h1').textContent.includes(t)", arg=f"Korjattu {n}",
+                                 timeout=30_000)
+            assert pg.locator(".hb-preview-errors").count() == 0
+            assert served.status()["errors"] == []
+            served.wait_for_line("Built", mark)
+            title = f"Korjattu {n}"
+        # The processes folder itself gone for a moment (a branch switch, a sync client).
+        mark = len(served.lines)
+        (root / "processes").rename(root / "processes.away")
+        served.wait_for_line("no processes folder", mark)
+        assert served.proc.poll() is None
+        (root / "processes.away").rename(root / "processes")
+        served.wait_for_line("Built", mark)
+        RELIABILITY.record("serve-broken-save", "", "located")
+    finally:
+        served.stop()
+    out = "\n".join(served.lines)
+    assert "Traceback" not in out, out
+    assert served.proc.returncode == 0, out
+
+
+def test_serve_started_on_a_broken_file_shows_the_error_and_starts_after_the_fix(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
+    root = project_folder(tmp_path)
+    source = root / "processes" / "perus.yaml"
+    good = source.read_bytes()
+    _save(source, good[: len(good) // 3])
+    served = Served(root)
+    pg = page.page
+    try:
+        pg.goto(served.url + "prosessit/perus/", wait_until="load")
+        text = pg.locator("body").inner_text()
+        located = _located(text, "perus.yaml")
+        RELIABILITY.record("serve-broken-save", "", *(["located"] if located else []))
+        assert located, text
+        _save(source, good)
+        pg.wait_for_function("() => (document.querySelector('h1') || {}).textContent?.includes('Perusprosessi')",
+                             timeout=30_000)
+    finally:
+        served.stop()
+    assert "Traceback" not in "\n".join(served.lines)
