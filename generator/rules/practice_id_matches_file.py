@@ -3,10 +3,13 @@ from __future__ import annotations
 from ..findings import Reporter
 from ..handbook import Handbook
 from ..practice import practices_of
-from ._util import slug_problem, suggest_slug
+from ._util import RESERVED_IDS, slug_problem, suggest_slug
 
 ID = "practice-id-matches-file"
-DESCRIPTION = "A practice description's id is a slug equal to its file name, so its page address is predictable."
+DESCRIPTION = (
+    "A practice description's id is a slug equal to its file name and not a reserved name, "
+    "so its page address is predictable and no other page's."
+)
 SEVERITY = "error"
 SCOPE = "handbook"
 
@@ -20,6 +23,11 @@ def check(handbook: Handbook, report: Reporter) -> None:
             report.report(
                 pf.doc, ("id",), f"the practice id `{pid}` cannot be used: {problem}",
                 f"use e.g. `{suggest_slug(pid)}` and rename the file to match",
+            )
+        elif pid in RESERVED_IDS:
+            report.report(
+                pf.doc, ("id",), f"the practice id `{pid}` is reserved for the handbook's own pages",
+                f"choose a more specific id, e.g. `{pid}-malli`, and rename the file to match",
             )
         elif pid != stem:
             report.report(
