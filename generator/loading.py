@@ -15,6 +15,7 @@ Nothing here raises for bad input: `load_document` returns findings instead.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -72,6 +73,12 @@ def _finding(doc: SourceDoc, err: LoadError) -> Finding:
 # --- 1. bytes → text ---------------------------------------------------------
 
 
+# Characters YAML does not allow in a file (a tab and the line breaks are allowed).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Half of a UTF-16 pair: a "\\ud800" escape in a quoted string makes one, and it cannot be written out.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def decode(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise LoadError(
@@ -81,6 +88,11 @@ def decode(raw: bytes) -> str:
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(
+            "yaml-syntax", 1, 1, "the file is saved as UTF-16 text, not UTF-8",
+            "save the file as UTF-8 in your editor (in Notepad: 'Save as' → encoding UTF-8, not 'Unicode')",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -93,6 +105,16 @@ def decode(raw: bytes) -> str:
             "save the file as UTF-8 in your editor (in Word or Notepad: 'Save as' → encoding UTF-8)",
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        before = text[: control.start()]
+        char = control.group()
+        raise LoadError(
+            "yaml-syntax", before.count("\n") + 1, control.start() - (before.rfind("\n") + 1) + 1,
+            f"the text contains an invisible control character (U+{ord(char):04X}"
+            + (", a line break pasted from Word)" if char == "\x0b" else ")"),
+            "delete it, or put a space or a new line in its place",
+        )
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -240,6 +262,7 @@ def to_data(node: Node, doc: SourceDoc) -> Any:
                         "write the fields out in full",
                     )
                 key = str(key_node.value)
+                _check_text(key_node)
                 if key in out:
                     first = doc.key_positions[path + (key,)]
                     raise LoadError(
@@ -259,7 +282,16 @@ def to_data(node: Node, doc: SourceDoc) -> Any:
     return walk(node, (), 0)
 
 
+def _check_text(n: Node) -> None:
+    if isinstance(n.value, str) and _SURROGATE.search(n.value):
+        raise LoadError(
+            "yaml-syntax", *_pos(n), "the text has a \\u escape for a character that does not exist (half of a pair)",
+            "write the character itself instead of the \\u escape",
+        )
+
+
 def _scalar(n: Node) -> Any:
+    _check_text(n)
     tag = n.tag
     value = n.value
     if tag in (_TAG + "str", _TAG + "timestamp"):

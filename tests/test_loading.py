@@ -112,6 +112,32 @@ def test_latin1_file(tmp_path: Path) -> None:
     assert f.rule == "yaml-syntax" and "UTF-8" in f.hint
 
 
+def test_utf16_file(tmp_path: Path) -> None:
+    """Notepad's 'Unicode' is UTF-16: said so, not 'byte 0xff'."""
+    f = only(load_text(tmp_path, GOOD.encode("utf-16")))
+    assert (f.rule, f.line) == ("yaml-syntax", 1) and "UTF-16" in f.message and "UTF-8" in f.hint
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x07", "\x00", "\x1b", "\x9b", "\ufffe"])
+def test_control_character_pasted_from_word_is_located(tmp_path: Path, char: str) -> None:
+    """Word's line break inside a paragraph (Shift+Enter) is U+000B; table cells bring U+0007."""
+    text = GOOD.replace("fi: Arvioi", f"fi: Arvioi{char}tarve")
+    f = only(load_text(tmp_path, text))
+    lines = text.split("\n")  # not splitlines(): it breaks lines at U+000B too
+    line = next(i for i, ln in enumerate(lines) if char in ln)
+    assert (f.rule, f.line, f.column) == ("yaml-syntax", line + 1, lines[line].index(char) + 1)
+    assert f"U+{ord(char):04X}" in f.message and "\n" not in f.message
+
+
+def test_escape_for_half_a_character_is_refused(tmp_path: Path) -> None:
+    """A lone surrogate from a \\u escape loads, but no page could be written with it."""
+    text = GOOD.replace("fi: Arvioi", 'fi: "Arvioi \\ud800"')
+    f = only(load_text(tmp_path, text))
+    assert (f.rule, f.line) == ("yaml-syntax", line_of(text, "Arvioi \\ud800"))
+    f = only(load_text(tmp_path, GOOD.replace("version: 1", '"version\\udfff": 1')))
+    assert f.rule == "yaml-syntax" and "escape" in f.message
+
+
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     loaded = load_text(tmp_path, b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"))
     assert loaded.findings == []
@@ -151,6 +177,39 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
         lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
     f = only(load_text(tmp_path, "\n".join(lines) + "\n"))
     assert "aliases" in f.message
+
+
+@pytest.mark.parametrize("kind", ["sequence", "merge"])
+def test_alias_bomb_is_refused_without_expanding_it(tmp_path: Path, kind: str) -> None:
+    """30 levels of nine aliases each would be 9**30 nodes: the refusal allocates almost nothing.
+
+    Measured by allocation, not by time; the time goes to the reliability report as a note.
+    """
+    import time
+    import tracemalloc
+
+    from conftest import RELIABILITY
+
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 30):
+        if kind == "sequence":
+            lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+        else:
+            lines.append(f"a{i}: &a{i} {{<<: [" + ",".join([f"*a{i - 1}"] * 9) + "]}")
+    text = "\n".join(lines) + "\n"
+    tracemalloc.start()
+    try:
+        started = time.perf_counter()
+        loaded = load_text(tmp_path, text)
+        seconds = time.perf_counter() - started
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    f = only(loaded)
+    assert f.rule == "yaml-syntax" and ("aliases" in f.message or "merge" in f.message)
+    assert peak < 2_000_000, f"{peak:,} bytes allocated: the aliases were expanded"
+    RELIABILITY.record("alias-bomb", "YAML alias bomb, 30 levels of 9 (sequence and merge-key forms)", "located",
+                       **{f"{kind}_peak_kb": round(peak / 1024), f"{kind}_ms": round(seconds * 1000, 1)})
 
 
 def test_deep_nesting_is_refused(tmp_path: Path) -> None:
