@@ -23,6 +23,11 @@ def load_text(tmp_path: Path, text: str | bytes, model: type = Process):
 
 
 def only(loaded) -> object:
+    from conftest import RELIABILITY
+
+    one = loaded.obj is None and len(loaded.findings) == 1 and "\n" not in loaded.findings[0].message
+    RELIABILITY.record("malformed-file", "Malformed files: YAML syntax, encodings, control characters, tabs, empty, "
+                       "too large, too deep, aliases, tags, duplicate keys, wrong shapes", *(["located"] if one else []))
     assert loaded.obj is None
     assert len(loaded.findings) == 1, [f.format() for f in loaded.findings]
     return loaded.findings[0]

@@ -427,6 +427,16 @@ def test_diagrams_draw_hostile_text_as_text(hostile: Hostile) -> None:
             assert not any(k.startswith("on") for el in root.iter() for k in el.attrib)
             texts = " ".join(t.text or "" for t in root.iter(f"{svg_ns}text"))
             assert "]}" in texts and "<svg" in texts, "the hostile text is drawn, as text"
+            # Each row (the diagram wraps into rows for A4) draws the lanes it uses, in the order of `roles`.
+            rows = [g for g in root.iter(f"{svg_ns}g") if g.get("class") == "lanes"]
+            lanes = [g for row in rows for g in row.iter(f"{svg_ns}g") if g.get("class") == "lane"]
+            for row in rows:
+                drawn = [g.get("data-role") for g in row.iter(f"{svg_ns}g") if g.get("class") == "lane"]
+                assert drawn == [r for r in p.roles if r in drawn], "a role or organization name broke the lanes"
+            assert {g.get("data-role") for g in lanes} == set(p.roles)
+            for g in lanes:
+                lane_text = " ".join(t.text or "" for t in g.iter(f"{svg_ns}text"))
+                assert '"\\' in lane_text or "<img" in lane_text, "the lane shows its hostile name"
 
 
 @pytest.mark.xfail(strict=True, reason="diagram.clean() keeps direction overrides (Unicode Cf); pages._tidy_svg removes "
