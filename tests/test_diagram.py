@@ -104,7 +104,7 @@ def test_one_node_per_step_with_its_link(root: Path) -> None:
             elif kind == "handoff" and step.to_process:  # type: ignore[attr-defined]
                 assert href(g) == f"../{step.to_process}/"  # type: ignore[attr-defined]
             else:
-                assert href(g) == f"#step-{step.id}"
+                assert href(g) == f"./#step-{step.id}"
             a = g.find(f"{S}a")
             assert a is not None and a.get(f"{XLINK}href") == a.get("href")
 
@@ -302,7 +302,7 @@ def test_unsafe_step_id_becomes_a_safe_id_and_an_encoded_link(nasty: Handbook) -
     root = parse(render_svg(p, nasty, "fi"))
     g = step_nodes(root)['evil" onload="alert(1)']
     assert re.fullmatch(r"step-node-[a-z0-9-]+", g.get("id") or "")
-    assert href(g) == "#step-evil%22%20onload%3D%22alert%281%29"
+    assert href(g) == "./#step-evil%22%20onload%3D%22alert%281%29"
     assert not any("onload" in k for el in root.iter() for k in el.attrib)
 
 

@@ -68,7 +68,7 @@ from ..model import (
 )
 from ..timing import parse_duration
 
-RENDERER_VERSION = "3"
+RENDERER_VERSION = "4"
 """Bump when the drawing changes: it is part of every cache key."""
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -544,7 +544,9 @@ def _describe(process: Process, lanes: list[_Lane], handbook: Handbook, lang: st
 
 
 def _step_anchor(step_id: str) -> str:
-    return "#step-" + quote(step_id, safe="")
+    # "./#…" rather than "#…": the same section whether the SVG is inline in the page or
+    # its own file beside the page in an <object> (where "#…" would point into the SVG).
+    return "./#step-" + quote(step_id, safe="")
 
 
 def _process_href(process_id: str) -> str:
@@ -1296,7 +1298,7 @@ def _dress_node(d: _Diagram, node: _Node, g: ET.Element, used_ids: set[str]) -> 
     title = _el("title")
     title.text = node.tooltip
     if node.href:
-        a = _el("a", href=node.href)
+        a = _el("a", href=node.href, target="_top")
         a.set(f"{{{XLINK_NS}}}href", node.href)
         a.append(title)
         a.extend(children)

@@ -14,8 +14,10 @@ else a template prints, so a forgotten call fails safe.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
+import re
 import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -85,6 +87,12 @@ def orientation_path(role_id: str) -> str:
 NavItem = dict[str, Any] | str
 """A navigation entry as MkDocs writes it: a page path, or {title: path or [entries]}."""
 
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few hundred pages tens of thousands of times."""
+    return posixpath.relpath(target, start)
 
 @dataclass
 class GeneratedDocs:
@@ -332,7 +340,7 @@ class PageWriter:
                 return text
             rel = ""
         else:
-            rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+            rel = _relpath(target, posixpath.dirname(here) or ".")
         href = rel + (f"#{slug(anchor)}" if anchor else "")
         return Safe(f"[{text}]({href or '#'})")
 
@@ -543,12 +551,38 @@ _PATHS = {
 # --- the pages -------------------------------------------------------------------------
 
 
-def _process_page(w: PageWriter, p: Process) -> tuple[str, str]:
+DIAGRAM_FILE = "kaavio.svg"
+"""The diagram of a process page, beside it: prosessit/<id>/kaavio.svg next to prosessit/<id>/index.html."""
+
+
+def diagram_path(process_id: str) -> str:
+    return posixpath.join(posixpath.splitext(process_path(process_id))[0], DIAGRAM_FILE)
+
+
+def _diagram_document(svg: str) -> tuple[str, float, float]:
+    """The SVG as a file of its own that scales to its <object>, and its width and height in pt.
+
+    An <object> keeps the links of the diagram working (an <img> would not) while
+    the page stays small: the SVG is a third to two thirds of a process page's
+    weight, and MkDocs need not parse it as Markdown.
+    """
+    match = re.search(r"<svg\b[^>]*>", svg)
+    if not match:
+        return svg, 0.0, 0.0
+    tag = match.group(0)
+    view = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"', tag)
+    width, height = (float(view.group(3)), float(view.group(4))) if view else (0.0, 0.0)
+    scalable = re.sub(r'\s(width|height)="[^"]*"', "", tag).replace("<svg", '<svg width="100%" height="100%"', 1)
+    return _tidy_svg(svg[: match.start()] + scalable + svg[match.end():]) + "\n", width, height
+
+
+def _process_page(w: PageWriter, p: Process) -> tuple[str, str, str | None]:
     site, tx = w.site, w.tx
     here = process_path(p.id)
     steps = site.steps(p)
     reviewed, due, status = site.review(p)
     svg = w.svg(p, w.lang) if w.svg else None
+    diagram, diagram_w, diagram_h = _diagram_document(svg) if svg else (None, 0.0, 0.0)
     flow: dict[str, list[tuple[Any, str]]] = defaultdict(list)
     for e in edges(p):
         flow[e.source].append((e.label, e.target))
@@ -577,7 +611,7 @@ def _process_page(w: PageWriter, p: Process) -> tuple[str, str]:
         reviewed=reviewed,
         due=due,
         status=status,
-        svg=Safe(_tidy_svg(svg)) if svg else None,
+        diagram={"src": DIAGRAM_FILE, "width": round(diagram_w, 1), "height": round(diagram_h, 1)} if diagram else None,
         contacts=site.process_contacts(p),
         related=[site.process_by_id[r] for r in p.related if r in site.process_by_id],
         terms=[site.terms[t] for t in p.terms if t in site.terms],
@@ -592,7 +626,7 @@ def _process_page(w: PageWriter, p: Process) -> tuple[str, str]:
         is_call=lambda s: isinstance(s, CallStep),
         duration=lambda s: Safe(d.label(w.lang)) if (d := parse_duration(s)) else sanitize(s, "plain"),
     )
-    return here, text
+    return here, text, diagram
 
 
 def _tidy_svg(svg: str) -> str:
@@ -619,8 +653,10 @@ def _pages(w: PageWriter) -> dict[str, str]:
     site = w.site
     out: dict[str, str] = {}
     for p in site.processes:
-        path, text = _process_page(w, p)
+        path, text, diagram = _process_page(w, p)
         out[path] = text
+        if diagram:
+            out[diagram_path(p.id)] = diagram
     changes = _changes(site)
     reviews = [(p, *site.review(p)) for p in site.processes]
     out[HOME] = w.render(
