@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BASE, ROOT, BuiltSite, build_site
+from conftest import BASE, RELIABILITY, ROOT, BuiltSite, build_site
 
 from generator.build import BuildConfig, BuildError, build, run_build
 from generator.handbook import load_handbook
@@ -201,10 +201,12 @@ def test_failed_mkdocs_or_search_step_leaves_the_old_site(
             result = run_build(config, say=said.append)
             assert not result.ok and any("unchanged" in line for line in said)
             assert str(error) in result.errors[0]
-    assert config.site.stat().st_ino == inode
-    assert _tree_digest(config.site) == before
-    assert run_build(config, say=lambda _: None).ok  # the lock was released; the half-built folder goes
-    assert [p.name for p in config.builds_dir.iterdir()] == [p.name for p in config.builds_dir.glob("site-previous-*")]
+    intact = config.site.stat().st_ino == inode and _tree_digest(config.site) == before
+    recovered = run_build(config, say=lambda _: None).ok  # the lock was released; the half-built folder goes
+    clean = [p.name for p in config.builds_dir.iterdir()] == [p.name for p in config.builds_dir.glob("site-previous-*")]
+    RELIABILITY.record("failed-build", "MkDocs or Pagefind failing (their own error, another exception, Ctrl-C)",
+                       *(["intact"] if intact else []), *(["recovered"] if recovered and clean else []))
+    assert intact and recovered and clean
 
 
 def test_cli_build_with_errors_exits_1(tmp_path: Path) -> None:
