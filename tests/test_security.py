@@ -446,8 +446,6 @@ def test_diagrams_draw_hostile_text_as_text(hostile: Hostile) -> None:
                 assert '"\\' in lane_text or "<img" in lane_text, "the lane shows its hostile name"
 
 
-@pytest.mark.xfail(strict=True, reason="diagram.clean() keeps direction overrides (Unicode Cf); pages._tidy_svg removes "
-                   "them before a page shows the diagram. Remove this mark once diagram.py drops them itself.")
 def test_diagram_svg_has_no_direction_override(hostile: Hostile) -> None:
     from generator.render.diagram import render_svg
 

@@ -67,8 +67,9 @@ from ..model import (
     WaitStep,
 )
 from ..timing import parse_duration
+from .text import without_invisible
 
-RENDERER_VERSION = "4"
+RENDERER_VERSION = "5"
 """Bump when the drawing changes: it is part of every cache key."""
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -254,9 +255,10 @@ _XML_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'):
 
 
 def clean(text: str) -> str:
-    """Text without characters XML cannot hold; line and paragraph separators become newlines."""
+    """Text without characters XML cannot hold, nor invisible direction overrides (which would
+    reorder what a reader sees, e.g. a phone number); line and paragraph separators become newlines."""
     out: list[str] = []
-    for ch in str(text).replace("\r\n", "\n").replace("\r", "\n"):
+    for ch in without_invisible(str(text).replace("\x85", "\n")).replace("\r\n", "\n").replace("\r", "\n"):
         if ch in "\u2028\u2029\x85":
             out.append("\n")
         elif ch == "\t":
