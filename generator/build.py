@@ -29,10 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from .check import CheckResult, check_handbook
+from .files import write_if_changed
 from .handbook import Handbook
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
 from .render.labels import label
-from .render.pages import GeneratedDocs, generate_docs, write_if_changed
+from .render.pages import GeneratedDocs, generate_docs
 
 PARALLEL_MIN_PAGES = 300
 """From this many pages (all languages) MkDocs runs one process per language, side by side."""

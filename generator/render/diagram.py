@@ -52,6 +52,7 @@ from urllib.parse import quote
 
 import pydot
 
+from ..files import write_if_changed
 from ..graph import edges as flow_edges
 from ..graph import lane_of, step_type
 from ..handbook import Handbook
@@ -1626,15 +1627,6 @@ class DiagramStats:
         return self.rendered + self.cached
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    data = text.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
 
 def write_diagrams(
     handbook: Handbook,
@@ -1659,7 +1651,7 @@ def write_diagrams(
             key = diagram_key(pf.process, handbook, lang)
             hit = cache_dir / f"{key}.svg"
             if hit.exists():
-                _write_if_changed(out_dir / lang / f"{pf.process.id}.svg", hit.read_text("utf-8"))
+                write_if_changed(out_dir / lang / f"{pf.process.id}.svg", hit.read_text("utf-8"))
                 cached += 1
             else:
                 todo.append((pf.process, lang, key))
@@ -1672,8 +1664,8 @@ def write_diagrams(
         except (DiagramError, ET.ParseError) as exc:
             target.unlink(missing_ok=True)  # no diagram rather than an outdated one
             return f"{process.id} ({lang}): {exc}"
-        _write_if_changed(cache_dir / f"{key}.svg", svg)
-        _write_if_changed(target, svg)
+        write_if_changed(cache_dir / f"{key}.svg", svg)
+        write_if_changed(target, svg)
         return None
 
     failed: list[str] = []

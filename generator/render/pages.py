@@ -27,6 +27,7 @@ from typing import Any
 
 import jinja2
 
+from ..files import write_if_changed
 from ..graph import edges, lane_of, step_type
 from ..handbook import Handbook
 from ..model import (
@@ -741,20 +742,6 @@ def _nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
 
 # --- writing -------------------------------------------------------------------------
 
-
-def write_if_changed(path: Path, text: str | bytes) -> bool:
-    """Write only when the content differs, so file watchers and caches see no change otherwise."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-    return True
 
 
 def content_pages(content_dir: Path, lang: str) -> list[tuple[str, str]]:
