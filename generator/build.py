@@ -323,6 +323,7 @@ def write_mkdocs_configs(config: BuildConfig, docs: GeneratedDocs) -> dict[str, 
             "site_dir": str(config.work / "unused-site"),
             "theme": {"name": "material", "language": lang, "custom_dir": str(config.overrides_dir)},
             "nav": docs.nav[lang],
+            "not_in_nav": "\n".join(docs.not_in_nav),
             "extra": {
                 "handbook": {
                     "lang": lang,

@@ -297,3 +297,15 @@ def test_untranslated_content_page_is_finnish_with_a_notice(tmp_path: Path) -> N
     assert sv.startswith("# Ohje") and "på finska" in sv and '<div lang="fi" markdown>' in sv and "Lue tämä." in sv
     assert "ohje.md" in docs.pages["en"]
     assert any("ohje.md" in str(item) for item in docs.nav["en"])
+
+
+def test_large_handbook_leaves_process_pages_out_of_the_navigation() -> None:
+    """Above NAV_LIST_LIMIT processes every page would carry hundreds of process links."""
+    from generator.handbook import load_handbook
+    from generator.render import pages
+
+    small = pages.Site(load_handbook(Path(__file__).parent / "rules" / "_base"))
+    assert pages._not_in_nav(small) == []
+    big = pages.Site(load_handbook(Path(__file__).parent / "rules" / "_base"))
+    big.processes = big.processes * (pages.NAV_LIST_LIMIT + 1)
+    assert pages._not_in_nav(big) == ["/prosessit/"]

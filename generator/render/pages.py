@@ -102,6 +102,8 @@ class GeneratedDocs:
     pages: dict[str, list[str]] = field(default_factory=dict)
     """Page paths per language, relative to the language's docs folder."""
     nav: dict[str, list[NavItem]] = field(default_factory=dict)
+    not_in_nav: list[str] = field(default_factory=list)
+    """Folders whose pages the navigation leaves out (gitignore-style patterns for MkDocs' `not_in_nav`)."""
     written: int = 0
     unchanged: int = 0
     removed: int = 0
@@ -712,23 +714,40 @@ def _directory_groups(w: PageWriter) -> list[dict[str, Any]]:
     return ordered
 
 
+NAV_LIST_LIMIT = 100
+"""Above this many processes (or roles), the navigation lists only the area pages (or the roles
+page), which link to them. Every page carries its section of the navigation: with a thousand
+processes in it, each page would grow with the handbook and the build with its square."""
+
+
+def _nav_omits(site: Site) -> tuple[bool, bool]:
+    """Whether the navigation leaves out the process pages, and the role and orientation pages."""
+    return len(site.processes) > NAV_LIST_LIMIT, len(site.roles) > NAV_LIST_LIMIT
+
+
+def _not_in_nav(site: Site) -> list[str]:
+    processes, roles = _nav_omits(site)
+    return (["/prosessit/"] if processes else []) + (["/roolit/*.md", "/perehdytys/*.md"] if roles else [])
+
+
 def _nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
     """The navigation of one language; content pages are (path, title) pairs from content/."""
     site, lb = w.site, (lambda k: str(w.tx.label(k)))
+    omit_processes, omit_roles = _nav_omits(site)
     areas: list[NavItem] = []
     for area in site.areas:
-        areas.append({str(w.area_name(area.id, plain=True)): [area_path(area.id)]
-                      + [process_path(p.id) for p in site.area_processes.get(area.id, [])]})
+        listed = [] if omit_processes else [process_path(p.id) for p in site.area_processes.get(area.id, [])]
+        areas.append({str(w.area_name(area.id, plain=True)): [area_path(area.id), *listed]})
     known = {a.id for a in site.areas}
-    stray = [process_path(p.id) for p in site.processes if p.area not in known]
+    stray = [] if omit_processes else [process_path(p.id) for p in site.processes if p.area not in known]
     nav: list[NavItem] = [{lb("home"): HOME}]
     nav.append({lb("areas"): areas + stray})
     nav.append({lb("directory"): DIRECTORY})
     if site.practices:
         nav.append({knowledge.label("knowledge", w.lang): [knowledge.KNOWLEDGE_INDEX]
                     + [knowledge.knowledge_path(p.id) for p in site.practices]})
-    nav.append({lb("roles"): [ROLES] + [role_path(r) for r in site.roles]})
-    nav.append({lb("orientation"): [ORIENTATION] + [orientation_path(r) for r in site.paths]})
+    nav.append({lb("roles"): [ROLES] + ([] if omit_roles else [role_path(r) for r in site.roles])})
+    nav.append({lb("orientation"): [ORIENTATION] + ([] if omit_roles else [orientation_path(r) for r in site.paths])})
     nav.append({lb("changes"): CHANGES})
     nav.append({lb("glossary"): GLOSSARY})
     nav.append({lb("legend"): LEGEND})
@@ -793,6 +812,7 @@ def generate_docs(
         result.removed += _remove_stale(out_dir, set(files))
         result.pages[lang] = sorted(p for p in files if p.endswith(".md"))
         result.nav[lang] = _nav(w, extra)
+        result.not_in_nav = _not_in_nav(site)
     return result
 
 
