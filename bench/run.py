@@ -94,6 +94,8 @@ class Bench:
         self.logs = workdir / "logs"
         self.logs.mkdir(parents=True, exist_ok=True)
         self.n_runs = 0
+        self.loads: list[float] = []
+        """1-minute load average after each child: above the core count, something else was running."""
 
     def run(self, cmd: Sequence[str], cwd: Path, check: bool = True) -> Run:
         """Run `cmd`, waiting with os.wait4 for its resource usage; output goes to files, never a pipe."""
@@ -106,6 +108,7 @@ class Bench:
             _, status, usage = os.wait4(proc.pid, 0)
             seconds = time.perf_counter() - t0
             proc.returncode = os.waitstatus_to_exitcode(status)
+        self.loads.append(os.getloadavg()[0])
         run = Run(
             cmd=[str(c) for c in cmd],
             seconds=seconds,
@@ -282,11 +285,15 @@ def site_metrics(site: Path) -> dict[str, Any]:
     apparent = 0
     files = 0
     html: list[tuple[int, str]] = []
+    by_kind: dict[str, int] = {}
     for p in site.rglob("*"):
         if p.is_file():
             size = p.stat().st_size
             apparent += size
             files += 1
+            rel = p.relative_to(site).parts
+            kind = "pagefind" if "pagefind" in rel else "assets" if "assets" in rel else (p.suffix.lstrip(".") or "other")
+            by_kind[kind] = by_kind.get(kind, 0) + size
             if p.suffix == ".html":
                 html.append((size, str(p.relative_to(site))))
     html.sort(reverse=True)
@@ -311,6 +318,7 @@ def site_metrics(site: Path) -> dict[str, Any]:
         "du_mb": du_mb(site),
         "apparent_mb": apparent / 2**20,
         "files": files,
+        "apparent_mb_by_kind": {k: v / 2**20 for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1])},
         "html_pages": len(html),
         "largest_page_kb": sizes[0] / 1024 if sizes else None,
         "largest_page": html[0][1] if html else None,
@@ -357,6 +365,7 @@ def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: b
     project = make_project(bench.workdir / f"n{n}", n)
     processes = project / "processes"
     res: dict[str, Any] = {"processes": n, "repeat": repeat, "build_repeat": build_repeat}
+    bench.loads = []
 
     say("  handbook check (in a fresh child, then the CLI)")
     probes = [bench.probe(["check", str(processes)], cwd=project)[0] for _ in range(repeat)]
@@ -454,6 +463,7 @@ def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: b
         from .search import measure_search
 
         res["search"] = measure_search(site)
+    res["loadavg_1min"] = {"min": min(bench.loads), "median": median(bench.loads), "max": max(bench.loads)}
     res["_project"] = str(project)
     res["_baseline_dir"] = str(baseline_dir)
     return res
@@ -641,6 +651,8 @@ def pages_report(results: dict[int, dict[str, Any]]) -> str:
             f"site: {s['du_mb']:.0f} MB du ({s['apparent_mb']:.0f} MB in {s['files']:,} files, {s['html_pages']:,} HTML pages); "
             f"search index {s['search_index_mb']:.0f} MB; baseline site {b['du_mb']:.0f} MB"
         )
+        kinds = s.get("apparent_mb_by_kind", {})
+        lines.append("by kind (apparent MB): " + ", ".join(f"{k} {v:.0f}" for k, v in kinds.items() if v >= 0.5))
         lines.append(
             f"pages: median {s['median_page_kb']:.0f} KB, process pages median {s['median_process_page_kb']:.0f} KB, "
             f"{s['pages_over_limit']:,} over {PAGE_LIMIT_KB} KB"
@@ -704,6 +716,10 @@ def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> s
         rows.append((label, vals))
 
     row("runs: check / builds", lambda r: f"{r['repeat']} / {r['build_repeat']}")
+    row(
+        "load average during (min / median / max)",
+        lambda r: "{min:.1f} / {median:.1f} / {max:.1f}".format(**r["loadavg_1min"]),
+    )
     row("pages built (3 languages)", lambda r: r["cold"]["pages"], "d")
     row("check, in-process (s)", lambda r: r["check"]["in_process_s"])
     row("check, CLI subprocess (s)", lambda r: r["check"]["cli_s"])
@@ -731,6 +747,10 @@ def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> s
     row("site, du (MB)", lambda r: r["site"]["du_mb"], ".0f")
     row("  baseline site, du (MB)", lambda r: r["baseline"]["site"]["du_mb"], ".0f")
     row("  files / HTML pages", lambda r: f"{r['site']['files']:,} / {r['site']['html_pages']:,}")
+    row(
+        "  html / svg / pagefind / assets (MB, apparent)",
+        lambda r: "/".join(f"{r['site']['apparent_mb_by_kind'].get(k, 0):.0f}" for k in ("html", "svg", "pagefind", "assets")),
+    )
     row("search index, du (MB)", lambda r: r["site"]["search_index_mb"], ".1f")
     row(
         "  per language fi/sv/en (MB)",
@@ -846,6 +866,28 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[int, dict[str, Any]] = {}
     probe: dict[str, Any] | None = None
     probe_processes: Path | None = None
+    targets: list[Target] = []
+    profiles: list[str] = []
+    command = " ".join(["python", "-m", "bench.run", *(argv if argv is not None else sys.argv[1:])])
+
+    def save(final: bool) -> None:
+        """The figures so far: written after every size, so a run cut short still leaves them."""
+        if not args.json:
+            return
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        clean = {n: {k: v for k, v in r.items() if not k.startswith("_")} for n, r in results.items()}
+        data = {
+            "machine": info,
+            "command": command,
+            "complete": final,
+            "minutes": (time.time() - started) / 60,
+            "sizes": clean,
+            "diagram_probe": probe,
+            "targets": [asdict(t) | {"verdict": t.verdict} for t in (targets or evaluate(results, probe))],
+            "profiles": profiles,
+        }
+        args.json.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str), "utf-8")
+
     try:
         for n in sizes:
             build_repeat = args.repeat if n <= TARGET_SIZE else min(args.repeat, args.big_repeat)
@@ -861,11 +903,14 @@ def main(argv: list[str] | None = None) -> int:
             if not args.keep and n != TARGET_SIZE:
                 shutil.rmtree(res["_baseline_dir"], ignore_errors=True)
                 shutil.rmtree(Path(res["_project"]) / ".site-builds", ignore_errors=True)
+            save(final=False)
+            if n != sizes[-1]:
+                say(table(results, probe))
         targets = evaluate(results, probe)
         header = (
             f"# bench/run.py, {info['date']}, commit {info['commit'][:12]}"
             + (" + uncommitted generator/ changes" if info["generator_uncommitted"] else "")
-            + f", {info['nproc']} cores ({info['cpu']})\n\n"
+            + f", {info['nproc']} cores ({info['cpu']})\n# {command}\n\n"
         )
         profiles = [] if args.no_profile else write_profiles(bench, results, targets, probe_processes, header)
     finally:
@@ -876,6 +921,8 @@ def main(argv: list[str] | None = None) -> int:
     say("")
     say(f"## Results ({info['date']}; commit {info['commit'][:12]}; {info['nproc']} cores, {info['cpu']})")
     say("")
+    say(f"`{command}`")
+    say("")
     say(table(results, probe))
     say("")
     say(targets_table(targets))
@@ -884,26 +931,8 @@ def main(argv: list[str] | None = None) -> int:
         say("Profiles: " + ", ".join(profiles))
     minutes = (time.time() - started) / 60
     say(f"\nbench: {minutes:.1f} min" + (f"; projects kept in {workdir}" if args.keep else ""))
+    save(final=True)
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        clean = {n: {k: v for k, v in r.items() if not k.startswith("_")} for n, r in results.items()}
-        args.json.write_text(
-            json.dumps(
-                {
-                    "machine": info,
-                    "command": " ".join([Path(sys.executable).name, "-m", "bench.run", *(argv or sys.argv[1:])]),
-                    "minutes": minutes,
-                    "sizes": clean,
-                    "diagram_probe": probe,
-                    "targets": [asdict(t) | {"verdict": t.verdict} for t in targets],
-                    "profiles": profiles,
-                },
-                indent=2,
-                ensure_ascii=False,
-                default=str,
-            ),
-            "utf-8",
-        )
         say(f"bench: figures in {args.json}")
     if not args.keep and args.workdir is None:
         shutil.rmtree(workdir, ignore_errors=True)
