@@ -31,6 +31,7 @@ changes under generator/ are recorded. Targets that fail get a profile in bench/
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 import os
@@ -41,8 +42,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,14 +97,17 @@ class Bench:
         self.logs = workdir / "logs"
         self.logs.mkdir(parents=True, exist_ok=True)
         self.n_runs = 0
+        self.lock = threading.Lock()
         self.loads: list[float] = []
         """1-minute load average after each child: above the core count, something else was running."""
 
     def run(self, cmd: Sequence[str], cwd: Path, check: bool = True) -> Run:
         """Run `cmd`, waiting with os.wait4 for its resource usage; output goes to files, never a pipe."""
-        self.n_runs += 1
-        out_path = self.logs / f"{self.n_runs:04d}.out"
-        err_path = self.logs / f"{self.n_runs:04d}.err"
+        with self.lock:
+            self.n_runs += 1
+            number = self.n_runs
+        out_path = self.logs / f"{number:04d}.out"
+        err_path = self.logs / f"{number:04d}.err"
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             t0 = time.perf_counter()
             proc = subprocess.Popen(list(cmd), cwd=cwd, env=self.env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
@@ -246,30 +252,59 @@ def prepare_baseline(project: Path, dest: Path) -> list[str]:
 @dataclass
 class BaselineRun:
     seconds: float
-    mkdocs_seconds: dict[str, float]
+    mkdocs_seconds: float
+    """Wall time of the three MkDocs builds."""
+    per_lang_seconds: dict[str, float]
     pagefind_seconds: float
     maxrss_mb: float
+    parallel: bool
 
 
-def baseline_build(bench: Bench, dest: Path, langs: list[str]) -> BaselineRun:
+def baseline_build(bench: Bench, dest: Path, langs: list[str], parallel: bool) -> BaselineRun:
+    """Plain `mkdocs build` per language, then Pagefind over the site.
+
+    Sequential: one language after another, straight into site/ and site/<lang>/.
+    Parallel: as many languages at once as there are cores, as the generator does above
+    300 pages, each into a folder of its own (MkDocs empties its site folder first), then
+    moved into place.
+    """
     site = dest / "site"
-    shutil.rmtree(site, ignore_errors=True)  # not timed: the generator builds into a fresh folder too
-    mk: dict[str, float] = {}
-    rss = 0.0
-    for lang in langs:
-        out = site if lang == LANGS_FIRST else site / lang
-        run = bench.run(
-            [str(VENV_BIN / "mkdocs"), "build", "-q", "-f", str(dest / "build" / f"mkdocs.{lang}.yml"), "-d", str(out)],
-            cwd=dest,
-        )
-        mk[lang] = run.seconds
-        rss = max(rss, run.maxrss_mb)
+    parts = dest / "parts"
+    for folder in (site, parts):
+        shutil.rmtree(folder, ignore_errors=True)  # not timed: the generator builds into a fresh folder too
+
+    def out_dir(lang: str) -> Path:
+        if parallel:
+            return parts / lang
+        return site if lang == LANGS_FIRST else site / lang
+
+    def mkdocs(lang: str) -> Run:
+        cfg = dest / "build" / f"mkdocs.{lang}.yml"
+        return bench.run([str(VENV_BIN / "mkdocs"), "build", "-q", "-f", str(cfg), "-d", str(out_dir(lang))], cwd=dest)
+
+    t0 = time.perf_counter()
+    if parallel:
+        with ThreadPoolExecutor(max_workers=min(len(langs), os.cpu_count() or 1)) as pool:
+            runs = dict(zip(langs, pool.map(mkdocs, langs), strict=True))
+        (parts / LANGS_FIRST).rename(site)
+        for lang in langs:
+            if lang != LANGS_FIRST:
+                (parts / lang).rename(site / lang)
+    else:
+        runs = {lang: mkdocs(lang) for lang in langs}
+    mkdocs_seconds = time.perf_counter() - t0
     pf = bench.run(
         [str(VENV_BIN / "python"), "-m", "pagefind", "--site", str(site), "--silent", "--exclude-selectors", SEARCH_EXCLUDE],
         cwd=dest,
     )
-    rss = max(rss, pf.maxrss_mb)
-    return BaselineRun(seconds=sum(mk.values()) + pf.seconds, mkdocs_seconds=mk, pagefind_seconds=pf.seconds, maxrss_mb=rss)
+    return BaselineRun(
+        seconds=mkdocs_seconds + pf.seconds,
+        mkdocs_seconds=mkdocs_seconds,
+        per_lang_seconds={lang: r.seconds for lang, r in runs.items()},
+        pagefind_seconds=pf.seconds,
+        maxrss_mb=max([pf.maxrss_mb, *(r.maxrss_mb for r in runs.values())]),
+        parallel=parallel,
+    )
 
 
 # --- the site ---------------------------------------------------------------------------
@@ -278,6 +313,18 @@ def baseline_build(bench: Bench, dest: Path, langs: list[str]) -> BaselineRun:
 def du_mb(path: Path) -> float:
     out = subprocess.run(["du", "-sk", str(path.resolve())], capture_output=True, text=True, check=True).stdout
     return int(out.split()[0]) / 1024
+
+
+COMPRESSIBLE = {".html", ".svg", ".css", ".js", ".json", ".xml", ".txt", ".map"}
+
+
+def gzip_mb(site: Path) -> float:
+    """What a host serving compressed files would send for everything: text at gzip -6, the rest as it is."""
+    total = 0
+    for p in site.rglob("*"):
+        if p.is_file():
+            total += len(gzip.compress(p.read_bytes(), 6)) if p.suffix in COMPRESSIBLE else p.stat().st_size
+    return total / 2**20
 
 
 def site_metrics(site: Path) -> dict[str, Any]:
@@ -298,7 +345,13 @@ def site_metrics(site: Path) -> dict[str, Any]:
                 html.append((size, str(p.relative_to(site))))
     html.sort(reverse=True)
     sizes = [s for s, _ in html]
-    process_pages = [s for s, name in html if "/prosessit/" in f"/{name}"]
+    process_pages = [(s, name) for s, name in html if "/prosessit/" in f"/{name}"]
+    over: dict[str, int] = {}
+    for size, name in html:
+        if size > PAGE_LIMIT_KB * 1024:
+            parts = [p for p in Path(name).parts if p not in ("sv", "en")]
+            section = parts[0] if len(parts) > 1 else "(front page)"
+            over[section] = over.get(section, 0) + 1
     pf = site / "pagefind"
     langs = sorted({m.group(1) for p in pf.glob("pagefind.*.pf_meta") if (m := re.match(r"pagefind\.(\w+)_", p.name))})
     per_lang = {lang: 0 for lang in langs}
@@ -323,8 +376,11 @@ def site_metrics(site: Path) -> dict[str, Any]:
         "largest_page_kb": sizes[0] / 1024 if sizes else None,
         "largest_page": html[0][1] if html else None,
         "median_page_kb": statistics.median(sizes) / 1024 if sizes else None,
-        "median_process_page_kb": statistics.median(process_pages) / 1024 if process_pages else None,
+        "median_process_page_kb": process_pages[len(process_pages) // 2][0] / 1024 if process_pages else None,
+        "median_process_page": process_pages[len(process_pages) // 2][1] if process_pages else None,
         "pages_over_limit": sum(1 for s in sizes if s > PAGE_LIMIT_KB * 1024),
+        "pages_over_limit_by_section": dict(sorted(over.items(), key=lambda kv: -kv[1])),
+        "gzip_mb": gzip_mb(site),
         "search_index_mb": du_mb(pf) if pf.is_dir() else None,
         "search_index_apparent_mb": (sum(per_lang.values()) + shared) / 2**20,
         "search_index_per_lang_mb": {lang: v / 2**20 for lang, v in per_lang.items()},
@@ -378,6 +434,7 @@ def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: b
         "cli_s": median([r.seconds for r in cli]),
         "cli_maxrss_mb": max(r.maxrss_mb for r in cli),
         "findings": probes[0]["findings"],
+        "output_lines": probes[0]["output_lines"],
         "runs_in_process_s": [p["seconds"] for p in probes],
         "runs_cli_s": [r.seconds for r in cli],
     }
@@ -392,9 +449,11 @@ def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: b
     langs = prepare_baseline(project, baseline_dir)
     warm: list[BuildRun] = []
     base: list[BaselineRun] = []
+    seq: list[BaselineRun] = []
     for _ in range(build_repeat):
         warm.append(handbook_build(bench, project))
-        base.append(baseline_build(bench, baseline_dir, langs))
+        base.append(baseline_build(bench, baseline_dir, langs, parallel=True))
+        seq.append(baseline_build(bench, baseline_dir, langs, parallel=False))
     say("  rebuilds after one edit")
     edits: list[dict[str, Any]] = []
     for r in range(build_repeat):
@@ -437,14 +496,22 @@ def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: b
     }
     res["baseline"] = {
         "s": median([b.seconds for b in base]),
-        "mkdocs_s": median([sum(b.mkdocs_seconds.values()) for b in base]),
+        "mkdocs_s": median([b.mkdocs_seconds for b in base]),
         "pagefind_s": median([b.pagefind_seconds for b in base]),
         "maxrss_mb": max(b.maxrss_mb for b in base),
         "site": base_metrics,
         "runs": [asdict(b) for b in base],
     }
+    res["baseline_sequential"] = {
+        "s": median([b.seconds for b in seq]),
+        "mkdocs_s": median([b.mkdocs_seconds for b in seq]),
+        "per_lang_s": {lang: median([b.per_lang_seconds[lang] for b in seq]) for lang in langs},
+        "pagefind_s": median([b.pagefind_seconds for b in seq]),
+        "runs": [asdict(b) for b in seq],
+    }
     ratios = [w.seconds / b.seconds for w, b in zip(warm, base, strict=True)]
     res["warm_over_baseline"] = res["warm"]["s"] / res["baseline"]["s"]
+    res["warm_over_sequential_baseline"] = res["warm"]["s"] / res["baseline_sequential"]["s"]
     res["warm_over_baseline_pairs"] = ratios
     res["edit"] = {
         "s": median([e["seconds"] for e in edits]),
@@ -457,6 +524,8 @@ def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: b
     res["site"] = metrics
     largest = site.resolve() / metrics["largest_page"] if metrics["largest_page"] else None
     res["largest_page_anatomy"] = page_anatomy(largest) if largest else None
+    typical = site.resolve() / metrics["median_process_page"] if metrics["median_process_page"] else None
+    res["process_page_anatomy"] = page_anatomy(typical) if typical else None
 
     if search:
         say("  search in headless Chromium")
@@ -533,8 +602,9 @@ def evaluate(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -
         out.append(
             Target(
                 "warm build of 1,000 vs plain baseline",
-                f"≤ {WARM_RATIO_LIMIT}×",
-                f"{t['warm']['s']:.1f} s / {t['baseline']['s']:.1f} s = {t['warm_over_baseline']:.2f}×",
+                f"≤ {WARM_RATIO_LIMIT}× (baseline on both cores)",
+                f"{t['warm']['s']:.1f} s / {t['baseline']['s']:.1f} s = {t['warm_over_baseline']:.2f}× "
+                f"(one language after another: {t['warm_over_sequential_baseline']:.2f}×)",
                 t["warm_over_baseline"] <= WARM_RATIO_LIMIT,
             )
         )
@@ -657,11 +727,23 @@ def pages_report(results: dict[int, dict[str, Any]]) -> str:
             f"pages: median {s['median_page_kb']:.0f} KB, process pages median {s['median_process_page_kb']:.0f} KB, "
             f"{s['pages_over_limit']:,} over {PAGE_LIMIT_KB} KB"
         )
-        if a:
-            lines.append(f"largest page {s['largest_page']} ({a['total'] / 1024:.0f} KB):")
+        if s.get("gzip_mb") is not None:
+            lines.append(f"compressed (text at gzip -6): {s['gzip_mb']:.0f} MB")
+        if s.get("pages_over_limit_by_section"):
+            lines.append(
+                "pages over the limit by section: "
+                + ", ".join(f"{k} {v}" for k, v in s["pages_over_limit_by_section"].items())
+            )
+        for title, parts, page in (
+            ("largest page", a, s["largest_page"]),
+            ("median process page", r.get("process_page_anatomy"), s.get("median_process_page")),
+        ):
+            if not parts:
+                continue
+            lines.append(f"{title} {page} ({parts['total'] / 1024:.0f} KB):")
             for key in ("primary_nav", "toc", "diagram_svg", "article_without_diagram", "everything_else"):
-                lines.append(f"  {key:24} {a[key] / 1024:8.1f} KB  {100 * a[key] / a['total']:5.1f} %")
-            lines.append(f"  links in the primary navigation: {a['nav_links']:,}")
+                lines.append(f"  {key:24} {parts[key] / 1024:8.1f} KB  {100 * parts[key] / parts['total']:5.1f} %")
+            lines.append(f"  links in the primary navigation: {parts['nav_links']:,}")
         lines.append("")
     return "\n".join(lines)
 
@@ -724,6 +806,7 @@ def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> s
     row("check, in-process (s)", lambda r: r["check"]["in_process_s"])
     row("check, CLI subprocess (s)", lambda r: r["check"]["cli_s"])
     row("check per process, in-process (ms)", lambda r: 1000 * r["check"]["in_process_s"] / r["processes"])
+    row("  formatting the report: lines / s", lambda r: f"{r['check']['output_lines']:,} / {r['check']['format_s']:.2f}")
     row("cold build (s)", lambda r: r["cold"]["s"], ".1f")
     row("  diagrams step (s)", lambda r: r["cold"]["diagrams_s"], ".1f")
     row("  diagrams drawn", lambda r: r["cold"]["diagrams_rendered"], ".0f")
@@ -737,9 +820,15 @@ def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> s
         "  steps: check/diagrams/pages/mkdocs/search (s)",
         lambda r: "/".join(_fmt(r["warm"]["steps"].get(k), ".1f") for k in ("check", "diagrams", "pages", "mkdocs", "search")),
     )
-    row("baseline: plain mkdocs ×3 + pagefind (s)", lambda r: r["baseline"]["s"], ".1f")
+    row("baseline: plain mkdocs ×3 (2 at a time) + pagefind (s)", lambda r: r["baseline"]["s"], ".1f")
     row("  mkdocs ×3 / pagefind (s)", lambda r: f"{r['baseline']['mkdocs_s']:.1f} / {r['baseline']['pagefind_s']:.1f}")
-    row("warm / baseline", lambda r: f"{r['warm_over_baseline']:.2f}×")
+    row("**warm / baseline**", lambda r: f"**{r['warm_over_baseline']:.2f}×**")
+    row("baseline, one language after another (s)", lambda r: r["baseline_sequential"]["s"], ".1f")
+    row(
+        "  mkdocs fi / sv / en (s)",
+        lambda r: " / ".join(f"{r['baseline_sequential']['per_lang_s'][k]:.1f}" for k in ("fi", "sv", "en")),
+    )
+    row("  warm / sequential baseline", lambda r: f"{r['warm_over_sequential_baseline']:.2f}×")
     row("rebuild after one edit (s)", lambda r: r["edit"]["s"], ".1f")
     row("  diagrams drawn again (each run)", lambda r: ", ".join(str(x) for x in r["edit"]["new_cache_entries"]))
     row("peak RSS: cold / warm build (MB)", lambda r: f"{r['cold']['maxrss_mb']:.0f} / {r['warm']['maxrss_mb']:.0f}")
@@ -751,6 +840,7 @@ def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> s
         "  html / svg / pagefind / assets (MB, apparent)",
         lambda r: "/".join(f"{r['site']['apparent_mb_by_kind'].get(k, 0):.0f}" for k in ("html", "svg", "pagefind", "assets")),
     )
+    row("  compressed, text at gzip -6 (MB)", lambda r: r["site"]["gzip_mb"], ".0f")
     row("search index, du (MB)", lambda r: r["site"]["search_index_mb"], ".1f")
     row(
         "  per language fi/sv/en (MB)",
@@ -759,8 +849,17 @@ def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> s
     row("largest page (KB)", lambda r: r["site"]["largest_page_kb"], ".0f")
     row("  median process page (KB)", lambda r: r["site"]["median_process_page_kb"], ".0f")
     row("  pages over 100 KB", lambda r: f"{r['site']['pages_over_limit']:,}")
-    row("  largest page: nav / diagram / rest of article (KB)", lambda r: "/".join(
-        f"{r['largest_page_anatomy'][k] / 1024:.0f}" for k in ("primary_nav", "diagram_svg", "article_without_diagram")
+    row(
+        "  … by section",
+        lambda r: ", ".join(f"{k} {v}" for k, v in r["site"]["pages_over_limit_by_section"].items()) or "-",
+    )
+    row("  largest page: nav / inline diagram / rest of article / rest (KB)", lambda r: "/".join(
+        f"{r['largest_page_anatomy'][k] / 1024:.0f}"
+        for k in ("primary_nav", "diagram_svg", "article_without_diagram", "everything_else")
+    ))
+    row("  median process page: nav / inline diagram / rest of article / rest (KB)", lambda r: "/".join(
+        f"{r['process_page_anatomy'][k] / 1024:.0f}"
+        for k in ("primary_nav", "diagram_svg", "article_without_diagram", "everything_else")
     ))
     row("search: first results after typing (ms)", lambda r: r["search"]["cold_ms"], ".0f")
     row("  next query on the same page (ms)", lambda r: r["search"]["warm_ms"], ".0f")
