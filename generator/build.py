@@ -32,6 +32,7 @@ from .check import CheckResult, check_handbook
 from .files import write_if_changed
 from .handbook import Handbook
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
+from .parse_cache import cache_file
 from .render.labels import label
 from .render.pages import GeneratedDocs, generate_docs
 
@@ -118,6 +119,10 @@ class BuildConfig:
     @property
     def diagram_cache(self) -> Path:
         return self.work / "cache" / "diagrams"
+
+    @property
+    def parse_cache(self) -> Path:
+        return cache_file(self.work, self.processes)
 
     @property
     def builds_dir(self) -> Path:
@@ -232,7 +237,7 @@ def refuse_to_build(
 
 
 def check_processes(config: BuildConfig) -> CheckResult:
-    return check_handbook(config.processes)
+    return check_handbook(config.processes, cache=config.parse_cache)
 
 
 @dataclass

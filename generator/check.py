@@ -24,10 +24,13 @@ class CheckResult:
         return [f for f in self.findings if f.severity == "warning"]
 
 
-def check_handbook(root: Path, only: list[Path] | None = None) -> CheckResult:
-    """Check every file in `root`; with `only`, keep the findings in those files."""
+def check_handbook(root: Path, only: list[Path] | None = None, cache: Path | None = None) -> CheckResult:
+    """Check every file in `root`; with `only`, keep the findings in those files.
+
+    `cache`: a parse cache file (see parse_cache.py); the findings are the same without it.
+    """
     with without_cycle_collector():
-        handbook = load_handbook(root)
+        handbook = load_handbook(root, cache)
         findings = run_rules(handbook)
     if only:
         wanted = {display_path(p) for p in only}

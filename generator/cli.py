@@ -41,12 +41,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     root, only = _paths_root(args.paths, args.processes)
     if not root.is_dir():
         return _usage(f"{root}: no processes folder here (use --processes DIR)")
-    result = check_handbook(root, only)
+    result = check_handbook(root, only, cache=None if args.no_cache else _parse_cache(root))
     if args.format == "json":
         print(format_json(result, args.strict))
     else:
         print(format_text(result, args.strict, only))
     return exit_code(result, args.strict)
+
+
+def _parse_cache(processes: Path) -> Path | None:
+    """The project's parse cache, when `processes` is a project's folder (mkdocs.yml beside it)."""
+    from .build import BuildConfig
+    from .parse_cache import cache_file
+
+    project = processes.resolve().parent
+    if not (project / "mkdocs.yml").is_file():
+        return None
+    return cache_file(BuildConfig.from_project(project).work, processes)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -106,6 +117,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, help="process files or a processes folder (default: all)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument(
+        "--no-cache", action="store_true",
+        help="parse every file again instead of reusing build/cache (the result is the same)",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(

@@ -21,6 +21,7 @@ from .model import (
     Role,
     Term,
 )
+from .parse_cache import ParseCache
 from .practice import attach_practices
 
 
@@ -100,13 +101,20 @@ def without_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
-def load_handbook(root: Path) -> Handbook:
-    """Load `root/*.yaml`: registries by their reserved names, every other file as a process."""
+def load_handbook(root: Path, cache: Path | None = None) -> Handbook:
+    """Load `root/*.yaml`: registries by their reserved names, every other file as a process.
+
+    With `cache` (a file, see parse_cache.py), files parsed before are not parsed again.
+    """
     with without_cycle_collector():
-        return _load_handbook(root)
+        parsed = ParseCache(cache) if cache is not None else None
+        hb = _load_handbook(root, parsed)
+        if parsed is not None:
+            parsed.save()
+        return hb
 
 
-def _load_handbook(root: Path) -> Handbook:
+def _load_handbook(root: Path, cache: ParseCache | None = None) -> Handbook:
     hb = Handbook(root=root)
     for stem, model in REGISTRY_MODELS.items():
         file = root / f"{stem}.yaml"
@@ -116,13 +124,13 @@ def _load_handbook(root: Path) -> Handbook:
         if not file.exists():
             registry.doc = SourceDoc(file=file)
             continue
-        loaded = load_document(file, model)
+        loaded = load_document(file, model, cache)
         registry.doc = loaded.doc
         hb.load_findings.extend(loaded.findings or [])
         if loaded.obj is not None:
             registry.items = list(getattr(loaded.obj, key))
     for file in process_files(root):
-        loaded = load_document(file, Process)
+        loaded = load_document(file, Process, cache)
         hb.load_findings.extend(loaded.findings or [])
         if loaded.obj is None:
             hb.failed_files.append(file)

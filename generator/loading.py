@@ -29,6 +29,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from .findings import Finding, Path_, SourceDoc, display_path
+from .parse_cache import ParseCache
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -521,7 +522,30 @@ def validation_findings(
     return findings
 
 
-def load_document(file: Path, model: type[BaseModel]) -> Loaded:
+def parse(raw: bytes, doc: SourceDoc, cache: ParseCache | None = None) -> Any:
+    """Bytes → plain data, filling `doc`'s positions; raises LoadError.
+
+    With a cache, a file whose bytes were parsed before is not parsed again.
+    """
+    if cache is None:
+        return to_data(compose(decode(raw)), doc)
+    key = cache.key(raw)
+    hit = cache.get(key)
+    if hit is not None:
+        if hit[0] == "error":
+            raise LoadError(*hit[1:])
+        _, data, doc.positions, doc.key_positions = hit
+        return data
+    try:
+        data = to_data(compose(decode(raw)), doc)
+    except LoadError as err:
+        cache.put(key, ("error", err.rule, err.line, err.column, err.message, err.hint))
+        raise
+    cache.put(key, ("data", data, doc.positions, doc.key_positions))
+    return data
+
+
+def load_document(file: Path, model: type[BaseModel], cache: ParseCache | None = None) -> Loaded:
     """Read `file` and validate it against `model`. Never raises for bad input."""
     doc = SourceDoc(file=file)
     try:
@@ -530,7 +554,7 @@ def load_document(file: Path, model: type[BaseModel]) -> Loaded:
         err = LoadError("yaml-syntax", 1, 1, f"the file cannot be read: {exc.strerror}", "check the file's permissions")
         return Loaded(doc=doc, findings=[_finding(doc, err)])
     try:
-        data = to_data(compose(decode(raw)), doc)
+        data = parse(raw, doc, cache)
     except LoadError as err:
         return Loaded(doc=doc, findings=[_finding(doc, err)])
     if not isinstance(data, dict):
