@@ -6,7 +6,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from .findings import Path_
-from .model import DecisionStep, EndStep, ParallelStep, Process, StepBase
+from .model import DecisionStep, EndStep, ParallelStep, Process, StepBase, field_of
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def edges(process: Process) -> list[Edge]:
             for j, p in enumerate(step.paths):
                 out.append(Edge(step.id, p.to, p.when, base + ("paths", j, "to")))
             continue
-        nxt = getattr(step, "next", None)
+        nxt = field_of(step, "next")
         if nxt is not None:
             out.append(Edge(step.id, nxt, None, base + ("next",)))
         elif i + 1 < len(steps):

@@ -22,6 +22,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
+def field_of(model: BaseModel, name: str) -> Any:
+    """The field `name` of `model`, or None when its kind of model has no such field.
+
+    Same as `getattr(model, name, None)` for fields, without pydantic's `__getattr__`,
+    which a missing attribute goes through (a third of the rules' time at 1,000
+    processes was spent there).
+    """
+    return model.__dict__.get(name)
+
+
 # --- multilingual text -------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Path_
-from ..model import LocalText, Process
+from ..model import LocalText, Process, field_of
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
@@ -43,9 +43,9 @@ def texts(process: Process) -> Iterator[tuple[Path_, LocalText]]:
     yield ("summary",), process.summary
     for i, step in enumerate(process.steps):
         yield ("steps", i, "name"), step.name
-        for j, br in enumerate(getattr(step, "branches", []) or []):
+        for j, br in enumerate(field_of(step, "branches") or []):
             yield ("steps", i, "branches", j, "when"), br.when
-        for j, path in enumerate(getattr(step, "paths", []) or []):
+        for j, path in enumerate(field_of(step, "paths") or []):
             if path.when is not None:
                 yield ("steps", i, "paths", j, "when"), path.when
     for i, pr in enumerate(process.promises):

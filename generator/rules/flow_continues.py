@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..model import field_of
 
 ID = "flow-continues"
 DESCRIPTION = "A step without `next` is followed by another step in the list, unless it is an end."
@@ -13,7 +14,7 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     if not steps:
         return
     last = steps[-1]
-    if last.type in ("task", "start", "join", "wait", "handoff", "call") and getattr(last, "next", None) is None:  # type: ignore[attr-defined]
+    if last.type in ("task", "start", "join", "wait", "handoff", "call") and field_of(last, "next") is None:
         report.report(
             pf.doc, ("steps", len(steps) - 1),
             f"the last step `{last.id}` is not an end and has no `next`, so the flow stops nowhere",

@@ -4,6 +4,7 @@ import difflib
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..model import field_of
 
 ID = "known-organization"
 DESCRIPTION = "Every organization a role, contact or handoff names exists in organizations.yaml."
@@ -28,4 +29,4 @@ def check(handbook: Handbook, report: Reporter) -> None:
         one(handbook.contacts.doc, ("contacts", i, "organization"), contact.organization)
     for pf in handbook.processes:
         for i, step in enumerate(pf.process.steps):
-            one(pf.doc, ("steps", i, "to_organization"), getattr(step, "to_organization", None))
+            one(pf.doc, ("steps", i, "to_organization"), field_of(step, "to_organization"))

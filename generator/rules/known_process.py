@@ -4,6 +4,7 @@ import difflib
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..model import field_of
 
 ID = "known-process"
 DESCRIPTION = "Every process named in `related`, a call, a handoff or an orientation path exists."
@@ -12,10 +13,11 @@ SCOPE = "handbook"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:
-    known = sorted(handbook.process_ids())
+    ids = handbook.process_ids()
+    known = sorted(ids)  # for suggestions, in a stable order
 
     def one(doc, path, pid: str | None, what: str) -> None:  # type: ignore[no-untyped-def]
-        if pid is not None and pid not in known:
+        if pid is not None and pid not in ids:
             close = difflib.get_close_matches(pid, known, n=1, cutoff=0.6)
             report.report(
                 doc, path, f"{what} `{pid}`, but there is no such process",
@@ -29,8 +31,8 @@ def check(handbook: Handbook, report: Reporter) -> None:
             if rid == p.id:
                 report.report(pf.doc, ("related", i), "the process lists itself as related", "remove it")
         for i, step in enumerate(p.steps):
-            one(pf.doc, ("steps", i, "process"), getattr(step, "process", None), f"the step `{step.id}` calls")
-            one(pf.doc, ("steps", i, "to_process"), getattr(step, "to_process", None), f"the step `{step.id}` hands off to")
+            one(pf.doc, ("steps", i, "process"), field_of(step, "process"), f"the step `{step.id}` calls")
+            one(pf.doc, ("steps", i, "to_process"), field_of(step, "to_process"), f"the step `{step.id}` hands off to")
     for i, path in enumerate(handbook.orientation.items):
         for j, pid in enumerate(path.processes):
             one(handbook.orientation.doc, ("paths", i, "processes", j), pid, f"the orientation path of `{path.role}` names")

@@ -5,6 +5,7 @@ import difflib
 from ..findings import Reporter
 from ..graph import edges
 from ..handbook import Handbook, ProcessFile
+from ..model import field_of
 
 ID = "known-step"
 DESCRIPTION = "Every step a `next`, branch, path, `join` or promise names exists in the process."
@@ -24,7 +25,7 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         if not e.implicit and e.target not in ids:
             missing(e.path, e.target, f"step `{e.source}` leads to")
     for i, step in enumerate(p.steps):
-        join = getattr(step, "join", None)
+        join = field_of(step, "join")
         if join is not None and join not in ids:
             missing(("steps", i, "join"), join, f"parallel step `{step.id}` joins at")
     for i, pr in enumerate(p.promises):

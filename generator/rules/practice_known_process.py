@@ -13,7 +13,8 @@ SCOPE = "handbook"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:
-    known = sorted(handbook.process_ids())
+    ids = handbook.process_ids()
+    known = sorted(ids)  # for suggestions, in a stable order
 
     def hint(pid: str) -> str:
         close = difflib.get_close_matches(pid, known, n=1, cutoff=0.6)
@@ -22,14 +23,14 @@ def check(handbook: Handbook, report: Reporter) -> None:
     for pf in practices_of(handbook).files:
         seen: set[str] = set()
         for i, pid in enumerate(pf.practice.processes):
-            if pid not in known:
+            if pid not in ids:
                 report.report(pf.doc, ("processes", i), f"the practice lists the process `{pid}`, but there is no such process",
                               hint(pid))
             elif pid in seen:
                 report.report(pf.doc, ("processes", i), f"the process `{pid}` is listed twice", "remove the second one")
             seen.add(pid)
         for path, _fig, row in row_paths(pf.practice):
-            if row.process is not None and row.process not in known:
+            if row.process is not None and row.process not in ids:
                 report.report(
                     pf.doc, (*path, "process"),
                     f"the result '{row.label.fi}' measures the process `{row.process}`, but there is no such process",

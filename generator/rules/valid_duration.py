@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..model import field_of
 from ..timing import DURATION_EXAMPLES, parse_duration
 
 ID = "valid-duration"
@@ -11,7 +12,7 @@ SEVERITY = "error"
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     for i, step in enumerate(pf.process.steps):
-        within = getattr(step, "within", None)
+        within = field_of(step, "within")
         if within is not None and parse_duration(within) is None:
             report.report(
                 pf.doc, ("steps", i, "within"), f"the duration '{within}' is not understood",
