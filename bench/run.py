@@ -423,14 +423,17 @@ def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: b
     res: dict[str, Any] = {"processes": n, "repeat": repeat, "build_repeat": build_repeat}
     bench.loads = []
 
-    say("  handbook check (in a fresh child, then the CLI)")
+    say("  handbook check (in a fresh child without the parse cache, then the CLI: first with an empty cache)")
     probes = [bench.probe(["check", str(processes)], cwd=project)[0] for _ in range(repeat)]
-    cli = [bench.run([str(VENV_BIN / "handbook", ), "check"], cwd=project, check=False) for _ in range(repeat)]
-    if any(r.returncode not in (0,) for r in cli):
+    wipe_build(project)
+    first = bench.run([str(VENV_BIN / "handbook"), "check"], cwd=project, check=False)
+    cli = [bench.run([str(VENV_BIN / "handbook"), "check"], cwd=project, check=False) for _ in range(repeat)]
+    if any(r.returncode not in (0,) for r in [first, *cli]):
         raise RuntimeError(f"handbook check failed on the synthetic handbook: {cli[0].stdout[-2000:]}")
     res["check"] = {
         "in_process_s": median([p["seconds"] for p in probes]),
         "format_s": median([p["format_seconds"] for p in probes]),
+        "cli_first_s": first.seconds,
         "cli_s": median([r.seconds for r in cli]),
         "cli_maxrss_mb": max(r.maxrss_mb for r in cli),
         "findings": probes[0]["findings"],
@@ -577,7 +580,8 @@ def evaluate(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -
             Target(
                 "handbook check of 1,000 processes",
                 f"< {CHECK_LIMIT_S} s (CLI)",
-                f"CLI {c['cli_s']:.2f} s, in-process {c['in_process_s']:.2f} s",
+                f"CLI {c['cli_s']:.2f} s (parse cache warm; first run {c.get('cli_first_s', float('nan')):.2f} s), "
+                f"in-process without cache {c['in_process_s']:.2f} s",
                 c["cli_s"] < CHECK_LIMIT_S,
             )
         )
@@ -803,8 +807,9 @@ def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> s
         lambda r: "{min:.1f} / {median:.1f} / {max:.1f}".format(**r["loadavg_1min"]),
     )
     row("pages built (3 languages)", lambda r: r["cold"]["pages"], "d")
-    row("check, in-process (s)", lambda r: r["check"]["in_process_s"])
-    row("check, CLI subprocess (s)", lambda r: r["check"]["cli_s"])
+    row("check, in-process, no parse cache (s)", lambda r: r["check"]["in_process_s"])
+    row("check, CLI, first run: empty parse cache (s)", lambda r: r["check"].get("cli_first_s"))
+    row("check, CLI, parse cache warm (s)", lambda r: r["check"]["cli_s"])
     row("check per process, in-process (ms)", lambda r: 1000 * r["check"]["in_process_s"] / r["processes"])
     row("  formatting the report: lines / s", lambda r: f"{r['check']['output_lines']:,} / {r['check']['format_s']:.2f}")
     row("cold build (s)", lambda r: r["cold"]["s"], ".1f")
