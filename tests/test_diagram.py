@@ -297,6 +297,21 @@ def test_text_with_markup_characters_is_text(nasty: Handbook) -> None:
         assert "<script" not in svg and "<b>" not in svg
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # pyparsing names inside pydot
+def test_dot_source_written_directly_parses_to_exactly_its_nodes(nasty: Handbook) -> None:
+    """The DOT text is written without pydot; pydot's parser still reads it as the nodes and flows meant."""
+    import pydot
+
+    p = nasty.processes[0].process
+    d = D.build_diagram(p, nasty, "fi")
+    plan = D._Plan(list(d.nodes), list(d.flows), *D._layering(d.nodes, d.flows), lanes=list(range(len(d.lanes))))
+    (graph,) = pydot.graph_from_dot_data(D._dot_source(d, [plan]))
+    labelled = {n.get_name() for n in graph.get_nodes() if n.get("label")}
+    assert labelled == {n.name for n in d.nodes} | {f"r0h{i}" for i in range(len(d.lanes))}
+    flows = {(e.get_source(), e.get_destination()) for e in graph.get_edges()}
+    assert flows == {(f.tail, f.head) for f in d.flows}
+
+
 def test_unsafe_step_id_becomes_a_safe_id_and_an_encoded_link(nasty: Handbook) -> None:
     p = nasty.processes[0].process
     root = parse(render_svg(p, nasty, "fi"))

@@ -1,7 +1,7 @@
 """Process diagrams: each process drawn as an SVG in BPMN visual language.
 
-One diagram per process and language. Graphviz (`dot`, driven through pydot)
-lays the steps out left to right, one swimlane per role (`process.roles`, top
+One diagram per process and language. Graphviz (`dot`, fed DOT text written
+here) lays the steps out left to right, one swimlane per role (`process.roles`, top
 to bottom); the SVG it writes is then finished here: BPMN shapes and markers
 are drawn into the empty cells Graphviz kept for them, lanes are drawn between
 invisible boundary points, service promises become timer bars under the lanes,
@@ -49,8 +49,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
-
-import pydot
 
 from ..files import write_if_changed
 from ..graph import edges as flow_edges
@@ -778,6 +776,23 @@ def _columns(plan: _Plan) -> dict[int, dict[int, list[_Node]]]:
     return cols
 
 
+_DOT_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\d+\.?\d*|\.\d+)")
+
+
+def _dot_value(value: str) -> str:
+    """An attribute value as written in DOT: as it is when it is a plain word or number, an
+    HTML-like label (`<…>`) or already quoted by `_attr()`; else quoted (ports such as `p:e`)."""
+    if _DOT_ID.fullmatch(value) or (value[:1] == "<" and value[-1:] == ">") or (value[:1] == '"' and value[-1:] == '"'):
+        return value
+    return f'"{value}"'
+
+
+def _dot_attrs(attrs: dict[str, str]) -> str:
+    if not attrs:
+        return ""
+    return " [" + ", ".join(f"{k}={_dot_value(v)}" for k, v in attrs.items()) + "]"
+
+
 def _dot_source(d: _Diagram, plans: Sequence[_Plan]) -> str:
     """DOT for the rows of `d`: each row one connected component, every lane in order top to bottom.
 
@@ -785,53 +800,57 @@ def _dot_source(d: _Diagram, plans: Sequence[_Plan]) -> str:
     (`packmode=array_ct1`). Graphviz 2.43 ignores `sortv` there and stacks the
     components upwards in the order their first nodes are declared, so the rows
     are declared last one first.
+
+    The text is written here directly (it used to be built with pydot, whose
+    `to_string` cost ~7 ms a graph, as much as a `dot` run): node names are this
+    module's own (`s<i>`, `r<j>…`), every label goes through `esc()`, every other
+    value is a constant or a number checked by `_attr()`, so nothing needs quoting
+    beyond what `_dot_value` does. The statements are in the same order as before,
+    which Graphviz's layout depends on.
     """
-    g = pydot.Dot(
-        "process",
-        graph_type="digraph",
-        rankdir="LR",
-        nodesep=_attr(0.2),
-        ranksep=_attr(0.3),
-        fontname=_attr(FONT),
-        fontsize=_attr(NAME_SIZE),
-        bgcolor=_attr(WHITE),
-        outputorder="edgesfirst",
-        pad=_attr(0.05),
-        charset=_attr("UTF-8"),
-    )
+    out: list[str] = ["digraph process {"]
+    graph_attrs = {
+        "rankdir": "LR", "nodesep": _attr(0.2), "ranksep": _attr(0.3), "fontname": _attr(FONT),
+        "fontsize": _attr(NAME_SIZE), "bgcolor": _attr(WHITE), "outputorder": "edgesfirst", "pad": _attr(0.05),
+        "charset": _attr("UTF-8"),
+    }
     if len(plans) > 1:
-        g.set("pack", _attr(int(ROW_GAP)))
-        g.set("packmode", _attr("array_ict1"))
-    g.set_node_defaults(shape="plain", fontname=_attr(FONT), fontsize=_attr(NAME_SIZE), fontcolor=_attr(INK))
-    g.set_edge_defaults(
-        color=_attr(LINE), penwidth=_attr(1.2), arrowsize=_attr(0.7),
-        fontname=_attr(FONT), fontsize=_attr(SMALL_SIZE), fontcolor=_attr(INK),
-    )
-    # Boundary points and invisible edges take their attributes from these subgraphs' defaults.
-    points = pydot.Subgraph("boundaries")
-    points.set_node_defaults(shape="point", width=_attr(0.01), height=_attr(0.01), color=_attr(SEPARATOR), label='""')
-    points.set_edge_defaults(style="invis", weight=_attr(1000))
-    g.add_subgraph(points)
+        graph_attrs["pack"] = _attr(int(ROW_GAP))
+        graph_attrs["packmode"] = _attr("array_ict1")
+    out.extend(f"{k}={_dot_value(v)};" for k, v in graph_attrs.items())
+    out.append("node" + _dot_attrs({"shape": "plain", "fontname": _attr(FONT), "fontsize": _attr(NAME_SIZE),
+                                     "fontcolor": _attr(INK)}) + ";")
+    out.append("edge" + _dot_attrs({
+        "color": _attr(LINE), "penwidth": _attr(1.2), "arrowsize": _attr(0.7),
+        "fontname": _attr(FONT), "fontsize": _attr(SMALL_SIZE), "fontcolor": _attr(INK),
+    }) + ";")
+    # Boundary points and invisible edges take their attributes from this subgraph's defaults.
+    out.append("subgraph boundaries {")
+    out.append("node" + _dot_attrs({"shape": "point", "width": _attr(0.01), "height": _attr(0.01),
+                                     "color": _attr(SEPARATOR), "label": '""'}) + ";")
+    out.append("edge" + _dot_attrs({"style": "invis", "weight": _attr(1000)}) + ";")
+    points_at = len(out)
+    points: list[str] = []
     for j in reversed(range(len(plans))):
         plan = plans[j]
         pre = f"r{j}"
         cols = _columns(plan)
         last = max(cols, default=0)
         for i in plan.lanes:
-            g.add_node(pydot.Node(f"{pre}h{i}", label=_label(d.lanes[i].label)))
+            out.append(f"{pre}h{i} [label={_label(d.lanes[i].label)}];")
         for n in plan.nodes:
-            g.add_node(pydot.Node(n.name, label=_label(n.label)))
+            out.append(f"{n.name} [label={_label(n.label)}];")
         if plan.band:
             # Room under the lanes for the promise bars, kept free by an invisible box.
             height = (plan.band + 10) / 72
-            g.add_node(pydot.Node(f"{pre}sp", shape="box", style="invis", fixedsize="true",
-                                  width=_attr(0.01), height=_attr(round(height, 3))))
+            out.append(f"{pre}sp" + _dot_attrs({"shape": "box", "style": "invis", "fixedsize": "true",
+                                                 "width": _attr(0.01), "height": _attr(round(height, 3))}) + ";")
         bounds = ["t"] + [f"b{i}" for i in plan.lanes]
         for r in range(last + 1):
             for name in bounds:
-                points.add_node(pydot.Node(f"{pre}{name}_{r}"))
+                points.append(f"{pre}{name}_{r};")
                 if r < last:
-                    points.add_edge(pydot.Edge(f"{pre}{name}_{r}", f"{pre}{name}_{r + 1}"))
+                    points.append(f"{pre}{name}_{r} -> {pre}{name}_{r + 1};")
         for r in range(last + 1):
             col = cols.get(r, {})
             chain = [f"{pre}t_{r}"]
@@ -840,21 +859,23 @@ def _dot_source(d: _Diagram, plans: Sequence[_Plan]) -> str:
                 chain.append(f"{pre}b{i}_{r}")
             if r == 0 and plan.band:
                 chain.append(f"{pre}sp")
-            same = pydot.Subgraph(f"{pre}c{r}", rank="same")
-            same.set_edge_defaults(style="invis")
-            for name in chain:
-                same.add_node(pydot.Node(name))
-            for a, b in zip(chain, chain[1:], strict=False):
-                same.add_edge(pydot.Edge(a, b))
-            g.add_subgraph(same)
-        _add_flows(g, plan)
-    return str(g.to_string())
+            out.append(f"subgraph {pre}c{r} {{")
+            out.append("rank=same;")
+            out.append("edge [style=invis];")
+            out.extend(f"{name};" for name in chain)
+            out.extend(f"{a} -> {b};" for a, b in zip(chain, chain[1:], strict=False))
+            out.append("}")
+        out.extend(_flow_lines(plan))
+    out[points_at:points_at] = [*points, "}"]
+    out.append("}")
+    return "\n".join(out) + "\n"
 
 
-def _add_flows(g: pydot.Dot, plan: _Plan) -> None:
+def _flow_lines(plan: _Plan) -> list[str]:
     ported = {n.name for n in plan.nodes if n.port}
     labels = {n.name for n in plan.nodes if n.kind == "branch-label"}
     lane_of_node = {n.name: n.lane for n in plan.nodes}
+    lines: list[str] = []
     for f in plan.flows:
         attrs: dict[str, str] = {}
         forward = (f.tail, f.head) not in plan.back and plan.rank.get(f.head, 0) > plan.rank.get(f.tail, 0)
@@ -879,7 +900,8 @@ def _add_flows(g: pydot.Dot, plan: _Plan) -> None:
             attrs["arrowhead"] = "none"
         if not forward:
             attrs["constraint"] = "false"
-        g.add_edge(pydot.Edge(f.tail, f.head, **attrs))
+        lines.append(f"{f.tail} -> {f.head}{_dot_attrs(attrs)};")
+    return lines
 
 
 @functools.cache
