@@ -195,6 +195,24 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_role": "Rooli",
         "search_placeholder": "Hae käsikirjasta",
         "search_open": "Avaa haku",
+        # long listings split into pages
+        "page_of": "Sivu {n}/{total}",
+        "page_previous": "Edellinen",
+        "page_next": "Seuraava",
+        "pages": "Sivut",
+        "more_uses": "ja {n} muuta",
+        "contact_count": "{n} yhteystietoa",
+        "other_contacts": "Yhteystiedot, joita prosessit eivät mainitse",
+        "directory_by_area": (
+            "Yhteystietoja on paljon, joten ne on jaettu palvelualueittain: valitse alue, jonka prosesseissa "
+            "yhteystietoa käytetään."
+        ),
+        "directory_area_intro": "Yhteystiedot, joita tämän palvelualueen prosessit käyttävät, tilanteen mukaan.",
+        "role_by_area": "Roolilla on vaiheita monessa prosessissa, joten ne on jaettu palvelualueittain.",
+        "review_by_area": "Tarkistusaikataulu palvelualueittain",
+        "review_more": "Lisäksi {n} muuta: katso palvelualueiden sivut alta.",
+        "review_area_intro": "Palvelualueen prosessit tarkistuspäivän mukaan, aikaisin ensin.",
+        "front_areas_only": "Valitse palvelualue: sen sivulla ovat alueen kaikki prosessit.",
         "untranslated_page": "Tätä sivua ei ole vielä käännetty, joten se näytetään suomeksi.",
     },
     "sv": {
@@ -375,6 +393,23 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_role": "Roll",
         "search_placeholder": "Sök i handboken",
         "search_open": "Öppna sökningen",
+        "page_of": "Sida {n}/{total}",
+        "page_previous": "Föregående",
+        "page_next": "Nästa",
+        "pages": "Sidor",
+        "more_uses": "och {n} till",
+        "contact_count": "{n} kontaktuppgifter",
+        "other_contacts": "Kontaktuppgifter som processerna inte nämner",
+        "directory_by_area": (
+            "Kontaktuppgifterna är många och därför indelade per serviceområde: välj området vars processer "
+            "använder kontaktuppgiften."
+        ),
+        "directory_area_intro": "Kontaktuppgifter som serviceområdets processer använder, enligt situation.",
+        "role_by_area": "Rollen har steg i många processer, så de är indelade per serviceområde.",
+        "review_by_area": "Granskningsschema per serviceområde",
+        "review_more": "Dessutom {n} till: se serviceområdenas sidor nedan.",
+        "review_area_intro": "Serviceområdets processer enligt granskningsdag, tidigast först.",
+        "front_areas_only": "Välj ett serviceområde: på dess sida finns alla områdets processer.",
         "untranslated_page": "Sidan har inte översatts ännu och visas därför på finska.",
     },
     "en": {
@@ -553,6 +588,23 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_role": "Role",
         "search_placeholder": "Search the handbook",
         "search_open": "Open search",
+        "page_of": "Page {n} of {total}",
+        "page_previous": "Previous",
+        "page_next": "Next",
+        "pages": "Pages",
+        "more_uses": "and {n} more",
+        "contact_count": "{n} contacts",
+        "other_contacts": "Contacts no process mentions",
+        "directory_by_area": (
+            "There are many contacts, so they are divided by service area: choose the area whose processes "
+            "use the contact."
+        ),
+        "directory_area_intro": "Contacts that this service area's processes use, by situation.",
+        "role_by_area": "This role has steps in many processes, so they are divided by service area.",
+        "review_by_area": "Review schedule by service area",
+        "review_more": "And {n} more: see the service areas' pages below.",
+        "review_area_intro": "The service area's processes by review date, earliest first.",
+        "front_areas_only": "Choose a service area: its page lists all of the area's processes.",
         "untranslated_page": "This page has not been translated yet, so it is shown in Finnish.",
     },
 }

@@ -55,9 +55,35 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 REVIEW_SOON_DAYS = 60
 RECENT_CHANGES = 5
 
+# Listings that grow with the handbook are split so that no page passes ~100 KB of HTML
+# (issue 7). A listing at most one page long stays one page, as it always was; a longer one
+# is split by service area where that helps a reader, then into numbered pages of at most
+# this many entries. The split depends only on counts, so every language has the same pages
+# (the language switcher keeps the page). The sizes leave room for text about twice as long as
+# the synthetic benchmark's (bench/synth.py); tests/test_page_size.py holds them to a bound.
+HOME_LIST_LIMIT = 50
+"""Above this many processes the front page lists the service areas, not every process."""
+AREA_PAGE = 60
+"""Processes on one page of a service area."""
+ROLE_PAGE = 25
+"""Processes on one role page; a role in more is split by service area, then numbered."""
+DIRECTORY_PAGE = 12
+"""Contacts on one page of *Kenelle soitan?*; more are split by the area of the processes that use them."""
+USES_SHOWN = 8
+"""Uses of a contact (steps) listed with it in the directory; the rest are counted."""
+CHANGES_PAGE = 100
+"""Rows on one page of the change log, newest first."""
+REVIEW_PAGE = 80
+"""Rows of one review table; a longer report is split by service area."""
+GLOSSARY_PAGE = 40
+"""Terms on one page of the glossary, in alphabetical order."""
+TERM_USES_SHOWN = 10
+"""Processes listed with a term in the glossary; the rest are counted."""
+
 # Page paths (the same in every language, so the language switcher can keep the page).
 HOME = "index.md"
 DIRECTORY = "kenelle-soitan.md"
+DIRECTORY_OTHER = "kenelle-soitan/muut.md"
 CHANGES = "mika-muuttui.md"
 REVIEW = "tarkistus.md"
 GLOSSARY = "sanasto.md"
@@ -80,6 +106,30 @@ def role_path(role_id: str) -> str:
 
 def orientation_path(role_id: str) -> str:
     return f"perehdytys/{slug(role_id)}.md"
+
+
+def role_area_path(role_id: str, area_id: str) -> str:
+    """A long role page's steps in one service area."""
+    return f"roolit/{slug(role_id)}/{slug(area_id)}.md"
+
+
+def directory_area_path(area_id: str) -> str:
+    """A long directory's contacts used in one service area."""
+    return f"kenelle-soitan/{slug(area_id)}.md"
+
+
+def review_area_path(area_id: str) -> str:
+    """A long review report's processes in one service area."""
+    return f"tarkistus/{slug(area_id)}.md"
+
+
+def numbered_path(base: str, n: int) -> str:
+    """Page `n` of a listing that starts at `base`: alueet/x/index.md → alueet/x/sivu-2.md,
+    mika-muuttui.md → mika-muuttui/sivu-2.md. The same in every language."""
+    if n <= 1:
+        return base
+    folder = posixpath.dirname(base) if posixpath.basename(base) == "index.md" else base[: -len(".md")]
+    return f"{folder}/sivu-{n}.md"
 
 
 # --- results -------------------------------------------------------------------
@@ -247,6 +297,29 @@ class StepView:
         return step_type(self.step)
 
 
+def chunks(items: list[Any], size: int) -> list[list[Any]]:
+    """`items` in pages of at most `size`; an empty listing is one empty page."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+@dataclass
+class Section:
+    """One part of a split listing (a service area, or the rest), on one or more numbered pages."""
+
+    area: str | None
+    base: str
+    items: list[Any]
+    size: int
+
+    @property
+    def pages(self) -> list[list[Any]]:
+        return chunks(self.items, self.size)
+
+    @property
+    def paths(self) -> list[str]:
+        return [numbered_path(self.base, n) for n in range(1, len(self.pages) + 1)]
+
+
 class Site:
     """Indexes over the handbook shared by every page and language."""
 
@@ -283,6 +356,41 @@ class Site:
                     self.role_steps[role][p.id].append(view)
             for t in p.terms:
                 self.term_use[t].append(p)
+        # Where a split listing puts each contact and term (the same in every language).
+        self.term_page: dict[str, str] = {}
+        for n, page in enumerate(chunks(_glossary_terms(self), GLOSSARY_PAGE), start=1):
+            for term in page:
+                self.term_page[term.id] = numbered_path(GLOSSARY, n)
+        self.directory_sections = self._directory_sections()
+        self.contact_page: dict[tuple[str | None, str], str] = {}
+        for section in self.directory_sections:
+            for path, page in zip(section.paths, section.pages, strict=True):
+                for c in page:
+                    self.contact_page.setdefault((section.area, c.id), path)
+                    self.contact_page.setdefault((None, c.id), path)
+
+    def _directory_sections(self) -> list[Section]:
+        """A long directory by the service area of the processes that use each contact, then the rest."""
+        contacts = self.hb.contacts.items
+        if len(contacts) <= DIRECTORY_PAGE:
+            return []
+        used_in: dict[str, set[str]] = defaultdict(set)
+        for cid, views in self.contact_use.items():
+            for v in views:
+                used_in[cid].add(v.process.area)
+        sections, placed = [], set()
+        for area in self.areas:
+            mine = [c for c in contacts if area.id in used_in[c.id]]
+            placed.update(c.id for c in mine)
+            if mine:
+                sections.append(Section(area.id, directory_area_path(area.id), mine, DIRECTORY_PAGE))
+        rest = [c for c in contacts if c.id not in placed]
+        if rest:
+            # An area's numbered pages are kenelle-soitan/<area>/sivu-<n>.md, never …/muut.md.
+            taken = {directory_area_path(a.id) for a in self.areas}
+            base = DIRECTORY_OTHER if DIRECTORY_OTHER not in taken else DIRECTORY_OTHER[: -len(".md")] + "/muut.md"
+            sections.append(Section(None, base, rest, DIRECTORY_PAGE))
+        return sections
 
     def steps(self, p: Process) -> list[StepView]:
         return [StepView(i + 1, s, p) for i, s in enumerate(p.steps)]
@@ -440,8 +548,10 @@ class PageWriter:
                         seen[cid] = self.tx.inline(c.name)
         return list(seen.values())
 
-    def contact_keywords(self) -> list[Safe]:
-        return self.tx.keywords(*(c.keywords for c in self.site.hb.contacts.items))
+    def contact_keywords(self, groups: list[dict[str, Any]]) -> list[Safe]:
+        """The search words of the contacts on a directory page, in the order of contacts.yaml."""
+        shown = {c.id for g in groups for c in (*g["authorities"], *g["public"])}
+        return self.tx.keywords(*(c.keywords for c in self.site.hb.contacts.items if c.id in shown))
 
     def join(self, items: Iterable[Safe], sep: str = ", ") -> Safe:
         parts = list(items)
@@ -470,6 +580,47 @@ class PageWriter:
         if p is None:
             return sanitize(process_id, "plain")
         return self.link(here, self.tx.inline(p.title), process_path(p.id), anchor)
+
+    def contact_target(self, contact_id: str, area_id: str | None = None) -> str:
+        """The directory page showing a contact: in a split directory, its page in `area_id`."""
+        if not self.site.directory_sections:
+            return DIRECTORY
+        pages = self.site.contact_page
+        return pages.get((area_id, contact_id)) or pages.get((None, contact_id)) or DIRECTORY
+
+    def term_target(self, term_id: str) -> str:
+        """The glossary page defining a term."""
+        return self.site.term_page.get(term_id, GLOSSARY)
+
+    def contact_uses(self, contact_id: str, area_id: str | None = None) -> tuple[list[StepView], int]:
+        """The steps (in `area_id`, or all) that use a contact, the first USES_SHOWN, and how many more."""
+        uses = [v for v in self.site.contact_use.get(contact_id, []) if area_id is None or v.process.area == area_id]
+        return uses[:USES_SHOWN], max(0, len(uses) - USES_SHOWN)
+
+    def term_uses(self, term_id: str) -> tuple[list[Process], int]:
+        """The processes that use a term, the first TERM_USES_SHOWN, and how many more."""
+        used = self.site.term_use.get(term_id, [])
+        return used[:TERM_USES_SHOWN], max(0, len(used) - TERM_USES_SHOWN)
+
+    def pager(self, here: str, paths: list[str]) -> Safe:
+        """Links to the other pages of a listing split into numbered pages (nothing for one page)."""
+        if len(paths) < 2 or here not in paths:
+            return Safe("")
+        n = paths.index(here) + 1
+        parts: list[Safe] = []
+        if n > 1:
+            parts.append(self.link(here, Safe("← " + self.tx.label("page_previous")), paths[n - 2]))
+        parts += [Safe(f"**{i}**") if i == n else self.link(here, Safe(str(i)), path) for i, path in enumerate(paths, 1)]
+        if n < len(paths):
+            parts.append(self.link(here, Safe(self.tx.label("page_next") + " →"), paths[n]))
+        head = self.tx.label("page_of", n=n, total=len(paths))
+        return Safe(f"{head}: " + " · ".join(parts) + '\n{: .hb-pager data-pagefind-ignore="all" }')
+
+    def page_title(self, title: Safe, here: str, paths: list[str]) -> Safe:
+        """A page's title, with its number when the listing has several pages (search results tell them apart)."""
+        if len(paths) < 2 or here not in paths:
+            return title
+        return Safe(f"{title} ({paths.index(here) + 1}/{len(paths)})")
 
     def phone(self, contact: Contact) -> Safe:
         number = sanitize(contact.phone, "plain")
@@ -665,19 +816,44 @@ def _pages(w: PageWriter) -> dict[str, str]:
     out[HOME] = w.render(
         "home.md.j2", HOME, recent=changes[:RECENT_CHANGES],
         overdue=sum(1 for r in reviews if r[3] == "overdue"),
+        list_processes=len(site.processes) <= HOME_LIST_LIMIT,
     )
     for area in site.areas:
-        path = area_path(area.id)
-        out[path] = w.render("area.md.j2", path, area=area, processes=site.area_processes.get(area.id, []))
+        section = Section(area.id, area_path(area.id), site.area_processes.get(area.id, []), AREA_PAGE)
+        for path, page in zip(section.paths, section.pages, strict=True):
+            out[path] = w.render("area.md.j2", path, area=area, processes=page, page_paths=section.paths)
     out[ROLES] = w.render("roles.md.j2", ROLES, role_ids=list(site.roles))
     for role_id, role in site.roles.items():
         path = role_path(role_id)
         by_process = site.role_steps.get(role_id, {})
-        out[path] = w.render(
-            "role.md.j2", path, role=role,
-            groups=[(site.process_by_id[pid], views) for pid, views in by_process.items()],
+        groups = [(site.process_by_id[pid], views) for pid, views in by_process.items()]
+        if len(groups) <= ROLE_PAGE:
+            out[path] = w.render("role.md.j2", path, role=role, groups=groups, sections=[], section=None, page_paths=[])
+            continue
+        sections = _area_sections(
+            site, groups, lambda g: g[0].area, lambda a, r=role_id: role_area_path(r, a), ROLE_PAGE
         )
-    out[DIRECTORY] = w.render("directory.md.j2", DIRECTORY, groups=_directory_groups(w))
+        out[path] = w.render("role.md.j2", path, role=role, groups=[], sections=sections, section=None, page_paths=[])
+        for section in sections:
+            for sub, page in zip(section.paths, section.pages, strict=True):
+                out[sub] = w.render(
+                    "role.md.j2", sub, role=role, groups=page, sections=[], section=section, page_paths=section.paths
+                )
+    if site.directory_sections:
+        out[DIRECTORY] = w.render(
+            "directory.md.j2", DIRECTORY, groups=[], sections=site.directory_sections, section=None, page_paths=[]
+        )
+        for section in site.directory_sections:
+            for sub, page in zip(section.paths, section.pages, strict=True):
+                out[sub] = w.render(
+                    "directory.md.j2", sub, groups=_directory_groups(w, page), sections=[], section=section,
+                    page_paths=section.paths,
+                )
+    else:
+        out[DIRECTORY] = w.render(
+            "directory.md.j2", DIRECTORY, groups=_directory_groups(w, site.hb.contacts.items), sections=[],
+            section=None, page_paths=[],
+        )
     out[ORIENTATION] = w.render("orientation.md.j2", ORIENTATION, ops=list(site.paths.values()))
     for op in site.paths.values():
         path = orientation_path(op.role)
@@ -686,9 +862,13 @@ def _pages(w: PageWriter) -> dict[str, str]:
             items=[site.process_by_id[i] for i in op.processes if i in site.process_by_id],
             mine=lambda pid, role=op.role: site.role_steps.get(role, {}).get(pid, []),
         )
-    out[CHANGES] = w.render("changes.md.j2", CHANGES, changes=changes)
-    out[REVIEW] = w.render("review.md.j2", REVIEW, reviews=reviews, soon_days=REVIEW_SOON_DAYS)
-    out[GLOSSARY] = w.render("glossary.md.j2", GLOSSARY, terms=_glossary_terms(site))
+    log = Section(None, CHANGES, changes, CHANGES_PAGE)
+    for path, page in zip(log.paths, log.pages, strict=True):
+        out[path] = w.render("changes.md.j2", path, changes=page, page_paths=log.paths)
+    _review_pages(w, reviews, out)
+    glossary = Section(None, GLOSSARY, _glossary_terms(site), GLOSSARY_PAGE)
+    for path, page in zip(glossary.paths, glossary.pages, strict=True):
+        out[path] = w.render("glossary.md.j2", path, terms=page, page_paths=glossary.paths)
     if site.practices:
         footer = "\n" + str(w.filters("practice")) + ("\n\n" + w.abbreviations if w.abbreviations else "") + "\n"
         out[knowledge.KNOWLEDGE_INDEX] = (
@@ -703,10 +883,47 @@ def _pages(w: PageWriter) -> dict[str, str]:
     return out
 
 
-def _directory_groups(w: PageWriter) -> list[dict[str, Any]]:
+def _area_sections(
+    site: Site, items: list[Any], area_of: Callable[[Any], str], base: Callable[[str], str], size: int
+) -> list[Section]:
+    """`items` split by service area (in the order of areas.yaml, then any other area), each on numbered pages."""
+    by_area: dict[str, list[Any]] = {a.id: [] for a in site.areas}
+    for item in items:
+        by_area.setdefault(area_of(item), []).append(item)
+    return [Section(area, base(area), found, size) for area, found in by_area.items() if found]
+
+
+def _review_pages(w: PageWriter, reviews: list[tuple[Process, Any, Any, str]], out: dict[str, str]) -> None:
+    """The review report: one page, or for a long one the pending processes first and a page per area."""
+    if len(reviews) <= REVIEW_PAGE:
+        out[REVIEW] = w.render(
+            "review.md.j2", REVIEW, reviews=reviews, soon_days=REVIEW_SOON_DAYS, pending=None, more=0,
+            sections=[], section=None, page_paths=[],
+        )
+        return
+
+    def due(r: tuple[Process, Any, Any, str]) -> tuple[bool, dt.date]:
+        return r[2] is None, r[2] or dt.date.min
+
+    by_due = sorted(reviews, key=due)
+    pending = [r for r in by_due if r[3] != "ok"]
+    sections = _area_sections(w.site, by_due, lambda r: r[0].area, review_area_path, REVIEW_PAGE)
+    out[REVIEW] = w.render(
+        "review.md.j2", REVIEW, reviews=[], soon_days=REVIEW_SOON_DAYS, pending=pending[:REVIEW_PAGE],
+        more=max(0, len(pending) - REVIEW_PAGE), sections=sections, section=None, page_paths=[],
+    )
+    for section in sections:
+        for path, page in zip(section.paths, section.pages, strict=True):
+            out[path] = w.render(
+                "review.md.j2", path, reviews=page, soon_days=REVIEW_SOON_DAYS, pending=None, more=0,
+                sections=[], section=section, page_paths=section.paths,
+            )
+
+
+def _directory_groups(w: PageWriter, contacts: Iterable[Contact]) -> list[dict[str, Any]]:
     """Contacts grouped by situation, then audience (authority numbers first)."""
     groups: dict[str, dict[str, Any]] = {}
-    for c in w.site.hb.contacts.items:
+    for c in contacts:
         key = c.situation.get(w.lang) if c.situation else ""
         g = groups.setdefault(key, {"situation": c.situation, "authorities": [], "public": []})
         g[c.audience].append(c)
@@ -728,6 +945,20 @@ def _nav_omits(site: Site) -> tuple[bool, bool]:
 def _not_in_nav(site: Site) -> list[str]:
     processes, roles = _nav_omits(site)
     return (["/prosessit/"] if processes else []) + (["/roolit/*.md", "/perehdytys/*.md"] if roles else [])
+
+
+def _split_not_in_nav(pages: Iterable[str]) -> list[str]:
+    """The further pages of split listings: reached from their first page, never listed in the navigation."""
+    found: set[str] = set()
+    for path in pages:
+        parts = path.split("/")
+        if parts[0] == "alueet" and len(parts) == 3 and parts[2].startswith("sivu-"):
+            found.add("/alueet/*/sivu-*.md")
+        elif parts[0] == "roolit" and len(parts) > 2:
+            found.add("/roolit/*/")
+        elif len(parts) > 1 and parts[0] + ".md" in (DIRECTORY, CHANGES, REVIEW, GLOSSARY):
+            found.add(f"/{parts[0]}/")
+    return sorted(found)
 
 
 def _nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
@@ -812,7 +1043,7 @@ def generate_docs(
         result.removed += _remove_stale(out_dir, set(files))
         result.pages[lang] = sorted(p for p in files if p.endswith(".md"))
         result.nav[lang] = _nav(w, extra)
-        result.not_in_nav = _not_in_nav(site)
+        result.not_in_nav = _not_in_nav(site) + _split_not_in_nav(pages)
     return result
 
 
