@@ -60,11 +60,20 @@ class Handbook:
     failed_files: list[Path] = field(default_factory=list)
     """Process files that did not load: their ids still count as known."""
 
+    _index: dict[str, Process] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _index_of: tuple[int, int] = field(default=(0, -1), init=False, repr=False, compare=False)
+
     def process(self, process_id: str) -> Process | None:
-        for pf in self.processes:
-            if pf.process.id == process_id:
-                return pf.process
-        return None
+        """The first process with this id (pages ask 6,000 times at 1,000 processes: a dict, not a scan).
+
+        The index is rebuilt when `processes` is another list or has another length.
+        """
+        if self._index_of != (id(self.processes), len(self.processes)):
+            self._index = {}
+            for pf in reversed(self.processes):
+                self._index[pf.process.id] = pf.process
+            self._index_of = (id(self.processes), len(self.processes))
+        return self._index.get(process_id)
 
     def process_ids(self) -> set[str]:
         return {pf.process.id for pf in self.processes} | {p.stem for p in self.failed_files}
