@@ -16,6 +16,7 @@ Commands:
 from __future__ import annotations
 
 import cProfile
+import dataclasses
 import io
 import json
 import os
@@ -68,44 +69,52 @@ def _limited_handbook(processes: Path, limit: int) -> Any:
 
 def probe_diagrams(processes: Path, limit: int) -> dict[str, Any]:
     """Cold diagram drawing as in a build (`write_diagrams`, default workers), with `dot` counted."""
-    from generator.render import diagram
+    from generator.render import diagram, dot
 
     handbook = _limited_handbook(processes, limit)
     diagram.graphviz_version()  # cached once per process; not part of drawing
+    before = dataclasses.replace(dot.COUNTS)
     lock = threading.Lock()
-    dot_runs = 0
     dot_seconds = 0.0
-    real_run_dot: Callable[[str], bytes] = diagram.run_dot
+    real_spawn: Callable[[bytes], Any] = dot._spawn
 
-    def counted_run_dot(source: str) -> bytes:
-        nonlocal dot_runs, dot_seconds
+    def timed_spawn(source: bytes) -> Any:
+        nonlocal dot_seconds
         t = time.perf_counter()
         try:
-            return real_run_dot(source)
+            return real_spawn(source)
         finally:
             with lock:
-                dot_runs += 1
                 dot_seconds += time.perf_counter() - t
 
-    diagram.run_dot = counted_run_dot  # type: ignore[assignment]
+    dot._spawn = timed_spawn  # type: ignore[assignment]
     with tempfile.TemporaryDirectory(prefix="bench-diagrams-") as tmp:
         cpu0 = _cpu_seconds()
         t0 = time.perf_counter()
         stats = diagram.write_diagrams(handbook, Path(tmp) / "out", Path(tmp) / "cache")
         wall = time.perf_counter() - t0
         cpu = _cpu_seconds() - cpu0
+        svgs = list((Path(tmp) / "out").glob("*/*.svg"))
+        svg_bytes = sum(f.stat().st_size for f in svgs)
+    counts = {k: getattr(dot.COUNTS, k) - getattr(before, k) for k in ("processes", "graphs", "batches", "redrawn")}
     rendered = int(stats.rendered)
     return {
         "diagrams": rendered,
         "seconds": wall,
         "ms_per_diagram": 1000 * wall / rendered if rendered else None,
         "cpu_seconds": cpu,
+        "cpu_ms_per_diagram": 1000 * cpu / rendered if rendered else None,
         "cores_used": cpu / wall if wall else None,
         "workers": os.cpu_count(),
-        "dot_runs": dot_runs,
-        "dot_runs_per_diagram": dot_runs / rendered if rendered else None,
-        "dot_ms_per_run": 1000 * dot_seconds / dot_runs if dot_runs else None,
+        # A "dot run" is one graph drawn: several share one `dot` process when batched.
+        "dot_runs": counts["graphs"],
+        "dot_runs_per_diagram": counts["graphs"] / rendered if rendered else None,
+        "dot_processes": counts["processes"],
+        "dot_batches": counts["batches"],
+        "dot_graphs_redrawn_alone": counts["redrawn"],
+        "dot_ms_per_run": 1000 * dot_seconds / counts["graphs"] if counts["graphs"] else None,
         "dot_share_of_thread_time": dot_seconds / (wall * min(os.cpu_count() or 1, rendered)) if wall and rendered else None,
+        "svg_bytes_mean": svg_bytes / len(svgs) if svgs else None,
     }
 
 

@@ -33,18 +33,15 @@ Public API: `render_svg`, `write_diagrams`, `DiagramStats`, `diagram_key`.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import math
 import os
 import re
-import shutil
-import subprocess
 import textwrap
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +63,7 @@ from ..model import (
     WaitStep,
 )
 from ..timing import parse_duration
+from .dot import DiagramError, draw_many, graphviz_version, run_dot
 from .text import without_invisible
 
 RENDERER_VERSION = "5"
@@ -904,47 +902,6 @@ def _flow_lines(plan: _Plan) -> list[str]:
     return lines
 
 
-@functools.cache
-def dot_command() -> str:
-    return shutil.which("dot") or "dot"
-
-
-@functools.cache
-def graphviz_version() -> str:
-    """`dot -V`, part of every cache key (layouts differ between versions)."""
-    try:
-        proc = subprocess.run([dot_command(), "-V"], capture_output=True, timeout=30, check=False)
-    except OSError:
-        return "unknown"
-    return (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()
-
-
-class DiagramError(RuntimeError):
-    """Graphviz failed."""
-
-
-def run_dot(source: str) -> bytes:
-    """One `dot -Tsvg` process for one graph (never several graphs in one process).
-
-    A `dot` killed by a signal (a crash) is run once more before giving up.
-    """
-    for attempt in (1, 2):
-        try:
-            proc = subprocess.run(
-                [dot_command(), "-Tsvg"], input=source.encode("utf-8"), capture_output=True, timeout=120, check=False,
-                close_fds=False,  # lets Python use posix_spawn: starting dot costs less
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise DiagramError("Graphviz `dot` took more than 120 s") from exc
-        except OSError as exc:  # pragma: no cover - Graphviz missing
-            raise DiagramError(f"cannot run Graphviz `dot`: {exc}; install the graphviz package") from exc
-        if proc.returncode == 0 and proc.stdout:
-            return proc.stdout
-        if proc.returncode >= 0 or attempt == 2:
-            break
-    raise DiagramError(f"dot failed ({proc.returncode}): {proc.stderr.decode('utf-8', 'replace')[:2000]}")
-
-
 # --- geometry of Graphviz's SVG -----------------------------------------------------
 
 _NUM = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
@@ -1192,9 +1149,9 @@ class _Row:
     """(x from, x to, text): None where the promise continues from or into another row."""
 
 
-def _parse(svg: bytes, plans: Sequence[_Plan]) -> tuple[ET.Element, list[_Row]]:
+def _parse(svg: bytes | ET.Element, plans: Sequence[_Plan]) -> tuple[ET.Element, list[_Row]]:
     """Graphviz's SVG: its graph group, and the nodes, flows and lane boundaries of each row."""
-    root = ET.fromstring(svg)
+    root = ET.fromstring(svg) if isinstance(svg, bytes) else svg
     graph = root.find(_q("g"))
     assert graph is not None
     width = [float(v) for v in root.get("viewBox", "0 0 0 0").split()][2]
@@ -1572,25 +1529,35 @@ def _promise_rows(d: _Diagram, row_of: dict[str, int], n_rows: int) -> list[list
     return out
 
 
-def _layout(d: _Diagram) -> tuple[ET.Element, list[_Row]]:
-    """Graphviz runs: one for a process that fits the width, one more (all rows packed) for one that wraps."""
+Drawing = Generator[str, "bytes | ET.Element", str]
+"""A diagram being drawn: yields each DOT source, is sent Graphviz's SVG for it, returns the finished SVG."""
+
+
+def _drawing(process: Process, handbook: Handbook, lang: str) -> Drawing:
+    """The diagram's steps from model to SVG, with the Graphviz runs left to whoever drives it.
+
+    One run for a process that fits the width; one more (all rows packed) for one that
+    wraps. `render_svg` runs `dot` once per graph; `write_diagrams` sends the graphs of
+    many diagrams through one `dot` (`dot.draw_many`).
+    """
+    d = build_diagram(process, handbook, lang)
     plan = _Plan(list(d.nodes), list(d.flows), *_layering(d.nodes, d.flows), lanes=list(range(len(d.lanes))))
     plan.band = _band_height([p.text for p in d.promises])
     plans = [plan]
-    root, rows = _parse(run_dot(_dot_source(d, plans)), plans)
+    root, rows = _parse((yield _dot_source(d, plans)), plans)
     row_of = {n.name: 0 for n in d.nodes}
     spans = _split(plan, rows[0])
     if spans is not None:
         plans, row_of = _row_plans(d, plan, spans)
         for p, bars in zip(plans, _promise_rows(d, row_of, len(plans)), strict=True):
             p.band = _band_height([text for _, _, text in bars])
-        root, rows = _parse(run_dot(_dot_source(d, plans)), plans)
+        root, rows = _parse((yield _dot_source(d, plans)), plans)
     for row, bars in zip(rows, _promise_rows(d, row_of, len(rows)), strict=True):
         centres = _node_centres(row)
         row.promises = [
             (centres[a].cx if a else None, centres[b].cx if b else None, text) for a, b, text in bars
         ]
-    return root, rows
+    return _compose(d, root, rows)
 
 
 # --- public API --------------------------------------------------------------------------
@@ -1598,9 +1565,13 @@ def _layout(d: _Diagram) -> tuple[ET.Element, list[_Row]]:
 
 def render_svg(process: Process, handbook: Handbook, lang: str) -> str:
     """The process diagram in `lang` as inline-ready SVG markup (no XML declaration or doctype)."""
-    d = build_diagram(process, handbook, lang)
-    root, rows = _layout(d)
-    return _compose(d, root, rows)
+    drawing = _drawing(process, handbook, lang)
+    source = next(drawing)
+    while True:
+        try:
+            source = drawing.send(run_dot(source))
+        except StopIteration as done:
+            return str(done.value)
 
 
 def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
@@ -1650,18 +1621,59 @@ class DiagramStats:
 
 
 
+BATCH = 24
+"""Diagrams whose graphs share one `dot` process in `write_diagrams` (see `dot.draw_many`)."""
+
+
+def _draw_batch(drawings: list[Drawing]) -> list[str | Exception]:
+    """Drive several drawings together: their first graphs through one `dot`, then their second ones."""
+    results: list[str | Exception | None] = [None] * len(drawings)
+    pending: dict[int, str] = {}
+
+    def advance(k: int, step: object) -> None:
+        try:
+            pending[k] = next(drawings[k]) if step is None else drawings[k].send(step)  # type: ignore[arg-type]
+        except StopIteration as done:
+            results[k] = str(done.value)
+        except (DiagramError, ET.ParseError) as exc:
+            results[k] = exc
+
+    for k in range(len(drawings)):
+        advance(k, None)
+    while pending:
+        keys = list(pending)
+        sources = [pending.pop(k) for k in keys]
+        for k, svg in zip(keys, draw_many(sources) if len(sources) > 1 else _one(sources[0]), strict=True):
+            if isinstance(svg, DiagramError):
+                drawings[k].close()
+                results[k] = svg
+            else:
+                advance(k, svg)
+    return [r if r is not None else DiagramError("not drawn") for r in results]
+
+
+def _one(source: str) -> list[bytes | DiagramError]:
+    try:
+        return [run_dot(source)]
+    except DiagramError as exc:
+        return [exc]
+
+
 def write_diagrams(
     handbook: Handbook,
     out_dir: Path,
     cache_dir: Path,
     langs: Sequence[str] = LANGUAGES,
     workers: int | None = None,
+    batch: int = BATCH,
 ) -> DiagramStats:
     """Write `out_dir/<lang>/<process id>.svg` for every process, drawing only what changed.
 
     A diagram is cached in `cache_dir/<key>.svg` under `diagram_key`; Graphviz
-    runs only for keys not there yet, as concurrent `dot` processes (one per
-    graph, as many at a time as there are cores).
+    runs only for keys not there yet. The diagrams to draw go in batches of
+    `batch`, each batch's graphs through one `dot` process (with a fallback to one
+    process per graph, `dot.draw_many`), as many batches at a time as there are
+    cores: while one batch's `dot` lays out, Python finishes another's SVG.
     """
     out_dir = Path(out_dir)
     cache_dir = Path(cache_dir)
@@ -1678,23 +1690,26 @@ def write_diagrams(
             else:
                 todo.append((pf.process, lang, key))
 
-    def job(item: tuple[Process, str, str]) -> str | None:
-        process, lang, key = item
-        target = out_dir / lang / f"{process.id}.svg"
-        try:
-            svg = render_svg(process, handbook, lang)
-        except (DiagramError, ET.ParseError) as exc:
-            target.unlink(missing_ok=True)  # no diagram rather than an outdated one
-            return f"{process.id} ({lang}): {exc}"
-        write_if_changed(cache_dir / f"{key}.svg", svg)
-        write_if_changed(target, svg)
-        return None
+    def job(items: list[tuple[Process, str, str]]) -> list[str]:
+        drawings = [_drawing(process, handbook, lang) for process, lang, _ in items]
+        failed: list[str] = []
+        for (process, lang, key), svg in zip(items, _draw_batch(drawings), strict=True):
+            target = out_dir / lang / f"{process.id}.svg"
+            if isinstance(svg, Exception):
+                target.unlink(missing_ok=True)  # no diagram rather than an outdated one
+                failed.append(f"{process.id} ({lang}): {svg}")
+                continue
+            write_if_changed(cache_dir / f"{key}.svg", svg)
+            write_if_changed(target, svg)
+        return failed
 
     failed: list[str] = []
     if todo:
-        n = workers or os.cpu_count() or 2
-        with ThreadPoolExecutor(max_workers=max(1, min(n, len(todo)))) as pool:
-            failed = [msg for msg in pool.map(job, todo) if msg]
+        n = max(1, workers or os.cpu_count() or 2)
+        size = max(1, min(batch, math.ceil(len(todo) / n)))  # a small build still keeps every core busy
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        with ThreadPoolExecutor(max_workers=min(n, len(chunks))) as pool:
+            failed = [msg for msgs in pool.map(job, chunks) for msg in msgs]
     # Diagrams of processes that no longer exist go.
     ids = {pf.process.id for pf in handbook.processes}
     for lang in langs:
