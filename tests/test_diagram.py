@@ -167,9 +167,11 @@ def test_promise_bar_spans_its_two_steps(base: Handbook) -> None:
     root = parse(render_svg(p, base, "fi"))
     (bar,) = [g for g in root.iter(f"{S}g") if g.get("class") == "promise"]
     assert "≤ 3 arkipäivää" in all_text(bar)
-    line = bar.find(f"{S}line")
-    assert line is not None
-    x0, x1 = sorted((float(line.get("x1", 0)), float(line.get("x2", 0))))
+    path = bar.find(f"{S}path")  # the bar and its end marks as one path, the bar first: M x0,y L x1,y ...
+    assert path is not None
+    bar_x = re.match(r"M(-?[\d.]+),-?[\d.]+L(-?[\d.]+),", path.get("d", ""))
+    assert bar_x is not None
+    x0, x1 = sorted((float(bar_x.group(1)), float(bar_x.group(2))))
     nodes = step_nodes(root)
 
     def centre(step_id: str) -> float:
@@ -564,3 +566,75 @@ def test_a_long_promise_wraps_inside_the_diagram(base: Handbook) -> None:
     width = float((root.get("width") or "0").removesuffix("pt"))
     x = min(float(t.get("x", 0)) for t in bar.iter(f"{S}text"))
     assert x + max(len(line) for line in lines) * D.SMALL_SIZE * 0.55 < width
+
+
+# --- lighter SVG, same picture ------------------------------------------------------------------
+
+STYLE = ("fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-dasharray",
+         "font-family", "font-size", "font-weight", "text-anchor", "paint-order")
+INITIAL = {"fill": "black", "stroke": "none", "stroke-width": "1", "stroke-linecap": "butt",
+           "stroke-linejoin": "miter", "stroke-dasharray": "none", "font-weight": "normal",
+           "text-anchor": "start", "paint-order": "normal"}
+PAINTED = {"path", "polygon", "polyline", "rect", "circle", "ellipse", "line", "text"}
+
+
+def painted_with_style(root: ET.Element) -> list[tuple[str, dict[str, float | str], str]]:
+    """Each painted element in drawing order: tag, its computed style (as SVG inherits it), its text."""
+    out: list[tuple[str, dict[str, float | str], str]] = []
+
+    def walk(el: ET.Element, inherited: dict[str, str]) -> None:
+        mine = {**inherited, **{k: el.get(k) for k in STYLE if el.get(k) is not None}}
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag in PAINTED:
+            style: dict[str, float | str] = {k: v for k, v in mine.items()}
+            for k in ("stroke-width", "font-size"):
+                if k in style:
+                    style[k] = float(style[k])
+            if style.get("stroke") in ("none", "transparent"):
+                style = {k: v for k, v in style.items() if not k.startswith("stroke")}
+            out.append((tag, style, el.text or ""))
+        for child in el:
+            walk(child, mine)
+
+    walk(root, dict(INITIAL))
+    return out
+
+
+def test_lighter_svg_draws_the_same(rich: Handbook, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_lighten` moves attributes where SVG inherits them, rounds and merges: every text keeps its
+    position, font, size, weight and colours, every shape its colours and widths."""
+    p = rich.process("kiireellinen")
+    assert p is not None
+    light = parse(render_svg(p, rich, "fi"))
+    kept = D._lighten
+    monkeypatch.setattr(D, "_lighten", lambda root: D._merge_fill_and_outline(root))
+    heavy = parse(render_svg(p, rich, "fi"))
+    monkeypatch.setattr(D, "_lighten", kept)
+    for el in heavy.iter(f"{S}text"):  # what finish_svg did before: the font stack on each text
+        el.set("font-family", D.FONT_STACK)
+    assert len(ET.tostring(light)) < 0.75 * len(ET.tostring(heavy))
+    texts = [(s, t) for tag, s, t in painted_with_style(light) if tag == "text"]
+    assert texts == [(s, t) for tag, s, t in painted_with_style(heavy) if tag == "text"]
+    for (xa, ya), (xb, yb) in zip(
+        [(float(t.get("x", 0)), float(t.get("y", 0))) for t in light.iter(f"{S}text")],
+        [(float(t.get("x", 0)), float(t.get("y", 0))) for t in heavy.iter(f"{S}text")], strict=True,
+    ):
+        assert abs(xa - xb) <= 0.1 and abs(ya - yb) <= 0.1
+    def shapes(root: ET.Element) -> set[tuple[str, tuple[tuple[str, float | str], ...]]]:
+        # Lines became paths (several strokes of one width in one path): compared as paths without fill.
+        out = set()
+        for tag, style, _ in painted_with_style(root):
+            if tag == "text":
+                continue
+            paint = {k: v for k, v in style.items() if k == "fill" or k.startswith("stroke")}
+            if tag == "line":
+                tag, paint["fill"] = "path", "none"
+            out.add((tag, tuple(sorted(paint.items()))))
+        return out
+
+    assert shapes(light) == shapes(heavy)
+    svg = render_svg(p, rich, "fi")
+    assert not re.search(r'(?:x|y|cx|cy|r|width|height)="-?\d+\.\d\d', svg), "coordinates to a tenth"
+    assert not re.search(r'd="[^"]*\d\.\d\d', svg) and not re.search(r'points="[^"]*\d\.\d\d', svg)
+    assert light.get("font-family") == D.FONT_STACK
+    assert not any(t.get("font-family") for t in light.iter(f"{S}text"))
