@@ -638,3 +638,40 @@ def test_lighter_svg_draws_the_same(rich: Handbook, monkeypatch: pytest.MonkeyPa
     assert not re.search(r'd="[^"]*\d\.\d\d', svg) and not re.search(r'points="[^"]*\d\.\d\d', svg)
     assert light.get("font-family") == D.FONT_STACK
     assert not any(t.get("font-family") for t in light.iter(f"{S}text"))
+
+
+# --- the measuring run ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("root", [BUNDLED_SNAPSHOT, RICH], ids=["bundled", "rich"])
+def test_measuring_run_cuts_the_same_rows_as_the_full_layout(root: Path) -> None:
+    """The cheap first run (no lane boundaries, no flows) gives the width and the rows of the full one."""
+    hb = load_handbook(root)
+    for pf in hb.processes:
+        for lang in LANGUAGES:
+            d = D.build_diagram(pf.process, hb, lang)
+            plan = D._Plan(list(d.nodes), list(d.flows), *D._layering(d.nodes, d.flows), lanes=list(range(len(d.lanes))))
+            plan.band = D._band_height([p.text for p in d.promises])
+            _, full = D._parse(D.run_dot(D._dot_source(d, [plan])), [plan])
+            _, measured = D._parse(D.run_dot(D._measure_source(d, plan)), [plan])
+            assert measured[0].width == full[0].width, (pf.process.id, lang)
+            assert D._split(plan, measured[0]) == D._split(plan, full[0]), (pf.process.id, lang)
+            if D._wraps(d, plan):
+                assert D._split(plan, full[0]) is not None, "a process `_wraps` is sure of does wrap"
+
+
+def test_a_process_measured_that_fits_after_all_is_drawn_the_same(base: Handbook, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = base.process("perus")
+    assert p is not None
+    usual = render_svg(p, base, "fi")
+    monkeypatch.setattr(D, "_wraps", lambda d, plan: True)
+    sources: list[str] = []
+    real = D.run_dot
+
+    def counted(source: str) -> bytes:
+        sources.append(source)
+        return real(source)
+
+    monkeypatch.setattr(D, "run_dot", counted)
+    assert render_svg(p, base, "fi") == usual
+    assert len(sources) == 2 and "r0m_0" in sources[0] and "r0m_0" not in sources[1]

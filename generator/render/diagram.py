@@ -869,6 +869,68 @@ def _dot_source(d: _Diagram, plans: Sequence[_Plan]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _measure_source(d: _Diagram, plan: _Plan) -> str:
+    """DOT that only measures a one-row layout: where each column (rank) is, and how wide.
+
+    In a left-to-right layout a column's x depends only on the widths of the nodes in it
+    and in the columns before it, not on the order within columns nor on the flows. So
+    this graph has the same nodes and labels in the same columns (held there by one
+    point per column, chained), but none of the lane boundary points, their edges or the
+    flows: Graphviz draws it in a third of the time, and the widths and the rows cut
+    from them are the same as from the full layout (checked on 300 synthetic and all
+    bundled diagrams). It is used only when the process is sure to wrap (`_wraps`).
+    """
+    out = ["digraph process {"]
+    graph_attrs = {"rankdir": "LR", "nodesep": _attr(0.2), "ranksep": _attr(0.3), "fontname": _attr(FONT),
+                   "fontsize": _attr(NAME_SIZE), "pad": _attr(0.05), "charset": _attr("UTF-8")}
+    out.extend(f"{k}={_dot_value(v)};" for k, v in graph_attrs.items())
+    out.append("node" + _dot_attrs({"shape": "plain", "fontname": _attr(FONT), "fontsize": _attr(NAME_SIZE),
+                                     "fontcolor": _attr(INK)}) + ";")
+    cols: dict[int, list[str]] = {}
+    for n in plan.nodes:
+        cols.setdefault(plan.rank[n.name], []).append(n.name)
+    last = max([*cols, 0])
+    for i in plan.lanes:
+        out.append(f"r0h{i} [label={_label(d.lanes[i].label)}];")
+    for n in plan.nodes:
+        out.append(f"{n.name} [label={_label(n.label)}];")
+    if plan.band:
+        out.append("r0sp" + _dot_attrs({"shape": "box", "style": "invis", "fixedsize": "true", "width": _attr(0.01),
+                                        "height": _attr(round((plan.band + 10) / 72, 3))}) + ";")
+    point = _dot_attrs({"shape": "point", "width": _attr(0.01), "height": _attr(0.01), "label": '""'})
+    for r in range(last + 1):
+        members = [f"r0h{i}" for i in plan.lanes] + (["r0sp"] if plan.band else []) if r == 0 else cols.get(r, [])
+        out.append(f"r0m_{r}{point};")
+        out.append(f"subgraph r0c{r} {{rank=same; r0m_{r}; " + " ".join(f"{m};" for m in members) + "}")
+        if r < last:
+            out.append(f"r0m_{r} -> r0m_{r + 1} [style=invis, weight=1000];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _wraps(d: _Diagram, plan: _Plan) -> bool:
+    """Whether the one-row layout is sure to be wider than `MAX_ROW_WIDTH`, by a low estimate of
+    its width: the lane labels, and per column its widest node (at least a task's 96 pt box,
+    a gateway or event, or its longest line at half an em a letter), and the space between.
+
+    It only chooses which first Graphviz run to make: when it says yes, a cheap measuring
+    run (`_measure_source`) and then the rows; else the full one-row layout, which is the
+    diagram itself when it fits. Either way the rows are cut from Graphviz's widths.
+    """
+    widest: dict[int, float] = {}
+    for n in plan.nodes:
+        lines = [_TAG.sub("", part) for part in n.label.split("<BR/>")]
+        text = max((len(line) for line in lines), default=0) * 9 * 0.5
+        box = 96.0 if n.kind in ("task", "call", "handoff") else 30.0 if n.kind != "branch-label" else 0.0
+        r = plan.rank[n.name]
+        widest[r] = max(widest.get(r, 0.0), box, text)
+    estimate = 100 + sum(widest.values()) + 21.6 * len(widest)
+    return estimate > MAX_ROW_WIDTH * 1.15
+
+
 def _flow_lines(plan: _Plan) -> list[str]:
     ported = {n.name for n in plan.nodes if n.port}
     labels = {n.name for n in plan.nodes if n.kind == "branch-label"}
@@ -1685,17 +1747,25 @@ Drawing = Generator[str, "bytes | ET.Element", str]
 def _drawing(process: Process, handbook: Handbook, lang: str) -> Drawing:
     """The diagram's steps from model to SVG, with the Graphviz runs left to whoever drives it.
 
-    One run for a process that fits the width; one more (all rows packed) for one that
-    wraps. `render_svg` runs `dot` once per graph; `write_diagrams` sends the graphs of
-    many diagrams through one `dot` (`dot.draw_many`).
+    One run for a process that fits the width; for one that wraps, a cheap run that
+    measures the one-row layout (`_measure_source`, when `_wraps` is sure of it; else the
+    full one-row layout), then one that lays out all rows packed. `render_svg` runs `dot`
+    once per graph; `write_diagrams` sends the graphs of many diagrams through one `dot`
+    (`dot.draw_many`).
     """
     d = build_diagram(process, handbook, lang)
     plan = _Plan(list(d.nodes), list(d.flows), *_layering(d.nodes, d.flows), lanes=list(range(len(d.lanes))))
     plan.band = _band_height([p.text for p in d.promises])
     plans = [plan]
-    root, rows = _parse((yield _dot_source(d, plans)), plans)
+    if _wraps(d, plan):
+        _, measured = _parse((yield _measure_source(d, plan)), plans)
+        spans = _split(plan, measured[0])
+        if spans is None:  # it fits after all: lay the one row out
+            root, rows = _parse((yield _dot_source(d, plans)), plans)
+    else:
+        root, rows = _parse((yield _dot_source(d, plans)), plans)
+        spans = _split(plan, rows[0])
     row_of = {n.name: 0 for n in d.nodes}
-    spans = _split(plan, rows[0])
     if spans is not None:
         plans, row_of = _row_plans(d, plan, spans)
         for p, bars in zip(plans, _promise_rows(d, row_of, len(plans)), strict=True):
