@@ -33,6 +33,7 @@ Public API: `render_svg`, `write_diagrams`, `DiagramStats`, `diagram_key`.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -41,7 +42,7 @@ import re
 import textwrap
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,8 +64,10 @@ from ..model import (
     WaitStep,
 )
 from ..timing import parse_duration
-from .dot import DiagramError, draw_many, graphviz_version, run_dot
+from .dot import COUNTS as dot_counts
+from .dot import Counts, DiagramError, add_counts, draw_many, graphviz_version, run_dot
 from .text import without_invisible
+from .workers import run_batches
 
 RENDERER_VERSION = "6"
 """Bump when the drawing changes: it is part of every cache key."""
@@ -1753,7 +1756,11 @@ def _drawing(process: Process, handbook: Handbook, lang: str) -> Drawing:
     once per graph; `write_diagrams` sends the graphs of many diagrams through one `dot`
     (`dot.draw_many`).
     """
-    d = build_diagram(process, handbook, lang)
+    return (yield from _drawing_of(build_diagram(process, handbook, lang)))
+
+
+def _drawing_of(d: _Diagram) -> Drawing:
+    """`_drawing` from the diagram's content on (which is plain data: it can go to another process)."""
     plan = _Plan(list(d.nodes), list(d.flows), *_layering(d.nodes, d.flows), lanes=list(range(len(d.lanes))))
     plan.band = _band_height([p.text for p in d.promises])
     plans = [plan]
@@ -1878,6 +1885,48 @@ def _one(source: str) -> list[bytes | DiagramError]:
         return [exc]
 
 
+PROCESSES_FROM = 96
+"""Fewer diagrams than this (a build after an edit) are drawn in threads: starting worker processes
+costs ~0.2 s, more than drawing a few diagrams."""
+
+
+def _draw_in_worker(diagrams: list[_Diagram]) -> tuple[list[str | Exception], Counts]:
+    """A worker process's share: the diagrams of one batch drawn and finished, and what `dot` did."""
+    before = dataclasses.replace(dot_counts)
+    svgs = _draw_batch([_drawing_of(d) for d in diagrams])
+    out = [svg if isinstance(svg, str) else DiagramError(str(svg)) for svg in svgs]  # any exception, as one that pickles
+    return out, Counts(**{k: getattr(dot_counts, k) - getattr(before, k) for k in vars(before)})
+
+
+def _in_processes(
+    handbook: Handbook,
+    chunks: list[list[tuple[Process, str, str]]],
+    n: int,
+    save: Callable[[list[tuple[Process, str, str]], list[str | Exception]], list[str]],
+) -> list[str]:
+    """Draw the batches in `n` worker processes (`workers.py`).
+
+    This process builds each batch's diagrams (the texts of the model, in plain data) and
+    hands them over; the workers run `dot` and finish the SVG; the results are written here.
+    A batch whose worker failed is drawn here, in the feeding thread.
+    """
+    failed: list[str] = []
+
+    def prepare(items: list[tuple[Process, str, str]]) -> list[_Diagram]:
+        return [build_diagram(p, handbook, lang) for p, lang, _ in items]
+
+    def done(items: list[tuple[Process, str, str]], answer: tuple[list[str | Exception], Counts]) -> None:
+        svgs, counts = answer
+        add_counts(counts)
+        failed.extend(save(items, svgs))
+
+    def here(items: list[tuple[Process, str, str]]) -> tuple[list[str | Exception], Counts]:
+        return _draw_batch([_drawing(p, handbook, lang) for p, lang, _ in items]), Counts()
+
+    run_batches(chunks, n, prepare, done, here)
+    return failed
+
+
 def write_diagrams(
     handbook: Handbook,
     out_dir: Path,
@@ -1885,6 +1934,7 @@ def write_diagrams(
     langs: Sequence[str] = LANGUAGES,
     workers: int | None = None,
     batch: int = BATCH,
+    processes: bool | None = None,
 ) -> DiagramStats:
     """Write `out_dir/<lang>/<process id>.svg` for every process, drawing only what changed.
 
@@ -1892,7 +1942,10 @@ def write_diagrams(
     runs only for keys not there yet. The diagrams to draw go in batches of
     `batch`, each batch's graphs through one `dot` process (with a fallback to one
     process per graph, `dot.draw_many`), as many batches at a time as there are
-    cores: while one batch's `dot` lays out, Python finishes another's SVG.
+    cores. From `PROCESSES_FROM` diagrams on (or as `processes` says), the batches are
+    drawn in as many worker processes as there are cores, so that Python's part (writing
+    DOT, reading Graphviz's SVG, finishing it: about half of a diagram's CPU) runs on
+    every core too; with threads it would run on one core at a time.
     """
     out_dir = Path(out_dir)
     cache_dir = Path(cache_dir)
@@ -1909,10 +1962,9 @@ def write_diagrams(
             else:
                 todo.append((pf.process, lang, key))
 
-    def job(items: list[tuple[Process, str, str]]) -> list[str]:
-        drawings = [_drawing(process, handbook, lang) for process, lang, _ in items]
+    def save(items: list[tuple[Process, str, str]], svgs: list[str | Exception]) -> list[str]:
         failed: list[str] = []
-        for (process, lang, key), svg in zip(items, _draw_batch(drawings), strict=True):
+        for (process, lang, key), svg in zip(items, svgs, strict=True):
             target = out_dir / lang / f"{process.id}.svg"
             if isinstance(svg, Exception):
                 target.unlink(missing_ok=True)  # no diagram rather than an outdated one
@@ -1922,13 +1974,19 @@ def write_diagrams(
             write_if_changed(target, svg)
         return failed
 
+    def job(items: list[tuple[Process, str, str]]) -> list[str]:
+        return save(items, _draw_batch([_drawing(process, handbook, lang) for process, lang, _ in items]))
+
     failed: list[str] = []
     if todo:
         n = max(1, workers or os.cpu_count() or 2)
         size = max(1, min(batch, math.ceil(len(todo) / n)))  # a small build still keeps every core busy
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-        with ThreadPoolExecutor(max_workers=min(n, len(chunks))) as pool:
-            failed = [msg for msgs in pool.map(job, chunks) for msg in msgs]
+        if processes if processes is not None else (n > 1 and len(todo) >= PROCESSES_FROM):
+            failed = _in_processes(handbook, chunks, n, save)
+        else:
+            with ThreadPoolExecutor(max_workers=min(n, len(chunks))) as pool:
+                failed = [msg for msgs in pool.map(job, chunks) for msg in msgs]
     # Diagrams of processes that no longer exist go.
     ids = {pf.process.id for pf in handbook.processes}
     for lang in langs:

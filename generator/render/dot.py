@@ -79,6 +79,11 @@ def _count(**add: int) -> None:
             setattr(COUNTS, k, getattr(COUNTS, k) + v)
 
 
+def add_counts(other: Counts) -> None:
+    """Add what `dot` did in a worker process to this process's counts."""
+    _count(**vars(other))
+
+
 def _spawn(source: bytes) -> subprocess.CompletedProcess[bytes]:
     _count(processes=1)
     try:
@@ -168,4 +173,4 @@ def draw_many(sources: Sequence[str]) -> list[ET.Element | DiagramError]:
     return [r for r in results if r is not None]
 
 
-__all__ = ["COUNTS", "Counts", "DiagramError", "draw_many", "dot_command", "graphviz_version", "run_dot"]
+__all__ = ["COUNTS", "Counts", "DiagramError", "add_counts", "draw_many", "dot_command", "graphviz_version", "run_dot"]
