@@ -150,3 +150,43 @@ def test_a_diagram_dot_cannot_draw_in_a_batch_is_reported(tmp_path: Path, monkey
     assert stats == D.DiagramStats(rendered=1, cached=0, failed=("perus (fi): dot failed (1): boom",))
     assert not (out / "fi" / "perus.svg").exists()
     assert (out / "fi" / "kiireellinen.svg").exists()
+
+
+def test_worker_processes_give_the_same_bytes(tmp_path: Path) -> None:
+    hb = load_handbook(BUNDLED)
+    before = counts()
+    stats = D.write_diagrams(hb, tmp_path / "out", tmp_path / "cache", batch=4, processes=True)
+    assert stats == D.DiagramStats(rendered=len(hb.processes) * len(LANGUAGES), cached=0)
+    used = delta(before)
+    assert used["batches"] >= 4 and used["graphs"] == 2 * stats.rendered, "the workers' dot runs are counted here"
+    assert written(tmp_path / "out", hb) == single(hb)
+
+
+def test_a_worker_that_dies_is_replaced_by_drawing_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.render import workers
+
+    hb = load_handbook(BUNDLED)
+    real = workers.Worker.draw
+    calls: list[int] = []
+
+    def dies_once(self: workers.Worker, batch: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            self.proc.kill()
+            self.proc.wait()
+        return real(self, batch)
+
+    monkeypatch.setattr(workers.Worker, "draw", dies_once)
+    drawn_here: list[str] = []
+    real_drawing = D._drawing
+
+    def counted_drawing(process: object, handbook: object, lang: str) -> D.Drawing:
+        drawn_here.append(lang)
+        return real_drawing(process, handbook, lang)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(D, "_drawing", counted_drawing)
+    stats = D.write_diagrams(hb, tmp_path / "out", tmp_path / "cache", langs=("fi",), workers=2, batch=2,
+                             processes=True)
+    assert stats == D.DiagramStats(rendered=len(hb.processes), cached=0)
+    assert 0 < len(drawn_here) < len(hb.processes), "the dead worker's batches were drawn here, the others by a worker"
+    assert written(tmp_path / "out", hb, ("fi",)) == single(hb, ("fi",))
