@@ -75,10 +75,14 @@ CHANGES_PAGE = 100
 """Rows on one page of the change log, newest first."""
 REVIEW_PAGE = 80
 """Rows of one review table; a longer report is split by service area."""
+REVIEW_PENDING_SHOWN = 50
+"""Overdue or soon due processes on the first page of a split review report, the most urgent first
+(their rows are the heaviest; each area's pages list the rest first)."""
 GLOSSARY_PAGE = 40
 """Terms on one page of the glossary, in alphabetical order."""
-TERM_USES_SHOWN = 10
-"""Processes listed with a term in the glossary; the rest are counted."""
+TERM_USES_SHOWN = 6
+"""Processes listed with a term in the glossary; the rest are counted. (Each term is also an entry of the
+page's table of contents, so a glossary page weighs more HTML per byte of Markdown than other listings.)"""
 
 # Page paths (the same in every language, so the language switcher can keep the page).
 HOME = "index.md"
@@ -909,8 +913,8 @@ def _review_pages(w: PageWriter, reviews: list[tuple[Process, Any, Any, str]], o
     pending = [r for r in by_due if r[3] != "ok"]
     sections = _area_sections(w.site, by_due, lambda r: r[0].area, review_area_path, REVIEW_PAGE)
     out[REVIEW] = w.render(
-        "review.md.j2", REVIEW, reviews=[], soon_days=REVIEW_SOON_DAYS, pending=pending[:REVIEW_PAGE],
-        more=max(0, len(pending) - REVIEW_PAGE), sections=sections, section=None, page_paths=[],
+        "review.md.j2", REVIEW, reviews=[], soon_days=REVIEW_SOON_DAYS, pending=pending[:REVIEW_PENDING_SHOWN],
+        more=max(0, len(pending) - REVIEW_PENDING_SHOWN), sections=sections, section=None, page_paths=[],
     )
     for section in sections:
         for path, page in zip(section.paths, section.pages, strict=True):
