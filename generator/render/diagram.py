@@ -34,13 +34,13 @@ Public API: `render_svg`, `write_diagrams`, `DiagramStats`, `diagram_key`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import math
 import os
 import re
 import textwrap
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -257,19 +257,12 @@ _XML_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'):
 def clean(text: str) -> str:
     """Text without characters XML cannot hold, nor invisible direction overrides (which would
     reorder what a reader sees, e.g. a phone number); line and paragraph separators become newlines."""
-    out: list[str] = []
-    for ch in without_invisible(str(text).replace("\x85", "\n")).replace("\r\n", "\n").replace("\r", "\n"):
-        if ch in "\u2028\u2029\x85":
-            out.append("\n")
-        elif ch == "\t":
-            out.append(" ")
-        elif ch == "\n":
-            out.append(ch)
-        elif unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff":
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    # without_invisible drops every control character but tab, newline and carriage return.
+    t = without_invisible(str(text).replace("\x85", "\n")).replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_XML.sub("", t.replace("\u2028", "\n").replace("\u2029", "\n").replace("\t", " "))
+
+
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 def esc(text: str) -> str:
@@ -1009,36 +1002,48 @@ def _q(tag: str) -> str:
     return f"{{{SVG_NS}}}{tag}"
 
 
-def _points(el: ET.Element) -> list[tuple[float, float]]:
-    tag = _tag(el)
-    if tag in ("polygon", "polyline"):
+_POLY_TAGS = frozenset({f"{{{SVG_NS}}}polygon", f"{{{SVG_NS}}}polyline"})
+_PATH_TAG = f"{{{SVG_NS}}}path"
+_ELLIPSE_TAG = f"{{{SVG_NS}}}ellipse"
+_TEXT_TAG = f"{{{SVG_NS}}}text"
+
+
+def _coords(el: ET.Element) -> list[float]:
+    """The element's points as x, y, x, y, ... (empty for elements without any)."""
+    tag = el.tag
+    if tag in _POLY_TAGS:
         raw = el.get("points", "")
-    elif tag == "path":
+    elif tag == _PATH_TAG:
         raw = el.get("d", "")
-    elif tag == "ellipse":
+    elif tag == _ELLIPSE_TAG:
         cx, cy = float(el.get("cx", 0)), float(el.get("cy", 0))
         rx, ry = float(el.get("rx", 0)), float(el.get("ry", 0))
-        return [(cx - rx, cy - ry), (cx + rx, cy + ry)]
-    elif tag == "text":
-        return [(float(el.get("x", 0)), float(el.get("y", 0)))]
+        return [cx - rx, cy - ry, cx + rx, cy + ry]
+    elif tag == _TEXT_TAG:
+        return [float(el.get("x", 0)), float(el.get("y", 0))]
     else:
         return []
     nums = [float(n) for n in _NUM.findall(raw)]
-    return list(zip(nums[0::2], nums[1::2], strict=False))
+    return nums if len(nums) % 2 == 0 else nums[:-1]
+
+
+def _points(el: ET.Element) -> list[tuple[float, float]]:
+    nums = _coords(el)
+    return list(zip(nums[0::2], nums[1::2], strict=True))
 
 
 def _bbox(elements: Iterable[ET.Element], text: bool = False) -> Box | None:
-    box: Box | None = None
+    x0 = y0 = math.inf
+    x1 = y1 = -math.inf
     for el in elements:
-        if _tag(el) == "text" and not text:
+        if not text and el.tag == _TEXT_TAG:
             continue
-        pts = _points(el)
-        if not pts:
+        nums = _coords(el)
+        if not nums:
             continue
-        xs = [p[0] for p in pts]
-        ys = [p[1] for p in pts]
-        box = Box(min(xs), min(ys), max(xs), max(ys)).union(box)
-    return box
+        xs, ys = nums[0::2], nums[1::2]
+        x0, y0, x1, y1 = min(x0, *xs), min(y0, *ys), max(x1, *xs), max(y1, *ys)
+    return None if x0 == math.inf else Box(x0, y0, x1, y1)
 
 
 def _fmt(v: float) -> str:
@@ -1289,7 +1294,7 @@ _INHERITED = (
 _PAINTED = frozenset(_q(t) for t in ("path", "polygon", "polyline", "rect", "circle", "ellipse"))
 _CONTAINERS = frozenset(_q(t) for t in ("g", "a"))
 _UNPAINTED = frozenset(_q(t) for t in ("title", "desc"))
-_DIGITS = re.compile(r"(\.\d)\d+")
+_DIGITS = re.compile(r"(?<=\.\d)\d+")
 _POINT_ZERO = re.compile(r"\.0(?!\d)")
 _PATH = re.compile(r"M(-?[\d.]+),(-?[\d.]+)C((?:\s*-?[\d.]+,-?[\d.]+)+)\s*")
 _PAIR = re.compile(r"(-?[\d.]+),(-?[\d.]+)")
@@ -1333,8 +1338,24 @@ def _lighten(root: ET.Element) -> None:
     ids, links, titles and text are untouched.
     """
     text_tag = _q("text")
-    texts = list(root.iter(text_tag))
-    painted = [el for el in root.iter() if el.tag in _PAINTED]
+    texts: list[ET.Element] = []
+    painted: list[ET.Element] = []
+    for el in root.iter():
+        a = el.attrib
+        if el.tag == text_tag:
+            texts.append(el)
+        elif el.tag in _PAINTED:
+            painted.append(el)
+            d = a.get("d")
+            if d is not None and "C" in d:
+                a["d"] = _straighten(d)
+        for k in _GEOMETRY:
+            v = a.get(k)
+            if v is not None and "." in v:
+                a[k] = _POINT_ZERO.sub("", _DIGITS.sub("", v))
+        t = a.get("transform")
+        if t and t.startswith("scale(1 1) rotate(0) "):
+            a["transform"] = _POINT_ZERO.sub("", _DIGITS.sub("", t.removeprefix("scale(1 1) rotate(0) ")))
     fonts = {el.attrib.pop("font-family") for el in texts if "font-family" in el.attrib}
     if fonts:
         root.set("font-family", FONT_STACK)
@@ -1348,19 +1369,6 @@ def _lighten(root: ET.Element) -> None:
     sizes = [el.get("font-size") for el in texts]
     if texts and None not in sizes:
         root.set("font-size", max(set(sizes), key=lambda v: (sizes.count(v), v)))  # type: ignore[arg-type]
-    for el in painted:
-        d = el.get("d")
-        if d is not None and "C" in d:
-            el.set("d", _straighten(d))
-    for el in root.iter():
-        a = el.attrib
-        for k in _GEOMETRY:
-            v = a.get(k)
-            if v is not None and "." in v:
-                a[k] = _POINT_ZERO.sub("", _DIGITS.sub(r"\1", v))
-        t = a.get("transform")
-        if t and t.startswith("scale(1 1) rotate(0) "):
-            a["transform"] = _POINT_ZERO.sub("", _DIGITS.sub(r"\1", t.removeprefix("scale(1 1) rotate(0) ")))
     _merge_fill_and_outline(root)
     for el in reversed([el for el in root.iter() if el.tag in _CONTAINERS]):
         kids = [c for c in el if c.tag not in _UNPAINTED]
@@ -1634,16 +1642,21 @@ def _split(plan: _Plan, row: _Row) -> list[tuple[int, int]] | None:
     ranks = sorted({r for r in plan.rank.values()})
     if len(ranks) < 4 or any(n.name not in boxes for n in plan.nodes):
         return None
-    x0 = {r: min(boxes[n.name].x0 for n in plan.nodes if plan.rank[n.name] == r) for r in ranks}
-    x1 = {r: max(boxes[n.name].x1 for n in plan.nodes if plan.rank[n.name] == r) for r in ranks}
+    x0: dict[int, float] = {}
+    x1: dict[int, float] = {}
+    for node in plan.nodes:
+        r, b = plan.rank[node.name], boxes[node.name]
+        x0[r] = min(x0.get(r, b.x0), b.x0)
+        x1[r] = max(x1.get(r, b.x1), b.x1)
     head = x0[ranks[0]]
     room = MAX_ROW_WIDTH - head - 20  # what is left after the lane labels
     link = 72.0  # a link event's column, at a row's start or end
     n = len(ranks)
 
-    def crossings(r: int) -> int:
-        return sum(1 for f in plan.flows if (plan.rank[f.tail] <= r) != (plan.rank[f.head] <= r))
+    ends = [(plan.rank[f.tail], plan.rank[f.head]) for f in plan.flows]
+    crossings = {r: sum(1 for t, h in ends if (t <= r) != (h <= r)) for r in ranks}
 
+    @functools.cache
     def cost(a: int, b: int) -> float:
         """A row of ranks[a..b]: overflowing A4 is worst; then more rows; then unequal rows."""
         w = x1[ranks[b]] - x0[ranks[a]] + (link if a > 0 else 0) + (link if b < n - 1 else 0)
@@ -1656,7 +1669,7 @@ def _split(plan: _Plan, row: _Row) -> list[tuple[int, int]] | None:
     for j in range(2, min(MAX_ROWS, n) + 1):
         for b in range(n):
             options = [
-                (prev[0] + cost(a, b) + crossings(ranks[a - 1]) * 120, prev[1] + [(a, b)])
+                (prev[0] + cost(a, b) + crossings[ranks[a - 1]] * 120, prev[1] + [(a, b)])
                 for a in range(1, b + 1)
                 if (prev := best.get((j - 1, a - 1))) is not None
             ]
