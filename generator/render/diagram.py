@@ -1162,12 +1162,14 @@ def draw_shape(kind: str, b: Box) -> list[ET.Element]:
 
 def replace_sentinels(root: ET.Element) -> None:
     """Swap every sentinel cell Graphviz drew for its BPMN shape."""
-    for parent in list(root.iter()):
-        for index, child in enumerate(list(parent)):
-            kind = _SENTINEL_KIND.get(child.get("fill", "")) if _tag(child) == "polygon" else None
-            b = _bbox([child]) if kind else None
-            if kind is None or b is None:
-                continue
+    polygon = _q("polygon")
+    found = [(parent, child) for parent in root.iter() for child in parent
+             if child.tag == polygon and child.get("fill", "") in _SENTINEL_KIND]
+    for parent, child in found:
+        kind = _SENTINEL_KIND[child.get("fill", "")]
+        b = _bbox([child])
+        if b is not None:
+            index = list(parent).index(child)
             group = _el("g", class_=f"shape {kind}")
             group.extend(draw_shape(kind, b))
             parent.remove(child)
@@ -1234,29 +1236,44 @@ def _parse(svg: bytes | ET.Element, plans: Sequence[_Plan]) -> tuple[ET.Element,
     owner = {n.name: j for j, plan in enumerate(plans) for n in plan.nodes}
     rows = [_Row(j, width, {}, [], list(plan.lanes), []) for j, plan in enumerate(plans)]
     marks: list[dict[str, list[float]]] = [{} for _ in plans]
-    for g in graph.findall(_q("g")):
-        cls, name = g.get("class"), _title_of(g)
+    g_tag, title_tag = _q("g"), _q("title")
+    kept: list[ET.Element] = []
+    for g in graph:
+        if g.tag != g_tag:
+            kept.append(g)
+            continue
+        cls = g.get("class")
+        title = g.find(title_tag)
+        name = (title.text or "") if title is not None else ""
         if cls == "edge":
+            kept.append(g)
             tail = name.split("->", 1)[0].split(":", 1)[0]
             if tail in owner:
                 rows[owner[tail]].edges.append(g)
             continue
         if cls != "node":
+            kept.append(g)
             continue
-        if sep := re.fullmatch(r"r(\d+)(t|b\d+)_\d+", name):
+        if sep := _SEPARATOR_NAME.fullmatch(name):
             b = _bbox(g.iter())
             if b is not None:
                 marks[int(sep.group(1))].setdefault(sep.group(2), []).append(b.cy)
-            graph.remove(g)
-        elif head := re.fullmatch(r"r(\d+)h(\d+)", name):
+            continue  # drawn as the lanes instead
+        kept.append(g)
+        if head := _HEADER_NAME.fullmatch(name):
             rows[int(head.group(1))].nodes[f"h{head.group(2)}"] = g
         elif name in owner:
             rows[owner[name]].nodes[name] = g
+    graph[:] = kept
     for row in rows:
         for key in ["t"] + [f"b{i}" for i in row.lanes]:
             ys = sorted(marks[row.index].get(key, [0.0]))
             row.bounds.append(ys[len(ys) // 2])
     return root, rows
+
+
+_SEPARATOR_NAME = re.compile(r"r(\d+)(t|b\d+)_\d+")
+_HEADER_NAME = re.compile(r"r(\d+)h(\d+)")
 
 
 _EVENT_KINDS = ("start", "end", "wait", "decision", "parallel", "join", "link-throw", "link-catch")
@@ -1270,11 +1287,13 @@ def _node_box(g: ET.Element) -> Box | None:
     return _bbox(g.iter()) or _bbox(g.iter(), text=True)
 
 
-def _node_centres(row: _Row) -> dict[str, Box]:
+def _node_centres(row: _Row, names: Iterable[str | None]) -> dict[str, Box]:
+    """The shapes of the row's nodes called `names` (those a promise bar starts or ends at)."""
     out: dict[str, Box] = {}
-    for name, g in row.nodes.items():
-        b = _node_box(g)
-        if b is not None:
+    for name in names:
+        g = row.nodes.get(name) if name else None
+        b = _node_box(g) if g is not None else None
+        if name and b is not None:
             out[name] = b
     return out
 
@@ -1286,11 +1305,13 @@ def _strip_ids(el: ET.Element) -> None:
 
 
 _GEOMETRY = ("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height", "points", "d")
+_GEOMETRY_SET = frozenset(_GEOMETRY)
 _INHERITED = (
     "fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-dasharray",
     "font-size", "font-weight", "text-anchor", "paint-order",
 )
 """Presentation attributes that SVG inherits from a group to its children."""
+_INHERITED_SET = frozenset(_INHERITED)
 _PAINTED = frozenset(_q(t) for t in ("path", "polygon", "polyline", "rect", "circle", "ellipse"))
 _CONTAINERS = frozenset(_q(t) for t in ("g", "a"))
 _UNPAINTED = frozenset(_q(t) for t in ("title", "desc"))
@@ -1349,13 +1370,11 @@ def _lighten(root: ET.Element) -> None:
             d = a.get("d")
             if d is not None and "C" in d:
                 a["d"] = _straighten(d)
-        for k in _GEOMETRY:
-            v = a.get(k)
-            if v is not None and "." in v:
+        for k, v in a.items():  # values replaced in place: the order of the attributes stays
+            if k in _GEOMETRY_SET and "." in v:
                 a[k] = _POINT_ZERO.sub("", _DIGITS.sub("", v))
-        t = a.get("transform")
-        if t and t.startswith("scale(1 1) rotate(0) "):
-            a["transform"] = _POINT_ZERO.sub("", _DIGITS.sub("", t.removeprefix("scale(1 1) rotate(0) ")))
+            elif k == "transform" and v.startswith("scale(1 1) rotate(0) "):
+                a[k] = _POINT_ZERO.sub("", _DIGITS.sub("", v.removeprefix("scale(1 1) rotate(0) ")))
     fonts = {el.attrib.pop("font-family") for el in texts if "font-family" in el.attrib}
     if fonts:
         root.set("font-family", FONT_STACK)
@@ -1374,9 +1393,12 @@ def _lighten(root: ET.Element) -> None:
         kids = [c for c in el if c.tag not in _UNPAINTED]
         if not kids:
             continue
+        first = kids[0].attrib
         for k in _INHERITED:
-            v = kids[0].get(k)
-            if v is None or el.get(k, v) != v or any(c.get(k) != v for c in kids):
+            if k not in first:
+                continue
+            v = first[k]
+            if el.get(k, v) != v or any(c.get(k) != v for c in kids):
                 continue
             el.set(k, v)
             for c in kids:
@@ -1394,14 +1416,14 @@ _INITIAL = {
 def _drop_inherited(el: ET.Element, inherited: dict[str, str]) -> None:
     """No attribute that repeats what the element inherits anyway."""
     a = el.attrib
-    mine = dict(inherited)
-    for k in _INHERITED:
-        v = a.get(k)
-        if v is None:
-            continue
+    mine = inherited
+    for k in [k for k in a if k in _INHERITED_SET]:
+        v = a[k]
         if inherited.get(k) == v:
             del a[k]
         else:
+            if mine is inherited:
+                mine = dict(inherited)
             mine[k] = v
     for child in el:
         _drop_inherited(child, mine)
@@ -1792,7 +1814,7 @@ def _drawing_of(d: _Diagram) -> Drawing:
             p.band = _band_height([text for _, _, text in bars])
         root, rows = _parse((yield _dot_source(d, plans)), plans)
     for row, bars in zip(rows, _promise_rows(d, row_of, len(rows)), strict=True):
-        centres = _node_centres(row)
+        centres = _node_centres(row, {x for a, b, _ in bars for x in (a, b)})
         row.promises = [
             (centres[a].cx if a else None, centres[b].cx if b else None, text) for a, b, text in bars
         ]
