@@ -19,8 +19,18 @@ Width: a process wider than an A4 page (`MAX_ROW_WIDTH`) wraps into rows,
 each showing the lanes it has steps in, cut where few flows cross; a flow that
 crosses a cut ends in a pair of BPMN link events ("continues below (A)" /
 "continued (A)"). The rows are laid out in one Graphviz run as separate
-components packed into a column. So a diagram costs one `dot` process, or two
-when it wraps (the first, one-row layout measures where to cut).
+components packed into a column. So a diagram costs one Graphviz run, or two
+when it wraps: the first measures where to cut (`_measure_source`, a cheap graph
+of the same columns, when `_wraps` is sure it will wrap; else the one-row layout).
+
+Speed: a diagram is a generator (`_drawing`) that yields its DOT sources and is
+sent Graphviz's SVG, so `render_svg` can run one `dot` per graph while
+`write_diagrams` sends the graphs of a batch of diagrams through one `dot`
+(`dot.draw_many`, crash-safe) and, for a cold build, draws the batches in one
+worker process per core (`workers.py`). Whichever way, the bytes are the same.
+
+Size: the finished SVG is lightened (`_lighten`): inherited attributes set once,
+coordinates to a tenth of a point, Graphviz's double paths merged.
 
 Safety: supervisor text reaches the DOT source only through `esc()`, inside
 HTML-like labels. Every other DOT attribute is a constant of this module or a
@@ -1882,7 +1892,7 @@ class DiagramStats:
 
 
 
-BATCH = 24
+BATCH = 64
 """Diagrams whose graphs share one `dot` process in `write_diagrams` (see `dot.draw_many`)."""
 
 
@@ -2015,7 +2025,9 @@ def write_diagrams(
     failed: list[str] = []
     if todo:
         n = max(1, workers or os.cpu_count() or 2)
-        size = max(1, min(batch, math.ceil(len(todo) / n)))  # a small build still keeps every core busy
+        # Batches of at most `batch`, as many for each core (a small build still keeps every core busy).
+        rounds = math.ceil(len(todo) / (n * max(1, batch)))
+        size = max(1, math.ceil(len(todo) / (n * rounds)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         if processes if processes is not None else (n > 1 and len(todo) >= PROCESSES_FROM):
             failed = _in_processes(handbook, chunks, n, save)
