@@ -101,9 +101,10 @@ def run_batches(
             while (batch := next_batch()) is not None:
                 answer = None
                 if worker is not None:
+                    work = prepare(batch)
                     try:
-                        answer = worker.draw(prepare(batch))
-                    except (OSError, EOFError, pickle.PickleError, AttributeError, ValueError):
+                        answer = worker.draw(work)
+                    except Exception:  # noqa: BLE001 - a dead worker, a broken pipe, an answer that is not one
                         worker.close()
                         worker = None
                 if worker is None:
@@ -126,10 +127,9 @@ def run_batches(
 
 def main() -> int:
     """The worker: answer each batch on standard input with `diagram._draw_in_worker`'s result."""
-    from .diagram import _draw_in_worker
-
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing printed by accident can corrupt the answers
+    sys.stdout = sys.stderr  # nothing printed by accident (an import, a warning) can corrupt the answers
+    from .diagram import _draw_in_worker
     while True:
         try:
             batch = _receive(stdin)
