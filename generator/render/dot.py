@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,13 +68,15 @@ class Counts:
     """Graphs of a batch drawn again one per process, because the batch `dot` died or skipped them."""
     crashed: int = 0
     """Batch `dot` processes that ended with an error or a signal."""
+    seconds: float = 0.0
+    """Time spent waiting for `dot` processes, summed over threads (wall time, not CPU)."""
 
 
 COUNTS = Counts()
 _LOCK = threading.Lock()
 
 
-def _count(**add: int) -> None:
+def _count(**add: float) -> None:
     with _LOCK:
         for k, v in add.items():
             setattr(COUNTS, k, getattr(COUNTS, k) + v)
@@ -85,7 +88,7 @@ def add_counts(other: Counts) -> None:
 
 
 def _spawn(source: bytes) -> subprocess.CompletedProcess[bytes]:
-    _count(processes=1)
+    start = time.perf_counter()
     try:
         return subprocess.run(
             [dot_command(), "-Tsvg"], input=source, capture_output=True, timeout=TIMEOUT, check=False,
@@ -95,6 +98,8 @@ def _spawn(source: bytes) -> subprocess.CompletedProcess[bytes]:
         raise DiagramError(f"Graphviz `dot` took more than {TIMEOUT:g} s") from exc
     except OSError as exc:  # pragma: no cover - Graphviz missing
         raise DiagramError(f"cannot run Graphviz `dot`: {exc}; install the graphviz package") from exc
+    finally:
+        _count(processes=1, seconds=time.perf_counter() - start)
 
 
 def run_dot(source: str) -> bytes:
