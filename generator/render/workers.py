@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import struct
 import subprocess
 import sys
@@ -86,8 +87,11 @@ def run_batches(
     lock = threading.Lock()
     todo: Iterator[Any] = iter(batches)
     errors: list[BaseException] = []
+    stop = threading.Event()
 
     def next_batch() -> Any | None:
+        if stop.is_set():
+            return None
         with lock:
             return next(todo, None)
 
@@ -112,6 +116,7 @@ def run_batches(
                 done(batch, answer)
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
             errors.append(exc)
+            stop.set()
         finally:
             if worker is not None:
                 worker.close()
@@ -119,14 +124,21 @@ def run_batches(
     threads = [threading.Thread(target=feed, name=f"diagram-feeder-{k}") for k in range(max(1, n))]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join()
+    try:
+        for t in threads:
+            t.join()
+    except BaseException:  # Ctrl-C: no new batch starts; those being drawn finish, then it goes on up
+        stop.set()
+        for t in threads:
+            t.join()
+        raise
     if errors:
         raise errors[0]
 
 
 def main() -> int:
     """The worker: answer each batch on standard input with `diagram._draw_in_worker`'s result."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the build: it stops sending batches
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing printed by accident (an import, a warning) can corrupt the answers
     from .diagram import _draw_in_worker
