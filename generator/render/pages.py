@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
@@ -44,11 +45,12 @@ from ..model import (
     StepBase,
     Term,
     WaitStep,
+    field_of,
 )
 from ..practice import Practice, practices_of
 from ..timing import add_months, parse_date, parse_duration, today
 from . import knowledge
-from .labels import format_date, label
+from .labels import LABELS, format_date, label
 from .text import Safe, html_inert, safe_url, sanitize, slug, without_invisible
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -185,6 +187,12 @@ class Tx:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self._words: dict[str, Safe] = {}
+        """Labels without values, looked up once per language (a process page prints about 70)."""
+        self._fallback = (
+            f'<span class="hb-fallback" title="{sanitize(label(lang, "fallback_title"), "plain")}">'
+            f'{sanitize(label(lang, "fallback"), "plain")}</span>'
+        )
 
     def _pick(self, text: LocalText | str | None) -> tuple[str, bool]:
         """The text in this language, and whether it is a Finnish fallback."""
@@ -192,15 +200,16 @@ class Tx:
             return "", False
         if isinstance(text, str):
             return text, False
-        if self.lang == DEFAULT_LANGUAGE or text.has(self.lang):
-            return text.get(self.lang), False
+        if self.lang == DEFAULT_LANGUAGE:
+            return text.fi, False
+        # LocalText.has/get without pydantic's attribute machinery (field_of reads the fields' dict).
+        value = field_of(text, self.lang)
+        if value:
+            return value, False
         return text.fi, True
 
     def _marker(self) -> str:
-        return (
-            f'<span class="hb-fallback" title="{sanitize(label(self.lang, "fallback_title"), "plain")}">'
-            f'{sanitize(label(self.lang, "fallback"), "plain")}</span>'
-        )
+        return self._fallback
 
     def inline(self, text: LocalText | str | None) -> Safe:
         value, fallback = self._pick(text)
@@ -225,6 +234,11 @@ class Tx:
 
     def label(self, key: str, **values: object) -> Safe:
         """One of the handbook's own words; filled-in values must already be safe."""
+        if not values:
+            word = self._words.get(key)
+            if word is None:
+                word = self._words[key] = Safe(label(self.lang, key))
+            return word
         for name, value in values.items():
             if not isinstance(value, (Safe, int)):
                 raise TypeError(f"label {key!r}: value {name!r} is not sanitized")
@@ -256,6 +270,8 @@ class Tx:
 
 def _finalize(value: object) -> object:
     """Whatever a template prints: safe markup as is, numbers as text, any other text escaped."""
+    if value.__class__ is Safe:  # the usual case first
+        return value
     if value is None:
         return ""
     if isinstance(value, jinja2.Undefined):
@@ -299,6 +315,48 @@ class StepView:
     @property
     def type(self) -> str:
         return step_type(self.step)
+
+
+@dataclass(slots=True)
+class StepPart:
+    """What a process page prints for one step, worked out before the template runs.
+
+    A template's every call costs jinja2 about a microsecond of bookkeeping; reading an attribute
+    costs a tenth of that. The template keeps the layout and its conditions on the step's own
+    fields; the values it prints come from here. An item is None where the step has no such part.
+    """
+
+    n: int
+    step: StepBase
+    type: str
+    anchor: str
+    label: Safe
+    kind: Safe
+    who: Safe
+    type_label: Safe
+    within: Safe | None
+    description: Safe | None
+    record: Safe | None
+    contacts: list[ContactPart]
+    branches: list[tuple[Safe, Safe]] | None
+    """(when, link to the step) of a decision."""
+    paths: list[tuple[Any, Safe, Safe]] | None
+    """(path, when, link to the step) of a parallel split."""
+    join: Safe | None
+    handoff_process: Safe | None
+    handoff_org: Safe | None
+    call_process: Safe | None
+    next: Safe | None
+
+
+@dataclass(slots=True)
+class ContactPart:
+    """A contact as a step of a process page lists it (the same on every page of a language)."""
+
+    c: Contact
+    link: Safe
+    phone: Safe
+    hours: Safe
 
 
 def chunks(items: list[Any], size: int) -> list[list[Any]]:
@@ -443,6 +501,10 @@ class PageWriter:
         self.svg = svg
         self.legend = legend
         self.abbreviations = self._abbreviations()
+        self.words = SimpleNamespace(**{key: self.tx.label(key) for key in LABELS["fi"]})
+        """The labels as attributes, for templates: `lb.who` is `tx.label('who')` without a call."""
+        self._contact_parts: dict[str, ContactPart | None] = {}
+        self._role_names: dict[str, Safe] = {}
 
     # -- helpers available to every template --
 
@@ -462,8 +524,24 @@ class PageWriter:
     def role_name(self, role_id: str | None) -> Safe:
         if not role_id:
             return self.tx.label("no_role")
-        role = self.site.roles.get(role_id)
-        return self.tx.inline(role.name) if role else sanitize(role_id, "plain")
+        name = self._role_names.get(role_id)
+        if name is None:
+            role = self.site.roles.get(role_id)
+            name = self._role_names[role_id] = self.tx.inline(role.name) if role else sanitize(role_id, "plain")
+        return name
+
+    def contact_part(self, contact_id: str) -> ContactPart | None:
+        """A contact as a step lists it, or None when there is no such contact."""
+        if contact_id in self._contact_parts:
+            return self._contact_parts[contact_id]
+        c = self.site.contacts.get(contact_id)
+        part = None
+        if c:
+            # The link to the contact's section on the same page: the same on every page.
+            link = Safe(f"[{self.tx.inline(c.name)}](#{slug('contact-' + contact_id)})")
+            part = ContactPart(c, link, self.phone(c) if c.phone else Safe(""), self.hours(c) if c.hours else Safe(""))
+        self._contact_parts[contact_id] = part
+        return part
 
     def role_plain(self, role_id: str) -> Safe:
         role = self.site.roles.get(role_id)
@@ -665,6 +743,7 @@ class PageWriter:
         return tpl.render(
             here=here,
             tx=self.tx,
+            lb=self.words,
             w=self,
             site=self.site,
             lang=self.lang,
@@ -744,27 +823,40 @@ def _process_page(w: PageWriter, p: Process) -> tuple[str, str, str | None]:
     flow: dict[str, list[tuple[Any, str]]] = defaultdict(list)
     for e in edges(p):
         flow[e.source].append((e.label, e.target))
+    views: dict[str, StepView] = {}
+    for v in steps:
+        views.setdefault(v.step.id, v)
+    links: dict[str, Safe] = {}
+
+    def step_link(step_id: str) -> Safe:
+        """A link to a step's section on this page, its number and name as text."""
+        found = links.get(step_id)
+        if found is None:
+            found = links[step_id] = w.link(here, w.step_label(views.get(step_id), step_id), here, "step-" + step_id)
+        return found
+
     promises = []
     for pr in p.promises:
         dur = parse_duration(pr.within)
         promises.append(
             {
                 "name": tx.inline(pr.name) if pr.name else None,
-                "from": site.step_view(p, pr.from_),
                 "from_id": pr.from_,
-                "to": site.step_view(p, pr.to),
                 "to_id": pr.to,
+                "to_label": w.step_label(views.get(pr.to), pr.to),
+                "from_link": step_link(pr.from_),
+                "to_link": step_link(pr.to),
                 "within": Safe(dur.label(w.lang)) if dur else sanitize(pr.within, "plain"),
                 "bound": Safe(dur.bound(w.lang)) if dur else sanitize(pr.within, "plain"),
             }
         )
     keywords = tx.keywords(p.keywords, *(s.keywords for s in p.steps))
+    lanes = lane_of(p)
     text = w.render(
         "process.md.j2",
         here,
         p=p,
-        steps=steps,
-        flow=flow,
+        steps=[_step_part(w, here, v, lanes[v.step.id], flow, step_link) for v in steps],
         promises=promises,
         reviewed=reviewed,
         due=due,
@@ -774,17 +866,63 @@ def _process_page(w: PageWriter, p: Process) -> tuple[str, str, str | None]:
         related=[site.process_by_id[r] for r in p.related if r in site.process_by_id],
         terms=[site.terms[t] for t in p.terms if t in site.terms],
         keywords=keywords,
-        lanes=lane_of(p),
         practice_link=Safe(knowledge.practice_link_markdown(site.hb, p.id, w.lang, process_path=process_path)),
         target_results=Safe(knowledge.target_results_markdown(site.hb, p.id, w.lang)),
-        is_decision=lambda s: isinstance(s, DecisionStep),
-        is_parallel=lambda s: isinstance(s, ParallelStep),
-        is_wait=lambda s: isinstance(s, WaitStep),
-        is_handoff=lambda s: isinstance(s, HandoffStep),
-        is_call=lambda s: isinstance(s, CallStep),
-        duration=lambda s: Safe(d.label(w.lang)) if (d := parse_duration(s)) else sanitize(s, "plain"),
     )
     return here, text, diagram
+
+
+def _step_part(
+    w: PageWriter,
+    here: str,
+    v: StepView,
+    lane: str | None,
+    flow: dict[str, list[tuple[Any, str]]],
+    step_link: Callable[[str], Safe],
+) -> StepPart:
+    """The printed parts of one step of a process page (the template puts them in place)."""
+    s, tx = v.step, w.tx
+    kind = step_type(s)
+    within = None
+    if isinstance(s, WaitStep):
+        d = parse_duration(s.within)
+        within = Safe(d.label(w.lang)) if d else sanitize(s.within, "plain")
+    branches = paths = join = None
+    if isinstance(s, DecisionStep):
+        branches = [(tx.inline(br.when), step_link(br.to)) for br in s.branches]
+    elif isinstance(s, ParallelStep):
+        paths = [(path, tx.inline(path.when) if path.when else Safe(""), step_link(path.to)) for path in s.paths]
+        join = step_link(s.join)
+    handoff_process = handoff_org = call_process = None
+    if isinstance(s, HandoffStep):
+        if s.to_process:
+            handoff_process = w.process_link(here, s.to_process)
+        if s.to_organization:
+            handoff_org = w.org_name(s.to_organization)
+    if isinstance(s, CallStep):
+        call_process = w.process_link(here, s.process)
+    following = flow.get(s.id) if branches is None and paths is None else None
+    return StepPart(
+        n=v.n,
+        step=s,
+        type=kind,
+        anchor=v.anchor,
+        label=w.step_label(v),
+        kind=Safe(slug(kind)),
+        who=w.role_link(here, lane),
+        type_label=tx.label("type_" + kind),
+        within=within,
+        description=tx.block(s.description) if s.description else None,
+        record=w.labelled("record", tx.block(s.record)) if s.record else None,
+        contacts=[part for cid in s.contacts if (part := w.contact_part(cid))],
+        branches=branches,
+        paths=paths,
+        join=join,
+        handoff_process=handoff_process,
+        handoff_org=handoff_org,
+        call_process=call_process,
+        next=step_link(following[0][1]) if following else None,
+    )
 
 
 def _tidy_svg(svg: str) -> str:
