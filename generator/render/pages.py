@@ -359,6 +359,17 @@ class ContactPart:
     hours: Safe
 
 
+@dataclass(slots=True)
+class RoleStepPart:
+    """A step as a role page lists it: a link to it, its type, and links to its contacts in the directory."""
+
+    step: StepBase
+    link: Safe
+    type_label: Safe
+    contacts: list[tuple[Contact | None, Safe]]
+    """For each contact id of the step: the contact (None when unknown) and a link to it."""
+
+
 def chunks(items: list[Any], size: int) -> list[list[Any]]:
     """`items` in pages of at most `size`; an empty listing is one empty page."""
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
@@ -505,6 +516,7 @@ class PageWriter:
         """The labels as attributes, for templates: `lb.who` is `tx.label('who')` without a call."""
         self._contact_parts: dict[str, ContactPart | None] = {}
         self._role_names: dict[str, Safe] = {}
+        self._contact_blocks: dict[str, Safe] = {}
 
     # -- helpers available to every template --
 
@@ -529,6 +541,33 @@ class PageWriter:
             role = self.site.roles.get(role_id)
             name = self._role_names[role_id] = self.tx.inline(role.name) if role else sanitize(role_id, "plain")
         return name
+
+    def role_steps(self, here: str, p: Process, views: list[StepView]) -> list[RoleStepPart]:
+        """The steps of process `p` on role page `here`, ready to print."""
+        target = process_path(p.id)
+        out = []
+        for v in views:
+            contacts: list[tuple[Contact | None, Safe]] = []
+            for cid in v.step.contacts:
+                c = self.site.contacts.get(cid)
+                link = (
+                    self.link(here, self.tx.inline(c.name), self.contact_target(cid, p.area), "contact-" + cid)
+                    if c else Safe("")
+                )
+                contacts.append((c, link))
+            out.append(RoleStepPart(
+                v.step, self.link(here, self.step_label(v), target, v.anchor), self.tx.label("type_" + v.type), contacts
+            ))
+        return out
+
+    def contact_block(self, c: Contact) -> Safe:
+        """A contact's section on a process page (`_contact.md.j2` without uses): the same on every page."""
+        block = self._contact_blocks.get(c.id)
+        if block is None:
+            block = self._contact_blocks[c.id] = Safe(
+                self.render("_contact.md.j2", HOME, c=c, level=3, show_situation=True, show_uses=False)
+            )
+        return block
 
     def contact_part(self, contact_id: str) -> ContactPart | None:
         """A contact as a step lists it, or None when there is no such contact."""
@@ -925,8 +964,26 @@ def _step_part(
     )
 
 
+_DROPPED_LINE = re.compile(r"\n[^\S\n]*(?:\n|\Z|<\?xml|<!DOCTYPE)")
+"""A line after the first that `_tidy_svg` leaves out: blank, or an XML declaration or doctype."""
+_DROPPED_FIRST_LINE = re.compile(r"[^\S\n]*(?:\n|\Z|<\?xml|<!DOCTYPE)")
+
+
 def _tidy_svg(svg: str) -> str:
     """Inline SVG as one raw HTML block: no blank lines, no XML prolog, no invisible characters."""
+    # The diagrams are ~140 MB of text at 1,000 processes: the usual SVG (lines split only by
+    # "\n", none to leave out, nothing invisible) is checked with a few scans, not split into lines.
+    body = svg[:-1] if svg.endswith("\n") else svg
+    clean = without_invisible(body)
+    if (
+        len(clean) == len(body)
+        and "\r" not in clean
+        and "\u2028" not in clean
+        and "\u2029" not in clean
+        and not _DROPPED_FIRST_LINE.match(clean)
+        and not _DROPPED_LINE.search(clean)
+    ):
+        return clean
     lines = [ln for ln in svg.splitlines() if ln.strip() and not ln.lstrip().startswith(("<?xml", "<!DOCTYPE"))]
     return without_invisible("\n".join(lines))
 
