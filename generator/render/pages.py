@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import posixpath
 import re
-import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -296,6 +296,8 @@ def template_env() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # A new environment is made for each generate_docs(): no need to stat every template at every page.
+        auto_reload=False,
     )
 
 
@@ -1279,14 +1281,21 @@ def _content_assets(content_dir: Path) -> list[Path]:
 
 
 def _remove_stale(out_dir: Path, keep: set[str]) -> int:
+    """Remove the files under `out_dir` that are not in `keep`, then the folders left empty; the files removed."""
     removed = 0
     if not out_dir.is_dir():
         return 0
-    for f in sorted(out_dir.rglob("*"), reverse=True):
-        rel = f.relative_to(out_dir).as_posix()
-        if f.is_file() and rel not in keep:
-            f.unlink()
-            removed += 1
-        elif f.is_dir() and not any(f.iterdir()):
-            shutil.rmtree(f)
+    # Bottom-up with os.walk (no Path, no stat per file: 7,000 files at 1,000 processes).
+    for folder, _dirs, files in os.walk(out_dir, topdown=False):
+        prefix = Path(folder).relative_to(out_dir).as_posix() + "/"
+        if prefix == "./":
+            prefix = ""
+        for name in files:
+            if prefix + name not in keep:
+                path = os.path.join(folder, name)
+                if os.path.isfile(path):
+                    os.unlink(path)
+                    removed += 1
+        if prefix and not os.listdir(folder):
+            os.rmdir(folder)
     return removed
