@@ -146,10 +146,11 @@ NavItem = dict[str, Any] | str
 
 
 
-@functools.lru_cache(maxsize=65536)
-def _relpath(target: str, start: str) -> str:
-    """posixpath.relpath, remembered: pages link to the same few hundred pages tens of thousands of times."""
-    return posixpath.relpath(target, start)
+@functools.lru_cache(maxsize=1 << 17)
+def _relpath(target: str, here: str) -> str:
+    """The relative address of page `target` from page `here`, remembered: pages link to the same
+    few hundred pages tens of thousands of times."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 @dataclass
 class GeneratedDocs:
@@ -531,7 +532,7 @@ class PageWriter:
                 return text
             rel = ""
         else:
-            rel = _relpath(target, posixpath.dirname(here) or ".")
+            rel = _relpath(target, here)
         href = rel + (f"#{slug(anchor)}" if anchor else "")
         return Safe(f"[{text}]({href or '#'})")
 
