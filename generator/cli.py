@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from pathlib import Path
 
@@ -34,15 +33,11 @@ def _usage(message: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    # The cycle collector would only scan the loaded handbook (hundreds of thousands of
-    # objects, none of them garbage) while the report is written.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from .handbook import without_cycle_collector
+
+    # Also while the report is written: the collector would only scan the loaded handbook.
+    with without_cycle_collector():
         return _check(args)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _check(args: argparse.Namespace) -> int:
