@@ -1037,11 +1037,6 @@ def _coords(el: ET.Element) -> list[float]:
     return nums if len(nums) % 2 == 0 else nums[:-1]
 
 
-def _points(el: ET.Element) -> list[tuple[float, float]]:
-    nums = _coords(el)
-    return list(zip(nums[0::2], nums[1::2], strict=True))
-
-
 def _bbox(elements: Iterable[ET.Element], text: bool = False) -> Box | None:
     x0 = y0 = math.inf
     x1 = y1 = -math.inf
@@ -1064,11 +1059,6 @@ def _fmt(v: float) -> str:
 
 def _pts(*points: tuple[float, float]) -> str:
     return " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
-
-
-def _title_of(g: ET.Element) -> str:
-    t = g.find(_q("title"))
-    return (t.text or "") if t is not None else ""
 
 
 # --- BPMN shapes and markers ----------------------------------------------------------
@@ -1914,20 +1904,13 @@ def _draw_batch(drawings: list[Drawing]) -> list[str | Exception]:
     while pending:
         keys = list(pending)
         sources = [pending.pop(k) for k in keys]
-        for k, svg in zip(keys, draw_many(sources) if len(sources) > 1 else _one(sources[0]), strict=True):
+        for k, svg in zip(keys, draw_many(sources), strict=True):
             if isinstance(svg, DiagramError):
                 drawings[k].close()
                 results[k] = svg
             else:
                 advance(k, svg)
     return [r if r is not None else DiagramError("not drawn") for r in results]
-
-
-def _one(source: str) -> list[bytes | DiagramError]:
-    try:
-        return [run_dot(source)]
-    except DiagramError as exc:
-        return [exc]
 
 
 PROCESSES_FROM = 96
