@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -199,7 +200,7 @@ def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], No
                 index_search(staging)
             publish_site(config, staging)
         except Exception as exc:  # MkDocs, a theme template or Pagefind failing in a way of its own
-            message = str(exc) if isinstance(exc, BuildError) else f"the build stopped: {type(exc).__name__}: {exc}"
+            message = str(exc) if isinstance(exc, BuildError) else _tool_fault(config, exc)
             say(f"handbook build: {message}")
             say(f"The last good site at {_show(config.site)} is unchanged.")
             return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
@@ -449,7 +450,21 @@ def publish_site(config: BuildConfig, staging: Path) -> None:
         _point_symlink(site, staging)
     if retired is not None and not retired.name.startswith(config.previous_prefix):
         stamp = retired.name.removeprefix(f"{site.name}-")
-        retired.rename(retired.with_name(f"{config.previous_prefix}{stamp}"))
+        # The new site is already live: failing to rename the old one only leaves it to pruning.
+        with contextlib.suppress(OSError):
+            retired.rename(retired.with_name(f"{config.previous_prefix}{stamp}"))
+
+
+def _tool_fault(config: BuildConfig, exc: Exception) -> str:
+    """A failure that is not about the process files: a sentence for the reader, the traceback in a file."""
+    log = config.work / "build-error.log"
+    with contextlib.suppress(OSError):
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+    return (
+        f"the site could not be put together because of a fault in the handbook tool, not in the process files "
+        f"({type(exc).__name__}: {exc}); give {_show(log)} to whoever maintains the tool"
+    )
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -201,6 +201,9 @@ def test_failed_mkdocs_or_search_step_leaves_the_old_site(
             result = run_build(config, say=said.append)
             assert not result.ok and any("unchanged" in line for line in said)
             assert str(error) in result.errors[0]
+            if not isinstance(error, BuildError):  # not the supervisor's fault: said so, traceback kept
+                assert "not in the process files" in result.errors[0]
+                assert "Pagefind broke" in (config.work / "build-error.log").read_text(encoding="utf-8")
     intact = config.site.stat().st_ino == inode and _tree_digest(config.site) == before
     recovered = run_build(config, say=lambda _: None).ok  # the lock was released; the half-built folder goes
     clean = [p.name for p in config.builds_dir.iterdir()] == [p.name for p in config.builds_dir.glob("site-previous-*")]
