@@ -1904,13 +1904,21 @@ def _draw_batch(drawings: list[Drawing]) -> list[str | Exception]:
     while pending:
         keys = list(pending)
         sources = [pending.pop(k) for k in keys]
-        for k, svg in zip(keys, draw_many(sources), strict=True):
+        for k, svg in zip(keys, draw_many(sources) if len(sources) > 1 else _one(sources[0]), strict=True):
             if isinstance(svg, DiagramError):
                 drawings[k].close()
                 results[k] = svg
             else:
                 advance(k, svg)
     return [r if r is not None else DiagramError("not drawn") for r in results]
+
+
+def _one(source: str) -> list[bytes | DiagramError]:
+    """One graph in a `dot` of its own, through this module's `run_dot` (tests replace it)."""
+    try:
+        return [run_dot(source)]
+    except DiagramError as exc:
+        return [exc]
 
 
 PROCESSES_FROM = 96
