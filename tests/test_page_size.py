@@ -126,6 +126,20 @@ def test_a_large_handbook_splits_its_long_listings(large: tuple[Path, GeneratedD
     assert docs.pages["fi"] == docs.pages["sv"], "the language switcher needs the same pages in every language"
 
 
+def test_a_split_page_says_what_it_holds_and_leads_back(large: tuple[Path, GeneratedDocs]) -> None:
+    """Each part of a split directory keeps the warning about authority numbers, and says where it belongs."""
+    root, docs = large
+    parts = [p for p in docs.pages["fi"] if p.startswith(("kenelle-soitan/", "roolit/rooli-1/", "tarkistus/"))]
+    assert parts
+    for path in parts:
+        text = (root / "fi" / path).read_text(encoding="utf-8")
+        assert "← Takaisin: [" in text, path
+        if path.startswith("kenelle-soitan/"):
+            assert "älä anna niitä asiakkaalle" in text, path
+    role_part = next(p for p in parts if p.startswith("roolit/"))
+    assert "Kaikki tämän roolin vaiheet" not in (root / "fi" / role_part).read_text(encoding="utf-8")
+
+
 def test_every_link_of_a_large_handbook_resolves(large: tuple[Path, GeneratedDocs]) -> None:
     root, docs = large
     assert [b for lang in docs.pages for b in _broken_links(root, lang, docs)] == []

@@ -99,6 +99,10 @@ LABELS: dict[str, dict[str, str]] = {
             "Kaikki käsikirjan yhteystiedot tilanteen mukaan. Ammattilaisten numerot (viranomaisnumerot) ovat vain "
             "ammattilaisten välisiin konsultaatioihin: älä anna niitä asiakkaalle."
         ),
+        "authority_warning": (
+            "Ammattilaisten numerot (viranomaisnumerot) ovat vain ammattilaisten välisiin konsultaatioihin: "
+            "älä anna niitä asiakkaalle."
+        ),
         "kind_phone": "puhelin",
         "kind_email": "sähköposti",
         "kind_chat": "chat",
@@ -199,18 +203,21 @@ LABELS: dict[str, dict[str, str]] = {
         "page_of": "Sivu {n}/{total}",
         "page_previous": "Edellinen",
         "page_next": "Seuraava",
-        "pages": "Sivut",
-        "more_uses": "ja {n} muuta",
+        "back_to": "← Takaisin: {page}",
+        "more_steps": "ja {n} muuta vaihetta",
+        "more_processes": "ja {n} muuta prosessia",
         "contact_count": "{n} yhteystietoa",
         "other_contacts": "Yhteystiedot, joita prosessit eivät mainitse",
         "directory_by_area": (
-            "Yhteystietoja on paljon, joten ne on jaettu palvelualueittain: valitse alue, jonka prosesseissa "
-            "yhteystietoa käytetään."
+            "Yhteystietoja on paljon, joten ne on jaettu palvelualueittain: valitse palvelualue, jolla työskentelet, "
+            "tai käytä hakua."
         ),
-        "directory_area_intro": "Yhteystiedot, joita tämän palvelualueen prosessit käyttävät, tilanteen mukaan.",
+        "directory_area_intro": "Yhteystiedot, joita tämän palvelualueen prosessit käyttävät, tilanteittain.",
         "role_by_area": "Roolilla on vaiheita monessa prosessissa, joten ne on jaettu palvelualueittain.",
+        "role_area_intro": "Tämän roolin vaiheet tämän palvelualueen prosesseissa: mitä teen ja missä.",
+        "other_contacts_intro": "Yhteystiedot, joita mikään prosessi ei mainitse.",
         "review_by_area": "Tarkistusaikataulu palvelualueittain",
-        "review_more": "Lisäksi {n} muuta: katso palvelualueiden sivut alta.",
+        "review_more": "Lisäksi {n} muuta tarkistettavaa prosessia: ne ovat palvelualueiden sivuilla (alla).",
         "review_area_intro": "Palvelualueen prosessit tarkistuspäivän mukaan, aikaisin ensin.",
         "front_areas_only": "Valitse palvelualue: sen sivulla ovat alueen kaikki prosessit.",
         "untranslated_page": "Tätä sivua ei ole vielä käännetty, joten se näytetään suomeksi.",
@@ -305,6 +312,9 @@ LABELS: dict[str, dict[str, str]] = {
             "Handbokens alla kontaktuppgifter enligt situation. Myndighetsnumren är endast för konsultationer "
             "mellan yrkesutbildade: ge dem inte till klienten."
         ),
+        "authority_warning": (
+            "Myndighetsnumren är endast för konsultationer mellan yrkesutbildade: ge dem inte till klienten."
+        ),
         "kind_phone": "telefon",
         "kind_email": "e-post",
         "kind_chat": "chatt",
@@ -396,18 +406,21 @@ LABELS: dict[str, dict[str, str]] = {
         "page_of": "Sida {n}/{total}",
         "page_previous": "Föregående",
         "page_next": "Nästa",
-        "pages": "Sidor",
-        "more_uses": "och {n} till",
+        "back_to": "← Tillbaka: {page}",
+        "more_steps": "och {n} steg till",
+        "more_processes": "och {n} processer till",
         "contact_count": "{n} kontaktuppgifter",
         "other_contacts": "Kontaktuppgifter som processerna inte nämner",
         "directory_by_area": (
-            "Kontaktuppgifterna är många och därför indelade per serviceområde: välj området vars processer "
-            "använder kontaktuppgiften."
+            "Kontaktuppgifterna är många och därför indelade per serviceområde: välj det område där du arbetar, "
+            "eller använd sökningen."
         ),
-        "directory_area_intro": "Kontaktuppgifter som serviceområdets processer använder, enligt situation.",
+        "directory_area_intro": "Kontaktuppgifter som serviceområdets processer använder, ordnade efter situation.",
         "role_by_area": "Rollen har steg i många processer, så de är indelade per serviceområde.",
+        "role_area_intro": "Rollens steg i det här serviceområdets processer: vad jag gör och var.",
+        "other_contacts_intro": "Kontaktuppgifter som ingen process nämner.",
         "review_by_area": "Granskningsschema per serviceområde",
-        "review_more": "Dessutom {n} till: se serviceområdenas sidor nedan.",
+        "review_more": "Dessutom {n} processer till att granska: de finns på serviceområdenas sidor (nedan).",
         "review_area_intro": "Serviceområdets processer enligt granskningsdag, tidigast först.",
         "front_areas_only": "Välj ett serviceområde: på dess sida finns alla områdets processer.",
         "untranslated_page": "Sidan har inte översatts ännu och visas därför på finska.",
@@ -502,6 +515,7 @@ LABELS: dict[str, dict[str, str]] = {
             "Every contact in the handbook, by situation. Authority numbers are only for consultations between "
             "professionals: never give them to clients."
         ),
+        "authority_warning": "Authority numbers are only for consultations between professionals: never give them to clients.",
         "kind_phone": "phone",
         "kind_email": "e-mail",
         "kind_chat": "chat",
@@ -591,18 +605,21 @@ LABELS: dict[str, dict[str, str]] = {
         "page_of": "Page {n} of {total}",
         "page_previous": "Previous",
         "page_next": "Next",
-        "pages": "Pages",
-        "more_uses": "and {n} more",
+        "back_to": "← Back to {page}",
+        "more_steps": "and {n} more steps",
+        "more_processes": "and {n} more processes",
         "contact_count": "{n} contacts",
         "other_contacts": "Contacts no process mentions",
         "directory_by_area": (
-            "There are many contacts, so they are divided by service area: choose the area whose processes "
-            "use the contact."
+            "There are many contacts, so they are divided by service area: choose the area you work in, "
+            "or use search."
         ),
         "directory_area_intro": "Contacts that this service area's processes use, by situation.",
         "role_by_area": "This role has steps in many processes, so they are divided by service area.",
+        "role_area_intro": "This role's steps in this service area's processes: what I do, and where.",
+        "other_contacts_intro": "Contacts that no process mentions.",
         "review_by_area": "Review schedule by service area",
-        "review_more": "And {n} more: see the service areas' pages below.",
+        "review_more": "And {n} more processes to review: they are on the service areas' pages (below).",
         "review_area_intro": "The service area's processes by review date, earliest first.",
         "front_areas_only": "Choose a service area: its page lists all of the area's processes.",
         "untranslated_page": "This page has not been translated yet, so it is shown in Finnish.",

@@ -209,15 +209,12 @@ class Tx:
             return value, False
         return text.fi, True
 
-    def _marker(self) -> str:
-        return self._fallback
-
     def inline(self, text: LocalText | str | None) -> Safe:
         value, fallback = self._pick(text)
         safe = sanitize(value, "inline")
         if not fallback or not safe:
             return safe
-        return Safe(f'<span lang="fi">{safe}</span> {self._marker()}')
+        return Safe(f'<span lang="fi">{safe}</span> {self._fallback}')
 
     def block(self, text: LocalText | str | None) -> Safe:
         value, fallback = self._pick(text)
@@ -225,7 +222,7 @@ class Tx:
         if not fallback or not safe:
             return safe
         return Safe(
-            f'<div class="hb-fallback-block" markdown>\n{self._marker()}\n\n<div lang="fi" markdown>\n\n'
+            f'<div class="hb-fallback-block" markdown>\n{self._fallback}\n\n<div lang="fi" markdown>\n\n'
             f"{safe}\n\n</div>\n</div>"
         )
 
@@ -471,12 +468,6 @@ class Site:
     def steps(self, p: Process) -> list[StepView]:
         return [StepView(i + 1, s, p) for i, s in enumerate(p.steps)]
 
-    def step_view(self, p: Process, step_id: str) -> StepView | None:
-        for i, s in enumerate(p.steps):
-            if s.id == step_id:
-                return StepView(i + 1, s, p)
-        return None
-
     def review(self, p: Process) -> tuple[dt.date | None, dt.date | None, str]:
         """Last review, next review, and 'overdue' / 'soon' / 'ok'."""
         reviewed = parse_date(p.reviewed)
@@ -605,9 +596,6 @@ class PageWriter:
         if view is None:
             return sanitize(step_id, "plain")
         return Safe(f"{view.n}. {self.tx.inline(view.step.name)}")
-
-    def step_plain(self, view: StepView) -> Safe:
-        return Safe(f"{view.n}. {self.tx.plain(view.step.name)}")
 
     def hours(self, contact: Contact) -> Safe:
         parts = []
