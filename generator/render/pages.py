@@ -384,11 +384,11 @@ class Section:
     items: list[Any]
     size: int
 
-    @property
+    @functools.cached_property
     def pages(self) -> list[list[Any]]:
         return chunks(self.items, self.size)
 
-    @property
+    @functools.cached_property
     def paths(self) -> list[str]:
         return [numbered_path(self.base, n) for n in range(1, len(self.pages) + 1)]
 
@@ -555,11 +555,15 @@ class PageWriter:
         return out
 
     def contact_block(self, c: Contact) -> Safe:
-        """A contact's section on a process page (`_contact.md.j2` without uses): the same on every page."""
+        """A contact's section on a process page (`_contact.md.j2` without uses): the same on every page.
+
+        Rendered once, as if on a page in `prosessit/`: every process page is in that folder, so
+        any relative link in it is right on all of them.
+        """
         block = self._contact_blocks.get(c.id)
         if block is None:
             block = self._contact_blocks[c.id] = Safe(
-                self.render("_contact.md.j2", HOME, c=c, level=3, show_situation=True, show_uses=False)
+                self.render("_contact.md.j2", process_path("_"), c=c, level=3, show_situation=True, show_uses=False)
             )
         return block
 
