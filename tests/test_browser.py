@@ -6,6 +6,7 @@ Screenshots and a printed process page go to test-artifacts/.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 from conftest import ROOT, BuiltSite, PageWatch
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.handbook import load_handbook
 
@@ -129,8 +131,17 @@ def test_search_in_swedish_finds_swedish_pages(page: PageWatch, site_url: str) -
 def test_search_offers_filters(page: PageWatch, site_url: str) -> None:
     pg = goto(page, site_url)
     search(pg, "asiakas")
+    wanted = ["Sivun tyyppi", "Palvelualue", "Rooli"]
+    # Pagefind adds the filter groups one by one as their data arrives: wait for all (or time out).
+    with contextlib.suppress(PlaywrightTimeout):
+        pg.wait_for_function(
+            """wanted => { const have = [...document.querySelectorAll('.pagefind-ui__filter-name')]
+                             .map(e => e.textContent.trim());
+                           return wanted.every(w => have.includes(w)); }""",
+            arg=wanted, timeout=5000,
+        )
     labels = pg.eval_on_selector_all(".pagefind-ui__filter-name", "els => els.map(e => e.textContent.trim())")
-    assert {"Sivun tyyppi", "Palvelualue", "Rooli"} <= set(labels), labels
+    assert set(wanted) <= set(labels), labels
 
 
 def test_keyboard_shortcut_focuses_the_search_box(page: PageWatch, site_url: str) -> None:
