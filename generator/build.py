@@ -238,7 +238,7 @@ def refuse_to_build(
 
 
 def check_processes(config: BuildConfig) -> CheckResult:
-    return check_handbook(config.processes, cache=config.parse_cache)
+    return check_handbook(config.processes, cache=config.parse_cache, project=config.root)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from .findings import Finding, display_path
 from .handbook import Handbook, load_handbook, without_cycle_collector
 from .rules import run_rules
 from .rules.translation_missing import coverage
+from .sources import project_findings, project_of
 
 
 @dataclass
@@ -24,14 +26,17 @@ class CheckResult:
         return [f for f in self.findings if f.severity == "warning"]
 
 
-def check_handbook(root: Path, only: list[Path] | None = None, cache: Path | None = None) -> CheckResult:
+def check_handbook(
+    root: Path, only: list[Path] | None = None, cache: Path | None = None, project: Path | None = None
+) -> CheckResult:
     """Check every file in `root`; with `only`, keep the findings in those files.
 
     `cache`: a parse cache file (see parse_cache.py); the findings are the same without it.
+    `project`: whose content/, overrides/ and measurements/ are vetted too (default: the folder holding `root`).
     """
     with without_cycle_collector():
         handbook = load_handbook(root, cache)
-        findings = run_rules(handbook)
+        findings = sorted(run_rules(handbook) + project_findings(project or project_of(root)), key=lambda f: f.sort_key())
     if only:
         wanted = {display_path(p) for p in only}
         findings = [f for f in findings if f.file in wanted]
@@ -45,8 +50,8 @@ def format_text(result: CheckResult, strict: bool, only: list[Path] | None = Non
     n_warn = len(result.warnings())
     processes = result.handbook.processes
     if only:
-        wanted = {p.resolve() for p in only}
-        processes = [pf for pf in processes if pf.doc.file.resolve() in wanted]
+        wanted = {os.path.abspath(p) for p in only}
+        processes = [pf for pf in processes if os.path.abspath(pf.doc.file) in wanted]
     n_files = len(processes) + len(result.handbook.failed_files)
     cov = _coverage_line(result)
     verdict = "OK" if n_err == 0 and (not strict or n_warn == 0) else "FAILED"
@@ -61,10 +66,10 @@ def format_text(result: CheckResult, strict: bool, only: list[Path] | None = Non
 
 def _coverage_lines(result: CheckResult, only: list[Path] | None) -> list[str]:
     """One line per process whose Swedish or English text is incomplete."""
-    wanted = {p.resolve() for p in only} if only else None
+    wanted = {os.path.abspath(p) for p in only} if only else None
     out = []
     for pf in result.handbook.processes:
-        if wanted is not None and pf.doc.file.resolve() not in wanted:
+        if wanted is not None and os.path.abspath(pf.doc.file) not in wanted:
             continue
         cov = coverage(pf.process)
         if cov["sv"] < 1 or cov["en"] < 1:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -16,11 +17,11 @@ def _paths_root(paths: list[Path], default_root: Path) -> tuple[Path, list[Path]
     files: list[Path] = []
     roots: set[Path] = set()
     for p in paths:
-        if p.is_dir():
-            roots.add(p.resolve())
+        if os.path.isdir(p):
+            roots.add(Path(os.path.realpath(p)))
         else:
             files.append(p)
-            roots.add(p.resolve().parent)
+            roots.add(Path(os.path.realpath(os.path.dirname(os.path.abspath(p)))))
     if len(roots) != 1:
         raise SystemExit(_usage("give files from one processes folder at a time"))
     root = roots.pop()
@@ -44,7 +45,7 @@ def _check(args: argparse.Namespace) -> int:
     from .check import check_handbook, exit_code, format_json, format_text
 
     for p in args.paths:
-        if not p.exists():
+        if not os.path.lexists(p):  # a loop of links is there, and gets its finding
             return _usage(f"{p}: no such file or folder")
     root, only = _paths_root(args.paths, args.processes)
     if not root.is_dir():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,8 @@ from .model import (
 )
 from .parse_cache import ParseCache
 from .practice import attach_practices
+from .sources import Listing, UnsafeFile, project_of, vet, yaml_files
+from .sources import finding_at as source_finding
 
 
 @dataclass
@@ -41,6 +44,8 @@ class Registry(Generic[T]):
     items: list[T] = field(default_factory=list)
     doc: SourceDoc | None = None
     key: str = ""
+    failed: bool = False
+    """The file exists but could not be read or loaded: its items are unknown, not missing."""
 
     def by_id(self) -> dict[str, T]:
         return {getattr(item, "id"): item for item in self.items}  # noqa: B009
@@ -57,6 +62,9 @@ class Handbook:
     glossary: Registry[Term] = field(default_factory=Registry)
     orientation: Registry[OrientationPath] = field(default_factory=Registry)
     load_findings: list[Finding] = field(default_factory=list)
+    no_processes: bool = False
+    """The processes folder could not be listed or holds no process: every rule's finding would be a
+    consequence of that, so only the loading findings are reported."""
     failed_files: list[Path] = field(default_factory=list)
     """Process files that did not load: their ids still count as known."""
 
@@ -89,11 +97,14 @@ REGISTRY_LIST_KEYS = {
 }
 
 
+def process_listing(root: Path) -> Listing:
+    """Process files in `root`, in name order (registries excluded), and findings for what may not be read."""
+    return yaml_files(root, project_of(root), exclude=REGISTRY_MODELS)
+
+
 def process_files(root: Path) -> list[Path]:
-    """Process files in `root`, in name order (registries excluded)."""
-    return sorted(
-        p for p in root.glob("*.yaml") if p.stem not in REGISTRY_MODELS and not p.name.startswith(".")
-    )
+    """Process files in `root` that may be read, in name order (registries excluded)."""
+    return process_listing(root).files
 
 
 @contextlib.contextmanager
@@ -125,20 +136,38 @@ def load_handbook(root: Path, cache: Path | None = None) -> Handbook:
 
 def _load_handbook(root: Path, cache: ParseCache | None = None) -> Handbook:
     hb = Handbook(root=root)
+    project = project_of(root)
+    listing = process_listing(root)
+    hb.load_findings.extend(listing.findings)
     for stem, model in REGISTRY_MODELS.items():
         file = root / f"{stem}.yaml"
         key = REGISTRY_LIST_KEYS[stem]
         registry: Registry = getattr(hb, stem)
         registry.key = key
-        if not file.exists():
-            registry.doc = SourceDoc(file=file)
+        registry.doc = SourceDoc(file=file)
+        if listing.unreadable or not os.path.lexists(file):
+            continue
+        try:
+            vet(file, project)
+        except UnsafeFile as exc:
+            hb.load_findings.append(source_finding(file, exc.message, exc.hint))
+            registry.failed = True
             continue
         loaded = load_document(file, model, cache)
         registry.doc = loaded.doc
+        registry.failed = loaded.obj is None
         hb.load_findings.extend(loaded.findings or [])
         if loaded.obj is not None:
             registry.items = list(getattr(loaded.obj, key))
-    for file in process_files(root):
+    if not listing.files and not listing.unreadable and not any(f.rule == "project-file" for f in listing.findings):
+        hb.load_findings.append(
+            source_finding(
+                root, f"the folder `{root.name}/` has no process files (`<id>.yaml`)",
+                f"add a process file, e.g. `{root.name}/asiakasohjaus.yaml` (see 'Writing a process' in README.md)",
+            )
+        )
+    hb.no_processes = not listing.files
+    for file in listing.files:
         loaded = load_document(file, Process, cache)
         hb.load_findings.extend(loaded.findings or [])
         if loaded.obj is None:

@@ -18,6 +18,7 @@ import difflib
 import re
 import types
 import typing
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from .findings import Finding, Path_, SourceDoc, display_path
 from .parse_cache import ParseCache
+from .sources import RULE as SOURCE_RULE
+from .sources import UnsafeFile, read_bytes
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -84,7 +87,7 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise LoadError(
             "yaml-syntax", 1, 1,
-            f"the file is {len(raw):,} bytes, more than the limit of {MAX_FILE_BYTES:,}",
+            f"the file is larger than the limit of {MAX_FILE_BYTES:,} bytes",
             "split the process into smaller processes and link them with `call` steps",
         )
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -128,7 +131,76 @@ def decode(raw: bytes) -> str:
                 "a tab character is used for indentation",
                 "YAML allows only spaces for indentation: replace the tab with spaces",
             )
+    check_nesting(text)
     return text
+
+
+MAX_NESTING = 2 * MAX_DEPTH
+"""The most levels `estimate_nesting` may find before any parser sees the text.
+
+Both YAML parsers recurse once per level: libyaml's composer (C, through
+ruamel.yaml.clib) has no limit and crashed the process with SIGSEGV at 50,000
+levels on one line; the pure parser stops at Python's recursion limit only after
+about a second. So the nesting is bounded first, by a scan that never
+underestimates it by much; the exact limit (MAX_DEPTH) is applied to the data.
+"""
+
+# Indicators that open a collection at the start of a line: "- ", "? ", ": " (or alone at its end).
+_INDICATOR = re.compile(r"[-?:](?: +|$)")
+_BLOCK_SCALAR = re.compile(r"(?:^|: )[|>][1-9+-]*[ ]*(?:#.*)?$")
+
+
+def check_nesting(text: str) -> None:
+    """Raise a located LoadError when the text nests deeper than MAX_NESTING levels.
+
+    A cheap bound, counted per line: the levels open on the lines above it that it is
+    indented under, one for the line's own node, one for each block indicator at its
+    start (`- - - x` is three levels), and the open flow brackets (`[`, `{`, counted
+    even inside quotes, which only makes the bound higher). Lines inside a block
+    scalar (`|`, `>`) are text and not counted.
+    """
+    stack: list[tuple[int, int]] = []  # (indentation, levels open after that line)
+    flow = 0
+    block_indent: int | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if block_indent is not None:
+            if not stripped or indent > block_indent:
+                continue
+            block_indent = None
+        if not stripped or stripped.startswith("#"):
+            continue
+        if flow == 0:
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+        pos, depth = 0, (stack[-1][1] if stack else 0) + 1 + flow
+        while depth <= MAX_NESTING and (m := _INDICATOR.match(stripped, pos)) is not None:
+            depth += 1
+            pos = m.end()
+        rest = stripped[pos:]
+        column = indent + 1 + pos
+        for offset, char in enumerate(stripped):
+            if depth > MAX_NESTING:
+                break
+            if char in "[{":
+                flow += 1
+                depth += 1
+                column = indent + offset + 1
+            elif char in "]}":
+                flow = max(0, flow - 1)
+                depth -= 1
+            elif char == "#" and offset and stripped[offset - 1] == " ":
+                break
+        if depth > MAX_NESTING:
+            raise LoadError(
+                "yaml-syntax", number, column, "the file is nested too deeply",
+                f"a process needs at most {MAX_DEPTH} levels of indentation, lists and brackets inside each other",
+            )
+        if flow == 0:
+            stack.append((indent, depth))
+            if _BLOCK_SCALAR.search(rest):
+                block_indent = indent
 
 
 # --- 2. text → data ----------------------------------------------------------
@@ -262,8 +334,8 @@ def to_data(node: Node, doc: SourceDoc) -> Any:
                         "yaml-syntax", *_pos(key_node), "merge keys (<<) are not allowed",
                         "write the fields out in full",
                     )
-                key = str(key_node.value)
                 _check_text(key_node)
+                key = _text(str(key_node.value))
                 if key in out:
                     first = doc.key_positions[path + (key,)]
                     raise LoadError(
@@ -283,12 +355,39 @@ def to_data(node: Node, doc: SourceDoc) -> Any:
     return walk(node, (), 0)
 
 
+# After YAML's escapes (`"\e"`, `"\uFFFE"`, `"\x1b"`): control characters other than tab and line
+# break, and Unicode non-characters (U+FDD0–U+FDEF and the last two code points of every plane),
+# which break the front matter of pages and reach terminals as commands.
+_BAD_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+
+
 def _check_text(n: Node) -> None:
-    if isinstance(n.value, str) and _SURROGATE.search(n.value):
+    value = n.value
+    if not isinstance(value, str):
+        return
+    if _SURROGATE.search(value):
         raise LoadError(
             "yaml-syntax", *_pos(n), "the text has a \\u escape for a character that does not exist (half of a pair)",
             "write the character itself instead of the \\u escape",
         )
+    bad = _BAD_IN_TEXT.search(value)
+    if bad:
+        code = ord(bad.group())
+        what = "a control character" if code < 0xA0 else "a Unicode non-character (not meant for text)"
+        raise LoadError(
+            "yaml-syntax", *_pos(n), f"the text contains {what}, U+{code:04X}",
+            "delete the escape (such as \\e, \\x1b or \\uFFFE) that makes it; write the text itself",
+        )
+
+
+def _text(value: str) -> str:
+    """Text as the reader sees it, in one Unicode form (NFC): "ä" typed as a + U+0308 and
+    as one character are the same label, the same id, the same search word."""
+    return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
 
 
 def _scalar(n: Node) -> Any:
@@ -296,7 +395,7 @@ def _scalar(n: Node) -> Any:
     tag = n.tag
     value = n.value
     if tag in (_TAG + "str", _TAG + "timestamp"):
-        return value
+        return _text(value)
     if tag == _TAG + "null":
         return None
     if tag == _TAG + "bool":
@@ -549,10 +648,9 @@ def load_document(file: Path, model: type[BaseModel], cache: ParseCache | None =
     """Read `file` and validate it against `model`. Never raises for bad input."""
     doc = SourceDoc(file=file)
     try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        err = LoadError("yaml-syntax", 1, 1, f"the file cannot be read: {exc.strerror}", "check the file's permissions")
-        return Loaded(doc=doc, findings=[_finding(doc, err)])
+        raw = read_bytes(file, MAX_FILE_BYTES)
+    except UnsafeFile as exc:
+        return Loaded(doc=doc, findings=[_finding(doc, LoadError(SOURCE_RULE, 1, 1, exc.message, exc.hint))])
     try:
         data = parse(raw, doc, cache)
     except LoadError as err:

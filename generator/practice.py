@@ -26,6 +26,7 @@ from pydantic import BeforeValidator, ConfigDict, Field
 from .findings import Finding, Path_, SourceDoc
 from .loading import load_document
 from .model import DateStr, Id, KeywordsField, LocalText, Strict, Text
+from .sources import project_of, yaml_files
 
 if TYPE_CHECKING:
     from .handbook import Handbook
@@ -368,15 +369,15 @@ def practices_dir(processes_root: Path) -> Path:
 
 
 def practice_files(root: Path) -> list[Path]:
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.glob("*.yaml") if not p.name.startswith("."))
+    """The practice files in `root` that may be read (see sources.py)."""
+    return yaml_files(root, project_of(root)).files
 
 
 def _load(root: Path) -> tuple[PracticeSet, list[Finding]]:
     result = PracticeSet(root=root)
-    findings: list[Finding] = []
-    for file in practice_files(root):
+    listing = yaml_files(root, project_of(root))
+    findings: list[Finding] = list(listing.findings)
+    for file in listing.files:
         loaded = load_document(file, Practice)
         findings.extend(loaded.findings or [])
         if isinstance(loaded.obj, Practice):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import http.server
 import json
+import os
 import signal
 import sys
 import threading
@@ -117,15 +118,15 @@ def waiting_page(status: PreviewStatus) -> bytes:
 
 
 def watched_files(config: BuildConfig) -> Iterable[Path]:
-    """The sources a preview depends on."""
-    for folder, patterns in (
-        (config.processes, ("*.yaml", "*.yml")),
-        (config.content_dir, ("**/*",)),
-        (config.overrides_dir, ("**/*",)),
-    ):
-        if folder.is_dir():
-            for pattern in patterns:
-                yield from (p for p in folder.glob(pattern) if p.is_file())
+    """The sources a preview depends on: every entry of the project's folders, links and special
+    files included (never followed or opened: a change to one must show its finding at once)."""
+    folders = [config.processes, config.processes.parent / "practices"]
+    folders += [config.root / name for name in ("content", "overrides", "measurements")]
+    for folder in dict.fromkeys(folders):
+        for top, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files + [d for d in dirs if os.path.islink(os.path.join(top, d))]:
+                yield Path(top, name)
     if config.theme_config.is_file():
         yield config.theme_config
 
@@ -134,9 +135,12 @@ def snapshot(config: BuildConfig) -> dict[Path, tuple[int, int]]:
     out: dict[Path, tuple[int, int]] = {}
     for p in watched_files(config):
         try:
-            st = p.stat()
-        except FileNotFoundError:
-            continue
+            st = os.stat(p)  # through a link, so an edit of its target counts; never opens the file
+        except OSError:
+            try:
+                st = os.lstat(p)  # a broken link or a loop: the link itself
+            except OSError:
+                continue
         out[p] = (st.st_mtime_ns, st.st_size)
     return out
 

@@ -114,9 +114,11 @@ class Served:
 
 
 def project_folder(tmp_path: Path) -> Path:
-    """A project of its own: the theme and pages of this one, a copy of the small handbook."""
-    for name in ("mkdocs.yml", "overrides", "content"):
-        (tmp_path / name).symlink_to(ROOT / name)
+    """A project of its own: copies of this one's theme and pages (links out of a project are
+    refused), and of the small handbook."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name in ("overrides", "content"):
+        shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copytree(BASE, tmp_path / "processes")
     return tmp_path
 

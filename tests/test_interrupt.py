@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -94,10 +95,11 @@ class Project:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     tmp = tmp_path_factory.mktemp("interrupt")
-    # A project folder of its own (theme and pages linked from this one), so that
-    # `handbook build` run there works in its own build/ and site/.
-    for name in ("mkdocs.yml", "overrides", "content"):
-        (tmp / name).symlink_to(ROOT / name)
+    # A project folder of its own (theme and pages copied from this one: links out of a
+    # project are refused), so that `handbook build` run there works in its own build/ and site/.
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    for name in ("overrides", "content"):
+        shutil.copytree(ROOT / name, tmp / name)
     processes = tmp / "processes"
     processes.mkdir()
     for f in BASE.glob("*.yaml"):

@@ -246,7 +246,8 @@ def test_unreadable_file_gives_a_finding(tmp_path: Path) -> None:
     d = tmp_path / "perus.yaml"
     d.mkdir()
     loaded = load_document(d, Process)
-    assert loaded.findings and loaded.findings[0].rule == "yaml-syntax"
+    assert loaded.findings and loaded.findings[0].rule == "project-file"
+    assert "a folder, not an ordinary file" in loaded.findings[0].message
 
 
 

@@ -48,6 +48,7 @@ from ..model import (
     field_of,
 )
 from ..practice import Practice, practices_of
+from ..sources import CONTENT_LIMIT, UnsafeFile, all_files, project_of, read_bytes, read_text
 from ..timing import add_months, parse_date, parse_duration, today
 from . import knowledge
 from .labels import LABELS, format_date, label
@@ -1188,16 +1189,30 @@ def _nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
 
 
 
-def content_pages(content_dir: Path, lang: str) -> list[tuple[str, str]]:
+def content_files(content_dir: Path) -> list[Path]:
+    """The files of content/ that may be read and published: ordinary files inside the project
+    (links out of it, special files and the like are refused by the check; see sources.py)."""
+    return all_files(content_dir, project_of(content_dir)).files
+
+
+def content_pages(content_dir: Path, lang: str, files: list[Path] | None = None) -> list[tuple[str, str]]:
     """Hand-written pages in content/<lang>/ (Finnish when a language lacks one): (path, title)."""
+    files = content_files(content_dir) if files is None else files
     found: dict[str, str] = {}
     for base in (content_dir / DEFAULT_LANGUAGE, content_dir / lang):
-        if not base.is_dir():
-            continue
-        for f in sorted(base.rglob("*.md")):
+        for f in files:
+            if f.suffix != ".md" or base not in f.parents:
+                continue
             rel = f.relative_to(base).as_posix()
-            found[rel] = _first_heading(f.read_text(encoding="utf-8")) or rel
+            found[rel] = _first_heading(_read_content(f)) or rel
     return sorted(found.items())
+
+
+def _read_content(path: Path) -> str:
+    try:
+        return read_text(path, CONTENT_LIMIT)
+    except UnsafeFile:
+        return ""  # the check names the file; nothing of it is published
 
 
 def _first_heading(text: str) -> str | None:
@@ -1219,16 +1234,19 @@ def generate_docs(
     site = Site(handbook)
     env = template_env()
     result = GeneratedDocs()
+    safe_files = content_files(content_dir)
     for lang in langs:
         w = PageWriter(site, lang, env, svg, legend)
         out_dir = docs_root / lang
         pages = _pages(w)
-        extra = content_pages(content_dir, lang)
+        extra = content_pages(content_dir, lang, safe_files)
         files: dict[str, str | bytes] = {path: text for path, text in pages.items()}
         for rel, _title in extra:
-            files[rel] = _content_page(content_dir, lang, rel, w)
-        for asset in _content_assets(content_dir):
-            files["media/" + asset.relative_to(content_dir / "assets").as_posix()] = asset.read_bytes()
+            files[rel] = _content_page(content_dir, lang, rel, w, safe_files)
+        for asset in _content_assets(content_dir, safe_files):
+            data = _read_asset(asset)
+            if data is not None:
+                files["media/" + asset.relative_to(content_dir / "assets").as_posix()] = data
         for rel, data in files.items():
             if write_if_changed(out_dir / rel, data):
                 result.written += 1
@@ -1241,14 +1259,11 @@ def generate_docs(
     return result
 
 
-def _content_page(content_dir: Path, lang: str, rel: str, w: PageWriter) -> str:
+def _content_page(content_dir: Path, lang: str, rel: str, w: PageWriter, files: list[Path]) -> str:
     """A hand-written page, with the glossary's abbreviations; Finnish with a notice when untranslated."""
     own = content_dir / lang / rel
-    if own.is_file():
-        text = own.read_text(encoding="utf-8")
-    else:
-        fi_text = (content_dir / DEFAULT_LANGUAGE / rel).read_text(encoding="utf-8")
-        text = _untranslated_page(fi_text, w)
+    fi_page = content_dir / DEFAULT_LANGUAGE / rel
+    text = _read_content(own) if own in files else _untranslated_page(_read_content(fi_page), w)
     abbr = w.abbreviations
     return text.rstrip("\n") + ("\n\n" + abbr + "\n" if abbr else "\n")
 
@@ -1268,9 +1283,17 @@ def _untranslated_page(fi_text: str, w: PageWriter) -> str:
     return f'{head}{title}\n\n{notice}\n<div lang="fi" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
-def _content_assets(content_dir: Path) -> list[Path]:
+def _content_assets(content_dir: Path, files: list[Path]) -> list[Path]:
     base = content_dir / "assets"
-    return sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else []
+    return [p for p in files if base in p.parents]
+
+
+def _read_asset(path: Path) -> bytes | None:
+    try:
+        data = read_bytes(path, CONTENT_LIMIT)
+    except UnsafeFile:
+        return None
+    return data if len(data) <= CONTENT_LIMIT else None
 
 
 def _remove_stale(out_dir: Path, keep: set[str]) -> int:

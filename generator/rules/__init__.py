@@ -57,6 +57,9 @@ def all_rules() -> list[Rule]:
 def run_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[Finding]:
     """Run every rule over the loaded handbook; loading findings come first."""
     findings: list[Finding] = list(handbook.load_findings)
+    if handbook.no_processes:
+        # An empty or unreadable processes folder: every rule would only blame its consequences.
+        return sorted(set(findings), key=lambda f: f.sort_key())
     for rule in rules if rules is not None else all_rules():
         reporter = Reporter(rule.id, rule.severity)  # type: ignore[arg-type]
         if rule.scope == "handbook":

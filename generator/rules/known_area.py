@@ -11,6 +11,8 @@ SEVERITY = "error"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    if handbook.areas.failed:
+        return  # areas.yaml did not load: its own finding says why
     known = list(handbook.areas.by_id())
     area = pf.process.area
     if area not in known:

@@ -11,6 +11,8 @@ SEVERITY = "error"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    if handbook.contacts.failed:
+        return  # contacts.yaml did not load: its own finding says why
     known = list(handbook.contacts.by_id())
     for i, step in enumerate(pf.process.steps):
         for j, cid in enumerate(step.contacts):

@@ -13,6 +13,8 @@ SCOPE = "handbook"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:
+    if handbook.organizations.failed:
+        return  # organizations.yaml did not load: its own finding says why
     known = list(handbook.organizations.by_id())
 
     def one(doc, path, org: str | None) -> None:  # type: ignore[no-untyped-def]

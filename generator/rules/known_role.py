@@ -11,6 +11,8 @@ SEVERITY = "error"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    if handbook.roles.failed:
+        return  # roles.yaml did not load: its own finding says why
     registry = handbook.roles.by_id()
     for i, rid in enumerate(pf.process.roles):
         if rid not in registry:
