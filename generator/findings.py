@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -48,10 +49,11 @@ class Finding:
     hint: str = ""
 
     def format(self) -> str:
+        """One line for a terminal or a CI log, with every control character written as an escape."""
         text = f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.rule}] {self.message}"
         if self.hint:
             text += f" — {self.hint}"
-        return text
+        return printable(text)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -68,6 +70,21 @@ class Finding:
         return (self.file, self.line, self.column, self.rule)
 
 
+# C0 and C1 controls (ESC starts terminal commands: clear the screen, a fake green "OK", a new
+# window title), line breaks of all kinds, and the bidirectional controls that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with each control character written as a visible escape (`\\x1b`, `\\u202e`)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def display_path(path: Path) -> str:
     """A path as the user gave it: relative to the working directory when inside it."""
     return _display_path(path, os.getcwd())
@@ -75,10 +92,20 @@ def display_path(path: Path) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _display_path(path: Path, cwd: str) -> str:
-    try:
-        return str(path.resolve().relative_to(Path(cwd).resolve()))
-    except ValueError:
-        return str(path)
+    """Relative to `cwd` when inside it. The file itself is never resolved: a finding about a
+    link names the link (not where it leads), and a loop of links cannot make this fail."""
+    absolute = os.path.abspath(path)
+    for base, where in ((os.path.abspath(cwd), absolute), (os.path.realpath(cwd), _real_parent(absolute))):
+        rel = os.path.relpath(where, base) if where.startswith(base.rstrip(os.sep) + os.sep) else None
+        if rel is not None:
+            return rel
+    return str(path)
+
+
+def _real_parent(absolute: str) -> str:
+    """`absolute` with its folder's links resolved, its own name kept."""
+    head, tail = os.path.split(absolute)
+    return os.path.join(os.path.realpath(head), tail)
 
 
 class Reporter:
