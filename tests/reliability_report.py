@@ -32,11 +32,14 @@ TESTS = [
     "tests/test_interrupt.py",
     "tests/test_build_serve.py",
     "tests/test_security.py",
+    "tests/test_hostile_files.py",
+    "tests/test_rules.py",
+    "tests/test_diagram.py",
 ]
 INPUT_ROWS = [
     "malformed-file", "alias-bomb", "truncated", "random-bytes", "arbitrary-text", "mutated-process",
     "mutated-registry", "mutated-practice", "broken-registry-or-practice", "random-graph", "unsafe-names",
-    "serve-broken-save", "mutated-build",
+    "serve-broken-save", "mutated-build", "unsafe-file", "graph-defect", "lost-content", "diagram-input",
 ]
 STOP_ROWS = ["failed-build", "interrupted-build"]
 
