@@ -5,7 +5,7 @@ from ..handbook import Handbook, ProcessFile
 from ..model import DecisionStep
 
 ID = "decision-branches"
-DESCRIPTION = "A decision has two or more branches with distinct, non-empty labels."
+DESCRIPTION = "A decision has two or more branches with distinct, non-empty labels, each leading to a different step."
 SEVERITY = "error"
 
 
@@ -21,8 +21,18 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
                 key=True,
             )
         seen: dict[str, int] = {}
+        targets: dict[str, int] = {}
         for j, br in enumerate(step.branches):
             label = br.when.fi.strip().lower()
+            first = targets.setdefault(br.to, j)
+            if first != j and label not in seen:
+                report.report(
+                    pf.doc, ("steps", i, "branches", j, "to"),
+                    f"the decision `{step.id}` sends both '{step.branches[first].when.fi}' and '{br.when.fi}' "
+                    f"to `{br.to}`, so the question does not tell these answers apart",
+                    "lead each branch to the step its answer calls for, or make the two one branch; if "
+                    "every answer goes the same way, make the decision a task",
+                )
             if not label:
                 report.report(
                     pf.doc, ("steps", i, "branches", j, "when"),

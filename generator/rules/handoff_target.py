@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from ..findings import Reporter
+from ..handbook import Handbook, ProcessFile
+from ..model import HandoffStep
+
+ID = "handoff-target"
+DESCRIPTION = "A handoff names who takes over: a process with `to_process` or an organization with `to_organization`."
+SEVERITY = "error"
+
+
+def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    for i, step in enumerate(pf.process.steps):
+        if isinstance(step, HandoffStep) and step.to_process is None and step.to_organization is None:
+            report.report(
+                pf.doc, ("steps", i, "type"),
+                f"the handoff `{step.id}` does not say who takes over",
+                "add `to_process:` with the id of the process that continues, or `to_organization:` "
+                "with an organization id from organizations.yaml",
+            )
