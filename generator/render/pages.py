@@ -47,6 +47,7 @@ from ..model import (
     WaitStep,
     field_of,
 )
+from ..names import is_blank
 from ..practice import Practice, practices_of
 from ..timing import add_months, parse_date, parse_duration, today
 from . import knowledge
@@ -205,7 +206,7 @@ class Tx:
             return text.fi, False
         # LocalText.has/get without pydantic's attribute machinery (field_of reads the fields' dict).
         value = field_of(text, self.lang)
-        if value:
+        if not is_blank(value):  # a translation that shows nothing is missing: Finnish, marked as such
             return value, False
         return text.fi, True
 
