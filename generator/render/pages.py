@@ -40,6 +40,7 @@ from ..model import (
     HandoffStep,
     Keywords,
     LocalText,
+    OrientationPath,
     ParallelStep,
     Process,
     StepBase,
@@ -47,7 +48,7 @@ from ..model import (
     WaitStep,
     field_of,
 )
-from ..names import is_blank
+from ..names import is_blank, name_key
 from ..practice import Practice, practices_of
 from ..timing import add_months, parse_date, parse_duration, today
 from . import knowledge
@@ -261,7 +262,7 @@ class Tx:
                 continue
             words = kw.get(self.lang) or (kw.get("fi") if self.lang != "fi" else [])
             for w in words:
-                key = " ".join(str(w).split()).lower()
+                key = name_key(str(w))  # 'Kyllä' twice in two Unicode forms is one keyword; a blank one none
                 if key and key not in seen:
                     seen[key] = sanitize(w, "plain")
         return list(seen.values())
@@ -410,7 +411,9 @@ class Site:
         self.contacts = handbook.contacts.by_id()
         self.orgs = handbook.organizations.by_id()
         self.terms = handbook.glossary.by_id()
-        self.paths = {p.role: p for p in handbook.orientation.items}
+        self.paths: dict[str, OrientationPath] = {}
+        for op in handbook.orientation.items:  # a second path for a role is an error (unique-ids); the first counts
+            self.paths.setdefault(op.role, op)
         self.practices: list[Practice] = sorted(practices_of(handbook).practices(), key=lambda p: p.id)
         self.today = today()
         # Who uses what.

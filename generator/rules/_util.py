@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 
 from ..findings import Path_, Reporter, SourceDoc
 from ..model import LocalText, Process, field_of
-from ..names import blank_words, is_blank
+from ..names import blank_words, is_blank, name_key
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
@@ -73,3 +74,13 @@ def report_blank(report: Reporter, doc: SourceDoc | None, items: Iterable[Requir
                 hint = "write the Finnish text as `fi:` beside the translations: the Finnish pages show it"
         report.report(doc, path, f"{what} {blank_words(value)}", hint)
 
+
+def closest(value: str, known: Iterable[str]) -> str | None:
+    """The known id to suggest for `value`: one that differs only in case or Unicode form, else a near spelling."""
+    candidates = list(known)
+    key = name_key(value)
+    same = next((k for k in candidates if name_key(k) == key), None)
+    if same is not None:
+        return same
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None

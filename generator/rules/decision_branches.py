@@ -3,9 +3,13 @@ from __future__ import annotations
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
 from ..model import DecisionStep
+from ..names import blank_words, is_blank, name_key
 
 ID = "decision-branches"
-DESCRIPTION = "A decision has two or more branches with distinct, non-empty labels."
+DESCRIPTION = (
+    "A decision has two or more branches with distinct labels that show something (labels differing only "
+    "in case, spaces, invisible characters or how a letter is encoded count as the same)."
+)
 SEVERITY = "error"
 
 
@@ -22,18 +26,25 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
             )
         seen: dict[str, int] = {}
         for j, br in enumerate(step.branches):
-            label = br.when.fi.strip().lower()
-            if not label:
+            path = ("steps", i, "branches", j, "when")
+            if is_blank(br.when.fi):
                 report.report(
-                    pf.doc, ("steps", i, "branches", j, "when"),
-                    f"branch {j + 1} of the decision `{step.id}` has an empty label",
+                    pf.doc, path,
+                    f"the label of branch {j + 1} of the decision `{step.id}` {blank_words(br.when.fi)}",
                     "write the answer this branch stands for, e.g. `when: Kyllä`",
                 )
-            elif label in seen:
-                report.report(
-                    pf.doc, ("steps", i, "branches", j, "when"),
-                    f"the decision `{step.id}` has two branches labelled '{br.when.fi}'",
-                    "give each branch its own label so a reader knows which way to go",
-                )
+                continue
+            label = name_key(br.when.fi)
+            if label in seen:
+                first = step.branches[seen[label]].when.fi
+                line = pf.doc.locate(("steps", i, "branches", seen[label], "when"))[0]
+                if first == br.when.fi:
+                    message = f"the decision `{step.id}` has two branches labelled '{first}' (first on line {line})"
+                else:  # e.g. 'Kyllä' typed once with ä and once with a + U+0308, or in other case
+                    message = (
+                        f"the decision `{step.id}` has two branches with the same label: '{br.when.fi}' here and "
+                        f"'{first}' on line {line} differ only in case, spaces, invisible characters or how a letter is encoded"
+                    )
+                report.report(pf.doc, path, message, "give each branch its own label so a reader knows which way to go")
             else:
                 seen[label] = j
