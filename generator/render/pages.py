@@ -478,9 +478,11 @@ class Site:
         if reviewed is None:
             return None, None, "ok"
         due = add_months(reviewed, p.review_every_months)
+        if due is None:  # past the calendar's end (valid-date refuses such a date before a build)
+            return reviewed, None, "ok"
         if due < self.today:
             return reviewed, due, "overdue"
-        if due <= self.today + dt.timedelta(days=REVIEW_SOON_DAYS):
+        if (due - self.today).days <= REVIEW_SOON_DAYS:  # a subtraction: today + 60 days may not exist
             return reviewed, due, "soon"
         return reviewed, due, "ok"
 
@@ -1092,18 +1094,22 @@ def _area_sections(
 
 
 def _review_pages(w: PageWriter, reviews: list[tuple[Process, Any, Any, str]], out: dict[str, str]) -> None:
-    """The review report: one page, or for a long one the pending processes first and a page per area."""
-    if len(reviews) <= REVIEW_PAGE:
-        out[REVIEW] = w.render(
-            "review.md.j2", REVIEW, reviews=reviews, soon_days=REVIEW_SOON_DAYS, pending=None, more=0,
-            sections=[], section=None, page_paths=[],
-        )
-        return
+    """The review report: one page, or for a long one the pending processes first and a page per area.
+
+    Rows are in the order of their next review; a process without one (its date did not parse, or the
+    next review would fall past the calendar's end) comes last.
+    """
 
     def due(r: tuple[Process, Any, Any, str]) -> tuple[bool, dt.date]:
         return r[2] is None, r[2] or dt.date.min
 
     by_due = sorted(reviews, key=due)
+    if len(reviews) <= REVIEW_PAGE:
+        out[REVIEW] = w.render(
+            "review.md.j2", REVIEW, reviews=by_due, soon_days=REVIEW_SOON_DAYS, pending=None, more=0,
+            sections=[], section=None, page_paths=[],
+        )
+        return
     pending = [r for r in by_due if r[3] != "ok"]
     sections = _area_sections(w.site, by_due, lambda r: r[0].area, review_area_path, REVIEW_PAGE)
     out[REVIEW] = w.render(
