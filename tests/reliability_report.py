@@ -28,6 +28,7 @@ TESTS = [
     "tests/test_loading.py",
     "tests/test_fuzz.py",
     "tests/test_file_names.py",
+    "tests/test_lost_content.py",
     "tests/test_build.py::test_failed_mkdocs_or_search_step_leaves_the_old_site",
     "tests/test_interrupt.py",
     "tests/test_build_serve.py",
@@ -36,7 +37,7 @@ TESTS = [
 INPUT_ROWS = [
     "malformed-file", "alias-bomb", "truncated", "random-bytes", "arbitrary-text", "mutated-process",
     "mutated-registry", "mutated-practice", "broken-registry-or-practice", "random-graph", "unsafe-names",
-    "serve-broken-save", "mutated-build",
+    "lost-content", "serve-broken-save", "mutated-build",
 ]
 STOP_ROWS = ["failed-build", "interrupted-build"]
 
