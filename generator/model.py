@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from .names import is_blank
+
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
 
@@ -43,12 +45,13 @@ class LocalText(Strict):
     en: str | None = Field(default=None, description="In English.")
 
     def get(self, lang: str) -> str:
-        """The text in `lang`, falling back to Finnish."""
+        """The text in `lang`, falling back to Finnish (also when the translation shows nothing)."""
         value = getattr(self, lang, None)
-        return value if value else self.fi
+        return self.fi if is_blank(value) else value
 
     def has(self, lang: str) -> bool:
-        return bool(getattr(self, lang, None))
+        """Whether the text is written in `lang`: a translation that shows nothing counts as missing."""
+        return not is_blank(getattr(self, lang, None))
 
     def __str__(self) -> str:
         return self.fi

@@ -108,6 +108,11 @@ def parse_duration(text: str) -> Duration | None:
 DURATION_EXAMPLES = "'same day', 'next working day', '3 working days', '13 days', '2 weeks', '4 hours'"
 
 
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+"""Dates outside these years are typing mistakes (9999-12-31, 0202-11-01), not dates of a process."""
+
+
 def parse_date(text: str) -> dt.date | None:
     """A YYYY-MM-DD date, or None."""
     if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
@@ -118,25 +123,37 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
+def plausible(day: dt.date) -> bool:
+    """Whether `day` lies between EARLIEST and LATEST."""
+    return EARLIEST <= day <= LATEST
+
+
+def add_months(day: dt.date, months: int) -> dt.date | None:
+    """`day` plus `months` (the 31st becomes the month's last day); None past the calendar's end, year 9999."""
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
+    last = (dt.date(year, 12, 31) if month == 12 else dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
 
 
 def today() -> dt.date:
-    """Today, or the date of SOURCE_DATE_EPOCH / HANDBOOK_TODAY for reproducible builds and tests."""
+    """Today: HANDBOOK_TODAY (YYYY-MM-DD), else the UTC date of SOURCE_DATE_EPOCH, else the machine's date.
+
+    The rules (a review overdue, a review date in the future) and the pages (next review, the
+    overdue banner) all ask here, so a check and a build of the same moment agree. A value that is
+    not a date, or an epoch the calendar cannot hold, is ignored.
+    """
     import os
 
-    fixed = os.environ.get("HANDBOOK_TODAY")
-    if fixed and parse_date(fixed):
-        return parse_date(fixed)  # type: ignore[return-value]
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    fixed = parse_date(os.environ.get("HANDBOOK_TODAY") or "")
+    if fixed is not None:
+        return fixed
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and len(epoch) <= 12:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            pass
     return dt.date.today()

@@ -29,6 +29,7 @@ TESTS = [
     "tests/test_fuzz.py",
     "tests/test_file_names.py",
     "tests/test_graph_defects.py",
+    "tests/test_lost_content.py",
     "tests/test_build.py::test_failed_mkdocs_or_search_step_leaves_the_old_site",
     "tests/test_interrupt.py",
     "tests/test_build_serve.py",

@@ -40,6 +40,7 @@ from ..model import (
     HandoffStep,
     Keywords,
     LocalText,
+    OrientationPath,
     ParallelStep,
     Process,
     StepBase,
@@ -47,6 +48,7 @@ from ..model import (
     WaitStep,
     field_of,
 )
+from ..names import is_blank, name_key
 from ..practice import Practice, practices_of
 from ..sources import CONTENT_LIMIT, UnsafeFile, all_files, project_of, read_bytes, read_text
 from ..timing import add_months, parse_date, parse_duration, today
@@ -206,7 +208,7 @@ class Tx:
             return text.fi, False
         # LocalText.has/get without pydantic's attribute machinery (field_of reads the fields' dict).
         value = field_of(text, self.lang)
-        if value:
+        if not is_blank(value):  # a translation that shows nothing is missing: Finnish, marked as such
             return value, False
         return text.fi, True
 
@@ -261,7 +263,7 @@ class Tx:
                 continue
             words = kw.get(self.lang) or (kw.get("fi") if self.lang != "fi" else [])
             for w in words:
-                key = " ".join(str(w).split()).lower()
+                key = name_key(str(w))  # 'Kyllä' twice in two Unicode forms is one keyword; a blank one none
                 if key and key not in seen:
                     seen[key] = sanitize(w, "plain")
         return list(seen.values())
@@ -410,7 +412,9 @@ class Site:
         self.contacts = handbook.contacts.by_id()
         self.orgs = handbook.organizations.by_id()
         self.terms = handbook.glossary.by_id()
-        self.paths = {p.role: p for p in handbook.orientation.items}
+        self.paths: dict[str, OrientationPath] = {}
+        for op in handbook.orientation.items:  # a second path for a role is an error (unique-ids); the first counts
+            self.paths.setdefault(op.role, op)
         self.practices: list[Practice] = sorted(practices_of(handbook).practices(), key=lambda p: p.id)
         self.today = today()
         # Who uses what.
@@ -475,9 +479,11 @@ class Site:
         if reviewed is None:
             return None, None, "ok"
         due = add_months(reviewed, p.review_every_months)
+        if due is None:  # past the calendar's end (valid-date refuses such a date before a build)
+            return reviewed, None, "ok"
         if due < self.today:
             return reviewed, due, "overdue"
-        if due <= self.today + dt.timedelta(days=REVIEW_SOON_DAYS):
+        if (due - self.today).days <= REVIEW_SOON_DAYS:  # a subtraction: today + 60 days may not exist
             return reviewed, due, "soon"
         return reviewed, due, "ok"
 
@@ -1089,18 +1095,22 @@ def _area_sections(
 
 
 def _review_pages(w: PageWriter, reviews: list[tuple[Process, Any, Any, str]], out: dict[str, str]) -> None:
-    """The review report: one page, or for a long one the pending processes first and a page per area."""
-    if len(reviews) <= REVIEW_PAGE:
-        out[REVIEW] = w.render(
-            "review.md.j2", REVIEW, reviews=reviews, soon_days=REVIEW_SOON_DAYS, pending=None, more=0,
-            sections=[], section=None, page_paths=[],
-        )
-        return
+    """The review report: one page, or for a long one the pending processes first and a page per area.
+
+    Rows are in the order of their next review; a process without one (its date did not parse, or the
+    next review would fall past the calendar's end) comes last.
+    """
 
     def due(r: tuple[Process, Any, Any, str]) -> tuple[bool, dt.date]:
         return r[2] is None, r[2] or dt.date.min
 
     by_due = sorted(reviews, key=due)
+    if len(reviews) <= REVIEW_PAGE:
+        out[REVIEW] = w.render(
+            "review.md.j2", REVIEW, reviews=by_due, soon_days=REVIEW_SOON_DAYS, pending=None, more=0,
+            sections=[], section=None, page_paths=[],
+        )
+        return
     pending = [r for r in by_due if r[3] != "ok"]
     sections = _area_sections(w.site, by_due, lambda r: r[0].area, review_area_path, REVIEW_PAGE)
     out[REVIEW] = w.render(

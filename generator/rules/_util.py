@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from ..findings import Path_
+from ..findings import Path_, Reporter, SourceDoc
 from ..model import LocalText, Process, field_of
+from ..names import blank_words, is_blank, name_key
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
@@ -53,3 +55,32 @@ def texts(process: Process) -> Iterator[tuple[Path_, LocalText]]:
             yield ("promises", i, "name"), pr.name
     for i, t in enumerate(process.targets):
         yield ("targets", i, "metric"), t.metric
+
+
+Required = tuple[Path_, LocalText | str, str, str]
+"""A text that must show something: where, the text, what it is (to start a sentence), what to write."""
+
+
+def report_blank(report: Reporter, doc: SourceDoc | None, items: Iterable[Required]) -> None:
+    """Report each text whose Finnish shows nothing (a blank translation is translation-missing's business)."""
+    for path, text, what, hint in items:
+        value = text.fi if isinstance(text, LocalText) else text
+        if doc is None or not is_blank(value):
+            continue
+        if isinstance(text, LocalText):
+            path = (*path, "fi")  # a plain text is located at itself, a mapping's at its `fi:`
+            if text.has("sv") or text.has("en"):
+                what += " in Finnish"
+                hint = "write the Finnish text as `fi:` beside the translations: the Finnish pages show it"
+        report.report(doc, path, f"{what} {blank_words(value)}", hint)
+
+
+def closest(value: str, known: Iterable[str]) -> str | None:
+    """The known id to suggest for `value`: one that differs only in case or Unicode form, else a near spelling."""
+    candidates = list(known)
+    key = name_key(value)
+    same = next((k for k in candidates if name_key(k) == key), None)
+    if same is not None:
+        return same
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -3,9 +3,13 @@ from __future__ import annotations
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
 from ..model import DecisionStep
+from ..names import blank_words, is_blank, name_key
 
 ID = "decision-branches"
-DESCRIPTION = "A decision has two or more branches with distinct, non-empty labels, each leading to a different step."
+DESCRIPTION = (
+    "A decision has two or more branches with distinct labels that show something, each leading to a different "
+    "step (labels differing only in case, spaces, invisible characters or how a letter is encoded count as the same)."
+)
 SEVERITY = "error"
 
 
@@ -23,9 +27,31 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         seen: dict[str, int] = {}
         targets: dict[str, int] = {}
         for j, br in enumerate(step.branches):
-            label = br.when.fi.strip().lower()
+            path = ("steps", i, "branches", j, "when")
+            if is_blank(br.when.fi):
+                report.report(
+                    pf.doc, path,
+                    f"the label of branch {j + 1} of the decision `{step.id}` {blank_words(br.when.fi)}",
+                    "write the answer this branch stands for, e.g. `when: Kyllä`",
+                )
+                continue
+            label = name_key(br.when.fi)
+            if label in seen:
+                first_label = step.branches[seen[label]].when.fi
+                line = pf.doc.locate(("steps", i, "branches", seen[label], "when"))[0]
+                if first_label == br.when.fi:
+                    message = f"the decision `{step.id}` has two branches labelled '{first_label}' (first on line {line})"
+                else:  # e.g. 'Kyllä' typed once with ä and once with a + U+0308, or in other case
+                    message = (
+                        f"the decision `{step.id}` has two branches with the same label: '{br.when.fi}' here and "
+                        f"'{first_label}' on line {line} differ only in case, spaces, invisible characters "
+                        "or how a letter is encoded"
+                    )
+                report.report(pf.doc, path, message, "give each branch its own label so a reader knows which way to go")
+                continue
+            seen[label] = j
             first = targets.setdefault(br.to, j)
-            if first != j and label not in seen:
+            if first != j:
                 report.report(
                     pf.doc, ("steps", i, "branches", j, "to"),
                     f"the decision `{step.id}` sends both '{step.branches[first].when.fi}' and '{br.when.fi}' "
@@ -33,17 +59,3 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
                     "lead each branch to the step its answer calls for, or make the two one branch; if "
                     "every answer goes the same way, make the decision a task",
                 )
-            if not label:
-                report.report(
-                    pf.doc, ("steps", i, "branches", j, "when"),
-                    f"branch {j + 1} of the decision `{step.id}` has an empty label",
-                    "write the answer this branch stands for, e.g. `when: Kyllä`",
-                )
-            elif label in seen:
-                report.report(
-                    pf.doc, ("steps", i, "branches", j, "when"),
-                    f"the decision `{step.id}` has two branches labelled '{br.when.fi}'",
-                    "give each branch its own label so a reader knows which way to go",
-                )
-            else:
-                seen[label] = j

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import difflib
-
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ._util import closest
 
 ID = "known-area"
 DESCRIPTION = "A process's service area exists in areas.yaml."
@@ -16,8 +15,8 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     known = list(handbook.areas.by_id())
     area = pf.process.area
     if area not in known:
-        close = difflib.get_close_matches(area, known, n=1, cutoff=0.6)
+        close = closest(area, known)
         report.report(
             pf.doc, ("area",), f"the service area `{area}` is not in areas.yaml",
-            f"did you mean `{close[0]}`?" if close else "use one of: " + ", ".join(known),
+            f"did you mean `{close}`?" if close else "use one of: " + ", ".join(known),
         )

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import difflib
-
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ._util import closest
 
 ID = "known-contact"
 DESCRIPTION = "Every contact a step names exists in contacts.yaml."
@@ -17,9 +16,9 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     for i, step in enumerate(pf.process.steps):
         for j, cid in enumerate(step.contacts):
             if cid not in known:
-                close = difflib.get_close_matches(cid, known, n=1, cutoff=0.6)
+                close = closest(cid, known)
                 report.report(
                     pf.doc, ("steps", i, "contacts", j),
                     f"the contact `{cid}` is not in contacts.yaml",
-                    f"did you mean `{close[0]}`?" if close else "add it to processes/contacts.yaml",
+                    f"did you mean `{close}`?" if close else "add it to processes/contacts.yaml",
                 )

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-import difflib
-
 from ..findings import Reporter
 from ..handbook import Handbook
 from ..model import field_of
+from ._util import closest
 
 ID = "known-organization"
 DESCRIPTION = "Every organization a role, contact or handoff names exists in organizations.yaml."
@@ -19,10 +18,10 @@ def check(handbook: Handbook, report: Reporter) -> None:
 
     def one(doc, path, org: str | None) -> None:  # type: ignore[no-untyped-def]
         if org is not None and org not in known:
-            close = difflib.get_close_matches(org, known, n=1, cutoff=0.6)
+            close = closest(org, known)
             report.report(
                 doc, path, f"the organization `{org}` is not in organizations.yaml",
-                f"did you mean `{close[0]}`?" if close else "add it to processes/organizations.yaml",
+                f"did you mean `{close}`?" if close else "add it to processes/organizations.yaml",
             )
 
     for i, role in enumerate(handbook.roles.items):

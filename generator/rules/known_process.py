@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-import difflib
-
 from ..findings import Reporter
 from ..handbook import Handbook
 from ..model import field_of
+from ._util import closest
 
 ID = "known-process"
 DESCRIPTION = "Every process named in `related`, a call, a handoff or an orientation path exists."
@@ -18,10 +17,10 @@ def check(handbook: Handbook, report: Reporter) -> None:
 
     def one(doc, path, pid: str | None, what: str) -> None:  # type: ignore[no-untyped-def]
         if pid is not None and pid not in ids:
-            close = difflib.get_close_matches(pid, known, n=1, cutoff=0.6)
+            close = closest(pid, known)
             report.report(
                 doc, path, f"{what} `{pid}`, but there is no such process",
-                f"did you mean `{close[0]}`?" if close else "write the id of a file in processes/ (without .yaml)",
+                f"did you mean `{close}`?" if close else "write the id of a file in processes/ (without .yaml)",
             )
 
     for pf in handbook.processes:

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import difflib
-
 from ..findings import Reporter
 from ..graph import edges
 from ..handbook import Handbook, ProcessFile
 from ..model import field_of
+from ._util import closest
 
 ID = "known-step"
 DESCRIPTION = "Every step a `next`, branch, path, `join` or promise names exists in the process."
@@ -17,8 +16,8 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     ids = [s.id for s in p.steps]
 
     def missing(path, target: str, what: str) -> None:  # type: ignore[no-untyped-def]
-        close = difflib.get_close_matches(target, ids, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else "use the id of a step in this process"
+        close = closest(target, ids)
+        hint = f"did you mean `{close}`?" if close else "use the id of a step in this process"
         report.report(pf.doc, path, f"{what} `{target}`, but there is no step with that id", hint)
 
     for e in edges(p):

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import difflib
-
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ._util import closest
 
 ID = "known-term"
 DESCRIPTION = "Every glossary term a process lists in `terms` exists in glossary.yaml."
@@ -16,8 +15,8 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     known = list(handbook.glossary.by_id())
     for i, tid in enumerate(pf.process.terms):
         if tid not in known:
-            close = difflib.get_close_matches(tid, known, n=1, cutoff=0.6)
+            close = closest(tid, known)
             report.report(
                 pf.doc, ("terms", i), f"the term `{tid}` is not in glossary.yaml",
-                f"did you mean `{close[0]}`?" if close else "add the term with its explanation to processes/glossary.yaml",
+                f"did you mean `{close}`?" if close else "add the term with its explanation to processes/glossary.yaml",
             )

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-import difflib
-
 from ..findings import Reporter
 from ..handbook import Handbook
 from ..practice import practices_of, row_paths
+from ._util import closest
 
 ID = "practice-known-process"
 DESCRIPTION = "Every process a practice description lists, or one of its results measures, exists."
@@ -17,8 +16,8 @@ def check(handbook: Handbook, report: Reporter) -> None:
     known = sorted(ids)  # for suggestions, in a stable order
 
     def hint(pid: str) -> str:
-        close = difflib.get_close_matches(pid, known, n=1, cutoff=0.6)
-        return f"did you mean `{close[0]}`?" if close else "write the id of a file in processes/ (without .yaml)"
+        close = closest(pid, known)
+        return f"did you mean `{close}`?" if close else "write the id of a file in processes/ (without .yaml)"
 
     for pf in practices_of(handbook).files:
         seen: set[str] = set()

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-import difflib
-
 from ..findings import Reporter
 from ..handbook import Handbook
 from ..practice import practices_of, row_paths
+from ._util import closest
 
 ID = "practice-known-target"
 DESCRIPTION = "A measured result that names a process target names both the process and a target id that process has."
@@ -36,9 +35,9 @@ def check(handbook: Handbook, report: Reporter) -> None:
                 continue  # practice-known-process reports it
             ids = [t.id for t in process.targets if t.id]
             if row.target not in ids:
-                close = difflib.get_close_matches(row.target, ids, n=1, cutoff=0.6)
+                close = closest(row.target, ids)
                 if close:
-                    hint = f"did you mean `{close[0]}`?"
+                    hint = f"did you mean `{close}`?"
                 elif ids:
                     hint = "the process's target ids are " + ", ".join(f"`{i}`" for i in ids)
                 else:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from ..findings import Reporter
 from ..handbook import Handbook
 from ..model import LANGUAGES
+from ..names import is_blank
 from ._util import texts
 
 ID = "translation-missing"
@@ -27,11 +28,16 @@ def check(handbook: Handbook, report: Reporter) -> None:
 
 
 def _one(report: Reporter, doc, path, text) -> None:  # type: ignore[no-untyped-def]
-    missing = [NAMES[lang] for lang in LANGUAGES[1:] if not text.has(lang)]
+    if is_blank(text.fi):
+        return  # text-required says the Finnish is missing; a translation of nothing is not asked for
+    langs = [lang for lang in LANGUAGES[1:] if not text.has(lang)]
+    missing = [NAMES[lang] for lang in langs]
     if missing:
         report.report(
-            doc, path, f"'{_short(text.fi)}' has no {' or '.join(missing)} text; readers will see Finnish",
-            "write it as a mapping: {fi: …, sv: …, en: …}",
+            doc, (*path, langs[0]),  # at a translation written blank, else at the text
+            f"'{_short(text.fi)}' has no {' or '.join(missing)} text; readers will see Finnish",
+            f"write the translation after `{langs[0]}:`" if getattr(text, langs[0]) is not None
+            else "write it as a mapping: {fi: …, sv: …, en: …}",
         )
 
 

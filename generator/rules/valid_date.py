@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
-from ..timing import parse_date
+from ..timing import EARLIEST, LATEST, parse_date, plausible, today
 
 ID = "valid-date"
-DESCRIPTION = "Every date (valid_from, reviewed, change log) is a real date written YYYY-MM-DD."
+DESCRIPTION = (
+    "Every date (valid_from, reviewed, change log) is a real date written YYYY-MM-DD, "
+    f"between {EARLIEST.year} and {LATEST.year}, and `reviewed` is not in the future."
+)
 SEVERITY = "error"
+
+SLACK = dt.timedelta(days=1)
+"""`reviewed` may be tomorrow: today is the UTC date of SOURCE_DATE_EPOCH, and Finland is 2–3 hours ahead."""
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
@@ -14,8 +22,22 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     dates = [(("valid_from",), p.valid_from), (("reviewed",), p.reviewed)]
     dates += [(("changes", i, "date"), c.date) for i, c in enumerate(p.changes)]
     for path, value in dates:
-        if parse_date(value) is None:
+        day = parse_date(value)
+        if day is None:
             report.report(
                 pf.doc, path, f"'{value}' is not a date",
                 "write the date as YYYY-MM-DD, e.g. 2026-11-01 for 1.11.2026",
+            )
+        elif not plausible(day):
+            report.report(
+                pf.doc, path,
+                f"the date {value} is not between the years {EARLIEST.year} and {LATEST.year}",
+                "check the year: write the date as YYYY-MM-DD, e.g. 2026-11-01 for 1.11.2026",
+            )
+        elif path == ("reviewed",) and day - (now := today()) > SLACK:  # a difference: today + 1 may not exist
+            report.report(
+                pf.doc, path,
+                f"the review date {value} is in the future (today is {now.isoformat()}), "
+                "so the next review would be put off",
+                "write the date of the last review that was held; the next review date is counted from it",
             )

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from ..findings import Reporter
+from ..handbook import Handbook
+from ..practice import MEASURED_RE, practices_of
+from ..timing import EARLIEST, LATEST, parse_date, plausible, today
+
+ID = "practice-valid-date"
+DESCRIPTION = (
+    "A practice description's dates (the source's `date`, each figure's `measured`) are real dates "
+    f"between {EARLIEST.year} and {LATEST.year}, and not in the future."
+)
+SEVERITY = "error"
+SCOPE = "handbook"
+
+SLACK = dt.timedelta(days=1)
+"""A date may be tomorrow: today is the UTC date of SOURCE_DATE_EPOCH, and Finland is 2–3 hours ahead."""
+
+
+def check(handbook: Handbook, report: Reporter) -> None:
+    now = today()
+    for pf in practices_of(handbook).files:
+        p = pf.practice
+        if p.source.date is not None:
+            day = parse_date(p.source.date)
+            if day is None:
+                report.report(
+                    pf.doc, ("source", "date"), f"'{p.source.date}' is not a date",
+                    "write the source's date as YYYY-MM-DD, e.g. 2021-05-12 for 12.5.2021",
+                )
+            else:
+                _in_range(report, pf.doc, ("source", "date"), p.source.date, day, now)
+        for i, fig in enumerate(p.figures()):
+            path = ("evaluation", "figures", i, "measured")
+            m = MEASURED_RE.match(fig.measured)
+            if not m:
+                continue  # practice-figure-data says it is not a date
+            year, month, day_of_month = (int(g) if g else None for g in m.groups())
+            try:
+                start = dt.date(year or 1, month or 1, day_of_month or 1)  # type: ignore[arg-type]
+            except ValueError:
+                report.report(
+                    pf.doc, path, f"`measured` is '{fig.measured}', but that day does not exist",
+                    "check the day and the month: YYYY-MM-DD, or just YYYY-MM when the day is not known",
+                )
+                continue
+            _in_range(report, pf.doc, path, fig.measured, start, now)
+
+
+def _in_range(report: Reporter, doc, path, value: str, day: dt.date, now: dt.date) -> None:  # type: ignore[no-untyped-def]
+    if not plausible(day):
+        report.report(
+            doc, path, f"the date {value} is not between the years {EARLIEST.year} and {LATEST.year}",
+            "check the year: write the date as YYYY-MM-DD, e.g. 2021-05-12 for 12.5.2021",
+        )
+    elif day - now > SLACK:
+        report.report(
+            doc, path, f"the date {value} is in the future (today is {now.isoformat()})",
+            "write when the source was published or the results were measured, which has already happened",
+        )
