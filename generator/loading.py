@@ -355,11 +355,11 @@ def to_data(node: Node, doc: SourceDoc) -> Any:
     return walk(node, (), 0)
 
 
-# After YAML's escapes (`"\e"`, `"\uFFFE"`, `"\x1b"`): control characters other than tab and line
-# break, and Unicode non-characters (U+FDD0–U+FDEF and the last two code points of every plane),
+# After YAML's escapes (`"\e"`, `"\uFFFE"`, `"\x1b"`): control characters other than tab, line
+# break and carriage return, and Unicode non-characters (U+FDD0–U+FDEF and the last two code points of every plane),
 # which break the front matter of pages and reach terminals as commands.
 _BAD_IN_TEXT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
     + "]"
 )
