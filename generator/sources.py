@@ -248,12 +248,7 @@ def yaml_files(folder: Path, project: Path, *, exclude: Iterable[str] = ()) -> L
             continue
         if stem in skip:
             continue
-        try:
-            vet(path, project)
-        except UnsafeFile as exc:
-            listing.findings.append(finding_at(path, exc.message, exc.hint))
-            continue
-        listing.files.append(path)
+        _admit(path, project, listing)
     return listing
 
 
@@ -295,12 +290,17 @@ def _walk(folder: Path, project: Path, listing: Listing) -> None:
                     )
                 )
             continue
-        try:
-            vet(path, project)
-        except UnsafeFile as exc:
-            listing.findings.append(finding_at(path, exc.message, exc.hint))
-            continue
-        listing.files.append(path)
+        _admit(path, project, listing)
+
+
+def _admit(path: Path, project: Path, listing: Listing) -> None:
+    """Add `path` to the files that may be read, or its finding when `vet` refuses it."""
+    try:
+        vet(path, project)
+    except UnsafeFile as exc:
+        listing.findings.append(finding_at(path, exc.message, exc.hint))
+        return
+    listing.files.append(path)
 
 
 def _folder_ok(folder: Path, project: Path, listing: Listing) -> bool:
