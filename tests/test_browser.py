@@ -53,13 +53,16 @@ def search(page: Any, query: str) -> list[str]:
     box.wait_for(state="visible")
     box.fill("")
     box.press_sequentially(query, delay=5)
+    # Results for a prefix typed so far can be on screen first: wait for the message naming the whole query.
     page.wait_for_function(
-        """() => {
+        """(query) => {
             const items = [...document.querySelectorAll('.pagefind-ui__result')];
             const msg = document.querySelector('.pagefind-ui__message');
-            if (msg && /\\b0\\b/.test(msg.textContent) && !items.length) return true;
+            if (!msg || !msg.textContent.includes(query)) return false;
+            if (/\\b0\\b/.test(msg.textContent) && !items.length) return true;
             return items.length > 0 && items.slice(0, 3).every(li => li.querySelector('a.pagefind-ui__result-link'));
         }""",
+        arg=query,
         timeout=10_000,
     )
     hrefs = page.eval_on_selector_all(
