@@ -44,7 +44,6 @@ Public API: `render_svg`, `write_diagrams`, `DiagramStats`, `diagram_key`.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 import math
@@ -76,6 +75,7 @@ from ..model import (
 from ..timing import parse_duration
 from .dot import COUNTS as dot_counts
 from .dot import Counts, DiagramError, add_counts, draw_many, graphviz_version, run_dot
+from .rows import crossings, split_columns
 from .text import without_invisible
 from .workers import run_batches
 
@@ -1670,38 +1670,10 @@ def _split(plan: _Plan, row: _Row) -> list[tuple[int, int]] | None:
         r, b = plan.rank[node.name], boxes[node.name]
         x0[r] = min(x0.get(r, b.x0), b.x0)
         x1[r] = max(x1.get(r, b.x1), b.x1)
-    head = x0[ranks[0]]
-    room = MAX_ROW_WIDTH - head - 20  # what is left after the lane labels
-    link = 72.0  # a link event's column, at a row's start or end
-    n = len(ranks)
-
-    ends = [(plan.rank[f.tail], plan.rank[f.head]) for f in plan.flows]
-    crossings = {r: sum(1 for t, h in ends if (t <= r) != (h <= r)) for r in ranks}
-
-    @functools.cache
-    def cost(a: int, b: int) -> float:
-        """A row of ranks[a..b]: overflowing A4 is worst; then more rows; then unequal rows."""
-        w = x1[ranks[b]] - x0[ranks[a]] + (link if a > 0 else 0) + (link if b < n - 1 else 0)
-        return max(0.0, w - room) * 10 + 400 + (w / 100) ** 2 * 4
-
-    # best[(j, b)]: the cheapest j rows covering ranks[0..b]; a cut costs 120 per flow it breaks.
-    best: dict[tuple[int, int], tuple[float, list[tuple[int, int]]]] = {}
-    for b in range(n):
-        best[(1, b)] = (cost(0, b), [(0, b)])
-    for j in range(2, min(MAX_ROWS, n) + 1):
-        for b in range(n):
-            options = [
-                (prev[0] + cost(a, b) + crossings[ranks[a - 1]] * 120, prev[1] + [(a, b)])
-                for a in range(1, b + 1)
-                if (prev := best.get((j - 1, a - 1))) is not None
-            ]
-            if options:
-                best[(j, b)] = min(options, key=lambda o: (o[0], [s for s, _ in o[1]]))
-    finals = [best[(j, n - 1)] for j in range(2, min(MAX_ROWS, n) + 1) if (j, n - 1) in best]
-    if not finals:
-        return None
-    chosen = min(finals, key=lambda o: (o[0], len(o[1])))
-    return [(ranks[a], ranks[b]) for a, b in chosen[1]]
+    room = MAX_ROW_WIDTH - x0[ranks[0]] - 20  # what is left after the lane labels
+    cross = crossings(ranks, [(plan.rank[f.tail], plan.rank[f.head]) for f in plan.flows])
+    cut = split_columns([x0[r] for r in ranks], [x1[r] for r in ranks], cross, room, MAX_ROWS)
+    return None if cut is None else [(ranks[a], ranks[b]) for a, b in cut]
 
 
 def _letter(i: int) -> str:
