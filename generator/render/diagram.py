@@ -51,6 +51,7 @@ import os
 import re
 import textwrap
 import xml.etree.ElementTree as ET
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -719,9 +720,9 @@ def _layering(nodes: Sequence[_Node], flows: Sequence[_Flow]) -> tuple[dict[str,
             if (u, v) not in back:
                 indeg[v] += 1
     rank = {n: 1 for n in names}
-    queue = [n for n in names if indeg[n] == 0]
+    queue = deque(n for n in names if indeg[n] == 0)
     while queue:
-        u = queue.pop(0)
+        u = queue.popleft()
         for v in succ[u]:
             if (u, v) in back:
                 continue
@@ -752,13 +753,9 @@ def _columns(plan: _Plan) -> dict[int, dict[int, list[_Node]]]:
             preds[f.head].append(f.tail)
             succs[f.tail].append(f.head)
     index = {n.name: i for i, n in enumerate(plan.nodes)}
-    cols: dict[int, dict[int, list[_Node]]] = {}
-    for r in sorted(set(plan.rank.values())):
-        col: dict[int, list[_Node]] = {i: [] for i in plan.lanes}
-        for n in plan.nodes:
-            if plan.rank[n.name] == r:
-                col.setdefault(n.lane, []).append(n)
-        cols[r] = col
+    cols: dict[int, dict[int, list[_Node]]] = {r: {i: [] for i in plan.lanes} for r in sorted(set(plan.rank.values()))}
+    for n in plan.nodes:  # one pass, in the nodes' order (not columns x nodes)
+        cols[plan.rank[n.name]].setdefault(n.lane, []).append(n)
     pos: dict[str, float] = {n.name: n.lane * 1000 + index[n.name] / 1000 for n in plan.nodes}
 
     def sweep(ranks: list[int], near: dict[str, list[str]]) -> None:
