@@ -60,7 +60,7 @@ from urllib.parse import quote
 
 from ..files import write_if_changed
 from ..graph import edges as flow_edges
-from ..graph import lane_of, step_type
+from ..graph import lane_of, step_type, too_long_to_draw
 from ..handbook import Handbook
 from ..model import (
     LANGUAGES,
@@ -1844,6 +1844,8 @@ class DiagramStats:
     """Diagrams taken from the cache unchanged."""
     failed: tuple[str, ...] = ()
     """`<process id> (<lang>): <reason>` for each diagram Graphviz could not draw; it has no file."""
+    too_long: tuple[str, ...] = ()
+    """Processes with more steps than a diagram can show (rule process-size): none drawn, no file."""
 
     @property
     def total(self) -> int:
@@ -1951,13 +1953,23 @@ def write_diagrams(
     drawn in as many worker processes as there are cores, so that Python's part (writing
     DOT, reading Graphviz's SVG, finishing it: about half of a diagram's CPU) runs on
     every core too; with threads it would run on one core at a time.
+
+    A process with more steps than `graph.DIAGRAM_MAX_STEPS` is not drawn (Graphviz would
+    take minutes; rule process-size warns of it, and its page says why it has no diagram).
     """
     out_dir = Path(out_dir)
     cache_dir = Path(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     todo: list[tuple[Process, str, str]] = []
     cached = 0
+    too_long: list[str] = []
     for pf in handbook.processes:
+        if too_long_to_draw(pf.process):
+            # Graphviz would take minutes (see graph.DIAGRAM_MAX_STEPS); the page says why there is none.
+            too_long.append(pf.process.id)
+            for lang in langs:
+                (out_dir / lang / f"{pf.process.id}.svg").unlink(missing_ok=True)
+            continue
         for lang in langs:
             key = diagram_key(pf.process, handbook, lang)
             hit = cache_dir / f"{key}.svg"
@@ -2000,4 +2012,6 @@ def write_diagrams(
         for old in (out_dir / lang).glob("*.svg") if (out_dir / lang).is_dir() else []:
             if old.stem not in ids:
                 old.unlink()
-    return DiagramStats(rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed))
+    return DiagramStats(
+        rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long)
+    )
