@@ -80,7 +80,7 @@ from .rows import crossings, split_columns
 from .text import without_invisible
 from .workers import run_batches
 
-RENDERER_VERSION = "6"
+RENDERER_VERSION = "7"
 """Bump when the drawing changes: it is part of every cache key."""
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -179,6 +179,7 @@ WORDS: dict[str, dict[str, str]] = {
         "continued": "Jatkoa ({key})",
         "continues-above": "Jatkuu ylempänä ({key})",
         "handoff-to": "→ {target}",
+        "process-at": "{process} ({org})",
         "call-of": "Aliprosessi: {target}",
         "promises": "Palvelulupaus",
         "no-role": "Ei roolia",
@@ -209,6 +210,7 @@ WORDS: dict[str, dict[str, str]] = {
         "continued": "Fortsättning ({key})",
         "continues-above": "Fortsätter ovan ({key})",
         "handoff-to": "→ {target}",
+        "process-at": "{process} ({org})",
         "call-of": "Delprocess: {target}",
         "promises": "Servicelöfte",
         "no-role": "Ingen roll",
@@ -239,6 +241,7 @@ WORDS: dict[str, dict[str, str]] = {
         "continued": "Continued ({key})",
         "continues-above": "Continues above ({key})",
         "handoff-to": "→ {target}",
+        "process-at": "{process} ({org})",
         "call-of": "Sub-process: {target}",
         "promises": "Service promise",
         "no-role": "No role",
@@ -592,13 +595,17 @@ def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str)
         tooltip += f" ({w['call-of'].format(target=clean(target))})"
     elif kind == "handoff":
         assert isinstance(step, HandoffStep)
-        target = ""
+        # Both when both are given (as the page shows them): the process that takes over, at the organization.
+        org_name = ""
+        if step.to_organization:
+            org = handbook.organizations.by_id().get(step.to_organization)
+            org_name = org.name.get(lang) if org else step.to_organization
+        target = org_name
         if step.to_process:
             target = _other_title(handbook, step.to_process, lang)
             href = _process_href(step.to_process)
-        elif step.to_organization:
-            org = handbook.organizations.by_id().get(step.to_organization)
-            target = org.name.get(lang) if org else step.to_organization
+            if org_name:
+                target = w["process-at"].format(process=target, org=org_name)
         sub = wrap(w["handoff-to"].format(target=target), 22, lang) if target else []
         label = task_label(kind, wrap(name, 18, lang), sub)
         if target:
