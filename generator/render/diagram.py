@@ -50,6 +50,7 @@ import math
 import os
 import re
 import textwrap
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Sequence
@@ -318,13 +319,75 @@ def _hyphen_point(word: str, limit: int, lang: str) -> int:
     return limit
 
 
+_PUNCTUATION = ".,;:!?()[]{}\"'«»“”‘’…"
+_BREAK_AFTER = frozenset(">)]},;")
+_BREAK_BEFORE = frozenset("<([{")
+_BREAK_AFTER_2 = frozenset("/\\.:&=?!|-_+*")
+
+
+def _is_word(token: str) -> bool:
+    """Letters (and hyphens, apostrophes), with punctuation around them: hyphenated by syllables.
+    Anything else - markup, numbers, addresses, emoji - is broken without adding a hyphen."""
+    core = token.strip(_PUNCTUATION)
+    return bool(core) and all(c.isalpha() or c in "-'’" for c in core)
+
+
+def _joins_previous(c: str) -> bool:
+    """Whether `c` belongs to the character before it (a mark, a joiner, a variation selector, a skin tone, a tag)."""
+    o = ord(c)
+    return (
+        o == 0x200D or 0xFE00 <= o <= 0xFE0F or 0x1F3FB <= o <= 0x1F3FF or 0xE0020 <= o <= 0xE01EF
+        or unicodedata.category(c).startswith("M")
+    )
+
+
+def _between_characters(token: str, p: int) -> bool:
+    """Whether `token` may be cut before index p without tearing a character apart: an accent from its
+    letter, an emoji sequence (👩‍⚕️, 👨‍👩‍👧, skin tones) or a flag (two regional indicators)."""
+    if p <= 0 or p >= len(token) or _joins_previous(token[p]) or token[p - 1] == "\u200d":
+        return False
+    if all(0x1F1E6 <= ord(c) <= 0x1F1FF for c in token[p - 1 : p + 1]):
+        run = len(token[:p]) - len(token[:p].rstrip("".join(chr(o) for o in range(0x1F1E6, 0x1F200))))
+        return run % 2 == 0
+    return True
+
+
+def _break_point(token: str, width: int) -> int:
+    """Where to cut a long token that is not a word, adding no hyphen (the lines put together are the text).
+
+    Before `<`, `(`..., or after `>`, `)`, a comma... (`</TD></TR>` | `</TABLE>`), else after a slash,
+    a dot, `&`..., at most `width` in and more than half of it (so two pieces never fit on one line,
+    where they would read as two words); else at the last whole character before `width`, else (one
+    emoji sequence longer than that) after it.
+    """
+    low = width // 2 + 1
+    fits = [p for p in range(min(width, len(token) - 1), low - 1, -1) if _between_characters(token, p)]
+    for p in fits:
+        if token[p - 1] in _BREAK_AFTER or token[p] in _BREAK_BEFORE:
+            return p
+    for p in fits:
+        if token[p - 1] in _BREAK_AFTER_2:
+            return p
+    if fits:
+        return fits[0]
+    return next((p for p in range(width + 1, len(token)) if _between_characters(token, p)), len(token))
+
+
 def wrap(text: str, width: int, lang: str = "fi") -> list[str]:
-    """Lines of at most about `width` characters; newlines kept, over-long words hyphenated."""
+    """Lines of at most about `width` characters; newlines kept, over-long words hyphenated, over-long
+    other tokens (markup, numbers, emoji) cut between characters without a hyphen."""
     lines: list[str] = []
     for para in clean(text).split("\n"):
         words_: list[str] = []
         for word in para.split():
             while len(word) > width + 2:
+                if not _is_word(word):
+                    cut = _break_point(word, width)
+                    if cut >= len(word):
+                        break
+                    words_.append(word[:cut])
+                    word = word[cut:]
+                    continue
                 cut = _hyphen_point(word, width - 1, lang)
                 head = word[:cut]
                 words_.append(head if head.endswith("-") else head + "-")
