@@ -13,10 +13,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.graph import DIAGRAM_MAX_STEPS
 from generator.handbook import Handbook, load_handbook
-from generator.render.diagram import render_svg, write_diagrams
+from generator.render.diagram import clean, render_svg, wrap, write_diagrams
 from generator.render.labels import label
 from generator.render.pages import generate_docs, process_path
 from generator.render.text import plain_text, sanitize, without_invisible
@@ -323,3 +325,19 @@ def test_emoji_sequences_survive_diagrams_and_pages(tmp_path: Path) -> None:
             assert text in page and text in html, text
         # Search: Pagefind indexes the page's text, and takes its role filter from a hidden span.
         assert f'data-pagefind-filter="{label("fi", "filter_role")}">Hoitaja {NURSE}</span>' in page
+
+
+# --- wrapping, at random --------------------------------------------------------------------------
+
+_NOT_WORDS = st.text(
+    alphabet=st.sampled_from(list("<>/&#;]![]{}()\\\"'=._-+:0123456789 ") + ["\u200d", "\ufe0f", "👩", "⚕", "🏽",
+                                                                             "🇫", "🇮", "\u0301"]),
+    max_size=120,
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=_NOT_WORDS, width=st.integers(min_value=6, max_value=24))
+def test_wrapped_lines_put_together_are_the_written_text(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert shows(lines, clean(text).replace("\n", " ")) or (lines == [""] and not clean(text).strip()), lines
