@@ -32,11 +32,12 @@ TESTS = [
     "tests/test_interrupt.py",
     "tests/test_build_serve.py",
     "tests/test_security.py",
+    "tests/test_diagram_hostile.py",
 ]
 INPUT_ROWS = [
     "malformed-file", "alias-bomb", "truncated", "random-bytes", "arbitrary-text", "mutated-process",
     "mutated-registry", "mutated-practice", "broken-registry-or-practice", "random-graph", "unsafe-names",
-    "serve-broken-save", "mutated-build",
+    "serve-broken-save", "mutated-build", "hostile-diagram",
 ]
 STOP_ROWS = ["failed-build", "interrupted-build"]
 
