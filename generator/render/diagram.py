@@ -16,7 +16,7 @@ with heavy edges, so that they line up. (Graphviz clusters cannot be stacked
 in a given order.) A branch's label is a node on its flow, next to its gateway.
 
 Width: a process wider than an A4 page (`MAX_ROW_WIDTH`) wraps into rows,
-each showing the lanes it has steps in, cut where few flows cross; a flow that
+each showing the lanes it has steps in, cut where few flows cross (`rows.py`); a flow that
 crosses a cut ends in a pair of BPMN link events ("continues below (A)" /
 "continued (A)"). The rows are laid out in one Graphviz run as separate
 components packed into a column. So a diagram costs one Graphviz run, or two
