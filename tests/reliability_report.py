@@ -35,6 +35,7 @@ TESTS = [
     "tests/test_build_serve.py",
     "tests/test_security.py",
     "tests/test_hostile_files.py",
+    "tests/test_diagram_hostile.py",
 ]
 INPUT_ROWS = [
     "malformed-file", "alias-bomb", "truncated", "random-bytes", "arbitrary-text", "mutated-process",

@@ -16,7 +16,7 @@ with heavy edges, so that they line up. (Graphviz clusters cannot be stacked
 in a given order.) A branch's label is a node on its flow, next to its gateway.
 
 Width: a process wider than an A4 page (`MAX_ROW_WIDTH`) wraps into rows,
-each showing the lanes it has steps in, cut where few flows cross; a flow that
+each showing the lanes it has steps in, cut where few flows cross (`rows.py`); a flow that
 crosses a cut ends in a pair of BPMN link events ("continues below (A)" /
 "continued (A)"). The rows are laid out in one Graphviz run as separate
 components packed into a column. So a diagram costs one Graphviz run, or two
@@ -50,6 +50,7 @@ import math
 import os
 import re
 import textwrap
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Sequence
@@ -60,7 +61,7 @@ from urllib.parse import quote
 
 from ..files import write_if_changed
 from ..graph import edges as flow_edges
-from ..graph import lane_of, step_type
+from ..graph import lane_of, step_type, too_long_to_draw
 from ..handbook import Handbook
 from ..model import (
     LANGUAGES,
@@ -80,7 +81,7 @@ from .rows import crossings, split_columns
 from .text import without_invisible
 from .workers import run_batches
 
-RENDERER_VERSION = "6"
+RENDERER_VERSION = "7"
 """Bump when the drawing changes: it is part of every cache key."""
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -179,6 +180,7 @@ WORDS: dict[str, dict[str, str]] = {
         "continued": "Jatkoa ({key})",
         "continues-above": "Jatkuu ylempänä ({key})",
         "handoff-to": "→ {target}",
+        "process-at": "{process} ({org})",
         "call-of": "Aliprosessi: {target}",
         "promises": "Palvelulupaus",
         "no-role": "Ei roolia",
@@ -209,6 +211,7 @@ WORDS: dict[str, dict[str, str]] = {
         "continued": "Fortsättning ({key})",
         "continues-above": "Fortsätter ovan ({key})",
         "handoff-to": "→ {target}",
+        "process-at": "{process} ({org})",
         "call-of": "Delprocess: {target}",
         "promises": "Servicelöfte",
         "no-role": "Ingen roll",
@@ -239,6 +242,7 @@ WORDS: dict[str, dict[str, str]] = {
         "continued": "Continued ({key})",
         "continues-above": "Continues above ({key})",
         "handoff-to": "→ {target}",
+        "process-at": "{process} ({org})",
         "call-of": "Sub-process: {target}",
         "promises": "Service promise",
         "no-role": "No role",
@@ -315,13 +319,75 @@ def _hyphen_point(word: str, limit: int, lang: str) -> int:
     return limit
 
 
+_PUNCTUATION = ".,;:!?()[]{}\"'«»“”‘’…"
+_BREAK_AFTER = frozenset(">)]},;")
+_BREAK_BEFORE = frozenset("<([{")
+_BREAK_AFTER_2 = frozenset("/\\.:&=?!|-_+*")
+
+
+def _is_word(token: str) -> bool:
+    """Letters (and hyphens, apostrophes), with punctuation around them: hyphenated by syllables.
+    Anything else - markup, numbers, addresses, emoji - is broken without adding a hyphen."""
+    core = token.strip(_PUNCTUATION)
+    return bool(core) and all(c.isalpha() or c in "-'’" for c in core)
+
+
+def _joins_previous(c: str) -> bool:
+    """Whether `c` belongs to the character before it (a mark, a joiner, a variation selector, a skin tone, a tag)."""
+    o = ord(c)
+    return (
+        o == 0x200D or 0xFE00 <= o <= 0xFE0F or 0x1F3FB <= o <= 0x1F3FF or 0xE0020 <= o <= 0xE01EF
+        or unicodedata.category(c).startswith("M")
+    )
+
+
+def _between_characters(token: str, p: int) -> bool:
+    """Whether `token` may be cut before index p without tearing a character apart: an accent from its
+    letter, an emoji sequence (👩‍⚕️, 👨‍👩‍👧, skin tones) or a flag (two regional indicators)."""
+    if p <= 0 or p >= len(token) or _joins_previous(token[p]) or token[p - 1] == "\u200d":
+        return False
+    if all(0x1F1E6 <= ord(c) <= 0x1F1FF for c in token[p - 1 : p + 1]):
+        run = len(token[:p]) - len(token[:p].rstrip("".join(chr(o) for o in range(0x1F1E6, 0x1F200))))
+        return run % 2 == 0
+    return True
+
+
+def _break_point(token: str, width: int) -> int:
+    """Where to cut a long token that is not a word, adding no hyphen (the lines put together are the text).
+
+    Before `<`, `(`..., or after `>`, `)`, a comma... (`</TD></TR>` | `</TABLE>`), else after a slash,
+    a dot, `&`..., at most `width` in and more than half of it (so two pieces never fit on one line,
+    where they would read as two words); else at the last whole character before `width`, else (one
+    emoji sequence longer than that) after it.
+    """
+    low = width // 2 + 1
+    fits = [p for p in range(min(width, len(token) - 1), low - 1, -1) if _between_characters(token, p)]
+    for p in fits:
+        if token[p - 1] in _BREAK_AFTER or token[p] in _BREAK_BEFORE:
+            return p
+    for p in fits:
+        if token[p - 1] in _BREAK_AFTER_2:
+            return p
+    if fits:
+        return fits[0]
+    return next((p for p in range(width + 1, len(token)) if _between_characters(token, p)), len(token))
+
+
 def wrap(text: str, width: int, lang: str = "fi") -> list[str]:
-    """Lines of at most about `width` characters; newlines kept, over-long words hyphenated."""
+    """Lines of at most about `width` characters; newlines kept, over-long words hyphenated, over-long
+    other tokens (markup, numbers, emoji) cut between characters without a hyphen."""
     lines: list[str] = []
     for para in clean(text).split("\n"):
         words_: list[str] = []
         for word in para.split():
             while len(word) > width + 2:
+                if not _is_word(word):
+                    cut = _break_point(word, width)
+                    if cut >= len(word):
+                        break
+                    words_.append(word[:cut])
+                    word = word[cut:]
+                    continue
                 cut = _hyphen_point(word, width - 1, lang)
                 head = word[:cut]
                 words_.append(head if head.endswith("-") else head + "-")
@@ -592,13 +658,17 @@ def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str)
         tooltip += f" ({w['call-of'].format(target=clean(target))})"
     elif kind == "handoff":
         assert isinstance(step, HandoffStep)
-        target = ""
+        # Both when both are given (as the page shows them): the process that takes over, at the organization.
+        org_name = ""
+        if step.to_organization:
+            org = handbook.organizations.by_id().get(step.to_organization)
+            org_name = org.name.get(lang) if org else step.to_organization
+        target = org_name
         if step.to_process:
             target = _other_title(handbook, step.to_process, lang)
             href = _process_href(step.to_process)
-        elif step.to_organization:
-            org = handbook.organizations.by_id().get(step.to_organization)
-            target = org.name.get(lang) if org else step.to_organization
+            if org_name:
+                target = w["process-at"].format(process=target, org=org_name)
         sub = wrap(w["handoff-to"].format(target=target), 22, lang) if target else []
         label = task_label(kind, wrap(name, 18, lang), sub)
         if target:
@@ -1844,6 +1914,8 @@ class DiagramStats:
     """Diagrams taken from the cache unchanged."""
     failed: tuple[str, ...] = ()
     """`<process id> (<lang>): <reason>` for each diagram Graphviz could not draw; it has no file."""
+    too_long: tuple[str, ...] = ()
+    """Processes with more steps than a diagram can show (rule process-size): none drawn, no file."""
 
     @property
     def total(self) -> int:
@@ -1951,13 +2023,23 @@ def write_diagrams(
     drawn in as many worker processes as there are cores, so that Python's part (writing
     DOT, reading Graphviz's SVG, finishing it: about half of a diagram's CPU) runs on
     every core too; with threads it would run on one core at a time.
+
+    A process with more steps than `graph.DIAGRAM_MAX_STEPS` is not drawn (Graphviz would
+    take minutes; rule process-size warns of it, and its page says why it has no diagram).
     """
     out_dir = Path(out_dir)
     cache_dir = Path(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     todo: list[tuple[Process, str, str]] = []
     cached = 0
+    too_long: list[str] = []
     for pf in handbook.processes:
+        if too_long_to_draw(pf.process):
+            # Graphviz would take minutes (see graph.DIAGRAM_MAX_STEPS); the page says why there is none.
+            too_long.append(pf.process.id)
+            for lang in langs:
+                (out_dir / lang / f"{pf.process.id}.svg").unlink(missing_ok=True)
+            continue
         for lang in langs:
             key = diagram_key(pf.process, handbook, lang)
             hit = cache_dir / f"{key}.svg"
@@ -2000,4 +2082,6 @@ def write_diagrams(
         for old in (out_dir / lang).glob("*.svg") if (out_dir / lang).is_dir() else []:
             if old.stem not in ids:
                 old.unlink()
-    return DiagramStats(rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed))
+    return DiagramStats(
+        rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long)
+    )

@@ -29,7 +29,7 @@ from typing import Any
 import jinja2
 
 from ..files import write_if_changed
-from ..graph import edges, lane_of, step_type
+from ..graph import edges, lane_of, step_type, too_long_to_draw
 from ..handbook import Handbook
 from ..model import (
     DEFAULT_LANGUAGE,
@@ -903,6 +903,7 @@ def _process_page(w: PageWriter, p: Process) -> tuple[str, str, str | None]:
         due=due,
         status=status,
         diagram={"src": DIAGRAM_FILE, "width": round(diagram_w, 1), "height": round(diagram_h, 1)} if diagram else None,
+        too_long=too_long_to_draw(p),
         contacts=site.process_contacts(p),
         related=[site.process_by_id[r] for r in p.related if r in site.process_by_id],
         terms=[site.terms[t] for t in p.terms if t in site.terms],

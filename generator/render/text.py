@@ -48,8 +48,24 @@ class Safe(str):
     __slots__ = ()
 
 
-# Invisible and direction-changing characters: they can hide or reorder text.
+# Pictographs that take part in emoji ZWJ sequences (Unicode's Extended_Pictographic, by blocks:
+# arrows, technical and geometric symbols, dingbats, the emoji planes) - `re` has no \p{…}.
+PICTOGRAPHS = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u21ff\u2300-\u23ff\u24c2\u25a0-\u27bf\u2900-\u297f"
+    "\u2b00-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff\U0001fc00-\U0001fffd"
+)
+# What may come just before the joiner of an emoji sequence: a pictograph, or what ends one -
+# variation selector 16 (emoji style, U+FE0F), a skin tone (in the emoji plane), the keycap mark, a tag.
+_BEFORE_JOINER = PICTOGRAPHS + "\ufe0f\u20e3\U000e0020-\U000e007f"
+EMOJI_JOINER = f"(?<=[{_BEFORE_JOINER}])\u200d(?=[{PICTOGRAPHS}])"
+"""A zero-width joiner (U+200D) inside an emoji sequence: 👩‍⚕️ is 👩 U+200D ⚕ U+FE0F, 👨‍👩‍👧 three people
+joined. Kept: without it the emoji falls apart into its pieces. Between pictographs it can only join
+them into one picture; anywhere else it is invisible, and goes with the rest."""
+
+# Invisible and direction-changing characters: they can hide or reorder text (bidi overrides and
+# isolates U+202A-202E, U+2066-2069 always go). Zero-width joiners go too, except inside emoji.
 _INVISIBLE = re.compile(
+    f"(?!{EMOJI_JOINER})"
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
 _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\u0085")

@@ -21,13 +21,26 @@ LOADING_CHECKS = [
 ]
 
 
+LONG_FIXTURE = 60
+"""A fixture longer than this many lines (process-size's thousand steps) is shown shortened."""
+
+
+def _shortened(text: str) -> str:
+    lines = text.split("\n")
+    if len(lines) <= LONG_FIXTURE:
+        return text
+    head, tail = lines[:14], lines[-2:]
+    indent = head[-1][: len(head[-1]) - len(head[-1].lstrip())]
+    return "\n".join([*head, f"{indent}# … {len(lines) - 16:,} more lines like the ones above …", *tail])
+
+
 def _fixture_text(path: Path) -> str:
     if path.is_dir():
         parts = []
         for f in sorted(p for p in path.rglob("*") if p.is_file()):
-            parts.append(f"# {f.relative_to(path).as_posix()}\n{f.read_text(encoding='utf-8').rstrip()}")
+            parts.append(f"# {f.relative_to(path).as_posix()}\n{_shortened(f.read_text(encoding='utf-8').rstrip())}")
         return "\n\n".join(parts)
-    return path.read_text(encoding="utf-8").rstrip()
+    return _shortened(path.read_text(encoding="utf-8").rstrip())
 
 
 def rules_markdown(fixtures_dir: Path) -> str:
