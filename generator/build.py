@@ -1,20 +1,22 @@
-"""`handbook build`: check → pages → diagrams → MkDocs per language → search index → swap.
+"""`handbook build`: check → diagrams → pages → MkDocs per language → search index → swap.
 
 The recipe is `run_build()`; each step is a helper named for what it produces,
-and every path comes from `BuildConfig`. The new site is built in
-`.site-builds/` beside `site/` and swapped in with one atomic rename
-(`publish_site`), so a failed or interrupted build never touches the last good
-site: a build that fails leaves its half-built folder behind, and the next good
-build clears it away.
+and every path comes from `BuildConfig`. A build costs what changed since the
+last one: the recorded build state (build_state.py) says what each output was
+made from, so pages whose inputs are unchanged are not written again
+(render/pages), MkDocs renders only the pages whose Markdown changed
+(mkdocs_site.py), Pagefind runs only when some page did, and with nothing changed
+the published site is left as it is. The new site is assembled in
+`.site-builds/` beside `site/` from hard links and swapped in with one atomic
+rename (publish.py), so a failed or interrupted build never touches the last
+good site.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import errno
+import datetime as dt
 import fcntl
-import logging
 import multiprocessing
 import os
 import posixpath
@@ -29,28 +31,28 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .build_error import BuildError
+from .build_state import BuildState, forget_state, load_state, save_state, site_identity, tool_versions
 from .check import CheckResult, check_handbook
 from .files import write_if_changed
 from .handbook import Handbook
+from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_key
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
 from .parse_cache import cache_file
+from .publish import KEEP_OLD_SITES, link_tree, new_site_folder, prune_old_sites, publish_site
 from .render.labels import label
 from .render.pages import GeneratedDocs, generate_docs
+from .timing import today
+
+__all__ = ["KEEP_OLD_SITES", "BuildConfig", "BuildError", "BuildResult", "build", "run_build"]
 
 PARALLEL_MIN_PAGES = 300
-"""From this many pages (all languages) MkDocs runs one process per language, side by side."""
-
-KEEP_OLD_SITES = 1
-"""Earlier sites kept beside the current one (a reader may still be loading its pages)."""
+"""From this many pages to render (all languages) MkDocs runs one process per language, side by side."""
 
 SEARCH_EXCLUDE = ".headerlink, .hb-fallback"
 """Never indexed: heading permalinks (¶) and the "in Finnish" markers."""
 
 THEME_LABELS = ("search_placeholder", "search_open", "filter_kind")
-
-
-class BuildError(Exception):
-    """A step of the build failed; the message says which and why."""
 
 
 @dataclass(frozen=True)
@@ -104,14 +106,33 @@ class BuildConfig:
         return self.root / "overrides"
 
     @property
+    def outputs(self) -> Path:
+        """The generated Markdown, MkDocs configs, language builds, search index and build state of this
+        kind of build: a preview keeps its own, so `serve` and `build` do not undo each other's work."""
+        return self.work / "preview" if self.preview else self.work
+
+    @property
     def docs_root(self) -> Path:
-        return self.work / "docs"
+        return self.outputs / "docs"
 
     def docs_dir(self, lang: str) -> Path:
         return self.docs_root / lang
 
     def mkdocs_config(self, lang: str) -> Path:
-        return self.work / f"mkdocs.{lang}.yml"
+        return self.outputs / f"mkdocs.{lang}.yml"
+
+    def language_dir(self, lang: str) -> Path:
+        """What MkDocs built of one language, kept between builds (the site links to its files)."""
+        return self.outputs / "languages" / lang
+
+    @property
+    def search_dir(self) -> Path:
+        """The last search index (the site links to its files)."""
+        return self.outputs / "search" / "pagefind"
+
+    @property
+    def state_file(self) -> Path:
+        return self.outputs / "build-state.json"
 
     @property
     def diagram_dir(self) -> Path:
@@ -154,6 +175,14 @@ class BuildResult:
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
     site_dir: Path | None = None
+    pages_built: int = 0
+    """Pages MkDocs rendered (all of them in a full build, those whose Markdown changed otherwise)."""
+    full_languages: list[str] = field(default_factory=list)
+    """Languages MkDocs built in full (their configuration, theme or tools changed, or no earlier build)."""
+    searched: bool = False
+    """Pagefind indexed the site again."""
+    published: bool = False
+    """A new site was swapped in (False: nothing changed, site/ is as it was)."""
 
     @property
     def exit_code(self) -> int:
@@ -164,15 +193,21 @@ class BuildResult:
 
 
 def build(config: BuildConfig, strict: bool = False) -> int:
-    """Build the site and print what happened; 0 when the new site is published."""
+    """Build the site and print what happened; 0 when the new site is published (or nothing changed)."""
     return run_build(config, strict=strict, say=print).exit_code
 
 
-def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], None] = print) -> BuildResult:
-    """The recipe: check, diagrams, pages, MkDocs per language, search index, swap into site/."""
+def run_build(
+    config: BuildConfig, strict: bool = False, say: Callable[[str], None] = print, search: bool = True
+) -> BuildResult:
+    """The recipe: check, diagrams, pages, MkDocs per language, search index, swap into site/.
+
+    `search=False` (a preview) publishes the pages with the search index of the last build that made
+    one; `index_search_later()` brings it up to date.
+    """
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    with build_lock(config):
+    with build_lock(config), reproducible_dates():
         if not config.processes.is_dir():
             message = f"{_show(config.processes)}: no processes folder here (use --processes DIR)"
             say(f"handbook build: {message}; nothing was built. The last good site at {_show(config.site)} is unchanged.")
@@ -185,27 +220,64 @@ def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], No
         if checked.warnings():
             say(f"handbook build: {len(checked.warnings())} warnings (see `handbook check`)")
         handbook = checked.handbook
+        state = load_state(config.state_file)
+        forget_state(config.state_file)  # from here files change: nothing on disk claims what they were made from
         with _timed(timings, "diagrams"):
             diagrams = render_diagrams(handbook, config)
         for failure in diagrams.failed:
             say(f"handbook build: no diagram for {failure}")
         with _timed(timings, "pages"):
-            docs = generate_pages(handbook, config, diagrams)
+            docs = generate_pages(handbook, config, diagrams, state)
         configs = write_mkdocs_configs(config, docs)
-        staging = new_site_folder(config)
         try:
             with _timed(timings, "mkdocs"):
-                build_sites(config, configs, staging, pages=docs.page_count)
-            with _timed(timings, "search"):
-                index_search(staging)
-            publish_site(config, staging)
+                languages = build_sites(config, configs, state, pages=docs.page_count)
+            state.pages = getattr(docs, "digests", {})
+            state.languages = {lang: r.state for lang, r in languages.items()}
+            pages_changed = any(r.files_written for r in languages.values())
+            search_stale = pages_changed or state.search_key != state.pages_key() or not config.search_dir.is_dir()
+            if not pages_changed and not (search and search_stale) and site_identity(config.site) == state.site:
+                save_state(config.state_file, state)
+                result = _result(config, docs, diagrams, languages, timings, started, searched=False, published=False)
+                say(summary(result, config, docs))
+                return result
+            staging = new_site_folder(config)
+            with _timed(timings, "publish"):
+                assemble_site(config, staging)
+            searched = search and search_stale
+            if searched:
+                with _timed(timings, "search"):
+                    index_search(staging)
+                keep_search_index(config, staging)
+                state.search_key = state.pages_key()
+            elif config.search_dir.is_dir():
+                link_tree(config.search_dir, staging / "pagefind")
+            with _timed(timings, "publish"):
+                publish_site(config, staging)
         except Exception as exc:  # MkDocs, a theme template or Pagefind failing in a way of its own
-            message = str(exc) if isinstance(exc, BuildError) else _tool_fault(config, exc)
+            message = str(exc) if isinstance(exc, (BuildError, MkDocsFailed)) else _tool_fault(config, exc)
             say(f"handbook build: {message}")
             say(f"The last good site at {_show(config.site)} is unchanged.")
             return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
+        state.site = site_identity(config.site)
+        save_state(config.state_file, state)
         prune_old_sites(config)
-    result = BuildResult(
+    result = _result(config, docs, diagrams, languages, timings, started, searched=searched, published=True)
+    say(summary(result, config, docs))
+    return result
+
+
+def _result(
+    config: BuildConfig,
+    docs: GeneratedDocs,
+    diagrams: Diagrams,
+    languages: dict[str, LanguageResult],
+    timings: dict[str, float],
+    started: float,
+    searched: bool,
+    published: bool,
+) -> BuildResult:
+    return BuildResult(
         ok=True,
         pages=docs.page_count,
         diagrams_rendered=diagrams.rendered,
@@ -213,9 +285,11 @@ def run_build(config: BuildConfig, strict: bool = False, say: Callable[[str], No
         seconds=time.perf_counter() - started,
         timings=timings,
         site_dir=config.site,
+        pages_built=sum(r.pages_built for r in languages.values()),
+        full_languages=[lang for lang, r in languages.items() if r.full],
+        searched=searched,
+        published=published,
     )
-    say(summary(result, config, docs))
-    return result
 
 
 def refuse_to_build(
@@ -290,7 +364,8 @@ def _diagram_files(folder: Path, process_id: str, lang: str) -> list[Path]:
     return [folder / lang / f"{process_id}.svg", folder / f"{process_id}.{lang}.svg"]
 
 
-def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams) -> GeneratedDocs:
+def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, state: BuildState) -> GeneratedDocs:
+    """The Markdown of every page; a page whose inputs are those recorded in `state` is not written again."""
     legend: Callable[[str], str] | None = None
     try:
         from .render.legend import legend_markdown
@@ -326,7 +401,7 @@ def write_mkdocs_configs(config: BuildConfig, docs: GeneratedDocs) -> dict[str, 
             "site_name": label(lang, "site_name"),
             "site_description": label(lang, "site_description"),
             "docs_dir": str(config.docs_dir(lang)),
-            "site_dir": str(config.work / "unused-site"),
+            "site_dir": str(config.outputs / "unused-site"),
             "theme": {"name": "material", "language": lang, "custom_dir": str(config.overrides_dir)},
             "nav": docs.nav[lang],
             "not_in_nav": "\n".join(docs.not_in_nav),
@@ -358,56 +433,43 @@ def _yaml_text(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000)
 
 
-def new_site_folder(config: BuildConfig) -> Path:
-    config.builds_dir.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
-    folder = config.builds_dir / f"{config.site.name}-{stamp}"
-    folder.mkdir()
-    return folder
+def build_sites(
+    config: BuildConfig, configs: dict[str, Path], state: BuildState, pages: int = 0
+) -> dict[str, LanguageResult]:
+    """MkDocs for each language, strict (any warning fails), into the language's folder in the work folder.
 
-
-def build_sites(config: BuildConfig, configs: dict[str, Path], staging: Path, pages: int = 0) -> None:
-    """Run MkDocs for each language, strict (any warning fails), and assemble the site in `staging`.
-
-    Each language builds into a folder of its own (MkDocs empties its site folder first);
-    Finnish then becomes the root and the others its /sv/ and /en/. A larger handbook builds
-    its languages side by side, one process per core.
+    A language whose configuration, theme and tools are those of the last build renders only the
+    pages whose Markdown changed since; otherwise all of them. Much work (a full build of a larger
+    handbook) runs the languages side by side, one process per core.
     """
-    parts = {lang: staging / f".part-{lang}" for lang in configs}
-    jobs = [(configs[lang], parts[lang]) for lang in configs]
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if workers < 2 or pages < PARALLEL_MIN_PAGES:
-        for config_file, site_dir in jobs:
-            build_one_site(config_file, site_dir)
-    else:
+    versions = tool_versions()
+    theme = [config.theme_config, config.overrides_dir]
+    jobs = {
+        lang: (configs[lang], config.language_dir(lang), state.languages.get(lang), config_key(configs[lang], theme, versions))
+        for lang in configs
+    }
+    full = [lang for lang, (_c, out, prev, key) in jobs.items() if prev is None or prev.config_key != key or not out.is_dir()]
+    workers = min(len(full), os.cpu_count() or 1)
+    results: dict[str, LanguageResult] = {}
+    if workers >= 2 and pages >= PARALLEL_MIN_PAGES:
         # Fresh interpreters, not forks: `handbook serve` has threads of its own.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            for future in [pool.submit(build_one_site, config_file, site_dir) for config_file, site_dir in jobs]:
-                future.result()
-    for lang, part in parts.items():
-        subdir = config.lang_subdir(lang)
-        if subdir:
-            part.rename(parts[DEFAULT_LANGUAGE] / subdir.rstrip("/"))
-    root = parts[DEFAULT_LANGUAGE]
-    for entry in root.iterdir():
-        entry.rename(staging / entry.name)
-    root.rmdir()
+            futures = {lang: pool.submit(build_language, *jobs[lang]) for lang in full}
+            for lang in jobs:
+                if lang not in futures:
+                    results[lang] = build_language(*jobs[lang])
+            for lang, future in futures.items():
+                results[lang] = future.result()
+    else:
+        for lang, job in jobs.items():
+            results[lang] = build_language(*job)
+    return {lang: results[lang] for lang in configs}
 
 
-def build_one_site(config_file: Path, site_dir: Path) -> None:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    with _mkdocs_log() as warnings:
-        try:
-            cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-            mkdocs_build(cfg)
-        except (Abort, MkDocsException) as exc:
-            detail = "; ".join(warnings[:5])
-            raise BuildError(f"MkDocs failed for {config_file.name}: {exc}" + (f" ({detail})" if detail else "")) from exc
-        except SystemExit as exc:  # MkDocs' config errors
-            raise BuildError(f"MkDocs refused {config_file.name}: {exc}") from exc
+def assemble_site(config: BuildConfig, staging: Path) -> None:
+    """The new site in `staging`: Finnish at the root, the other languages in /sv/ and /en/, as hard links."""
+    for lang in config.langs:
+        link_tree(config.language_dir(lang), staging / config.lang_subdir(lang).rstrip("/"))
 
 
 def index_search(site_dir: Path) -> None:
@@ -422,37 +484,14 @@ def index_search(site_dir: Path) -> None:
         raise BuildError(f"Pagefind failed ({proc.returncode}): {(proc.stderr or proc.stdout).strip()[:500]}")
 
 
-def publish_site(config: BuildConfig, staging: Path) -> None:
-    """Put the new site in place in one step: readers see the old site or the new, never half of one.
-
-    `site/` stays a real folder: the kernel swaps it with `staging` (renameat2 RENAME_EXCHANGE),
-    and the old site is left in `staging`'s place. Where the file system cannot swap, `site`
-    becomes a symlink to the build folder, replaced with one `os.replace`. Either way the old
-    site is then renamed `<site>-previous-…`: only such folders are kept as earlier sites, so a
-    folder a killed build left behind is never taken for one, even when an orphaned Pagefind
-    finished it.
-    """
-    site = config.site
-    site.parent.mkdir(parents=True, exist_ok=True)
-    retired: Path | None = None
-    if site.is_symlink():
-        old = site.resolve()
-        _point_symlink(site, staging)
-        if old.parent == config.builds_dir.resolve() and old.is_dir():
-            retired = old
-    elif not site.exists():
-        staging.rename(site)
-    elif _exchange(staging, site):
-        retired = staging
-    else:
-        # No atomic swap here: move the real folder aside once, then publish through a symlink.
-        site.rename(config.builds_dir / f"{config.previous_prefix}{staging.name.split('-', 1)[-1]}")
-        _point_symlink(site, staging)
-    if retired is not None and not retired.name.startswith(config.previous_prefix):
-        stamp = retired.name.removeprefix(f"{site.name}-")
-        # The new site is already live: failing to rename the old one only leaves it to pruning.
-        with contextlib.suppress(OSError):
-            retired.rename(retired.with_name(f"{config.previous_prefix}{stamp}"))
+def keep_search_index(config: BuildConfig, staging: Path) -> None:
+    """Keep the new search index for the next build that changes no page (as links: no copy)."""
+    kept = config.search_dir
+    fresh = kept.with_name(f"{kept.name}.new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    link_tree(staging / "pagefind", fresh)
+    shutil.rmtree(kept, ignore_errors=True)
+    fresh.rename(kept)
 
 
 def _tool_fault(config: BuildConfig, exc: Exception) -> str:
@@ -467,62 +506,29 @@ def _tool_fault(config: BuildConfig, exc: Exception) -> str:
     )
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths atomically (Linux renameat2 with RENAME_EXCHANGE); False when unsupported."""
-    if not sys.platform.startswith("linux"):
-        return False
-    libc = ctypes.CDLL(None, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    at_fdcwd, rename_exchange = -100, 2
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
-        return False
-    raise BuildError(f"cannot swap {b} for the new site: {os.strerror(err)}")
-
-
-def _point_symlink(link: Path, target: Path) -> None:
-    tmp = link.with_name(f".{link.name}.new-{os.getpid()}")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    tmp.symlink_to(os.path.relpath(target, link.parent), target_is_directory=True)
-    os.replace(tmp, link)
-
-
-def prune_old_sites(config: BuildConfig) -> None:
-    """Remove earlier sites and half-built folders, keeping the current one and KEEP_OLD_SITES before it."""
-    if not config.builds_dir.is_dir():
-        return
-    current = config.site.resolve()  # a build folder when `site` is a symlink
-    prefix = f"{config.site.name}-"
-    folders = sorted(
-        (p for p in config.builds_dir.iterdir() if p.is_dir() and p.name.startswith(prefix)),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    keep = 0
-    for folder in folders:
-        if folder.resolve() == current:
-            continue
-        if folder.name.startswith(config.previous_prefix) and keep < KEEP_OLD_SITES:
-            keep += 1
-            continue
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def summary(result: BuildResult, config: BuildConfig, docs: GeneratedDocs) -> str:
     steps = ", ".join(f"{name} {secs:.1f} s" for name, secs in result.timings.items())
+    if not result.published:
+        return (
+            f"Nothing changed since the last build: {_show(config.site)} is as it was "
+            f"({result.pages} pages in {len(config.langs)} languages, in {result.seconds:.1f} s: {steps})"
+        )
     diagrams = (
         f"{result.diagrams_rendered} diagrams rendered, {result.diagrams_cached} cached"
         if result.diagrams_rendered or result.diagrams_cached
         else "no diagrams"
     )
+    if len(result.full_languages) == len(config.langs):
+        built = f"Built {result.pages} pages in {len(config.langs)} languages"
+    else:
+        built = f"Built {result.pages_built} of {result.pages} pages again"
+        if result.full_languages:
+            built += f" (all of {', '.join(result.full_languages)})"
+    search = "" if result.searched else ", search index as before"
     return (
-        f"Built {result.pages} pages in {len(config.langs)} languages ({docs.written} changed), {diagrams}, "
+        f"{built} ({docs.written} Markdown files changed), {diagrams}{search}, "
         f"in {result.seconds:.1f} s ({steps}) → {_show(config.site)}"
     )
 
@@ -551,36 +557,19 @@ def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
 
-class _ListHandler(logging.Handler):
-    def __init__(self, sink: list[str]) -> None:
-        super().__init__(logging.WARNING)
-        self.sink = sink
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.sink.append(record.getMessage())
-
-
 @contextlib.contextmanager
-def _mkdocs_log() -> Iterator[list[str]]:
-    """Collect MkDocs' warnings (printed to stderr too) instead of its INFO chatter."""
-    logger = logging.getLogger("mkdocs")
-    sink: list[str] = []
-    handler = _ListHandler(sink)
-    printer = logging.StreamHandler(sys.stderr)
-    printer.setLevel(logging.WARNING)
-    printer.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
-    old_level, old_propagate = logger.level, logger.propagate
-    logger.addHandler(handler)
-    logger.addHandler(printer)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
+def reproducible_dates() -> Iterator[None]:
+    """SOURCE_DATE_EPOCH, unless set, is the start of the handbook's today (UTC): dates MkDocs writes
+    (sitemap, gzip headers) are then those of a clean build of the same day."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        yield
+        return
+    day = today()
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
     try:
-        yield sink
+        yield
     finally:
-        logger.removeHandler(handler)
-        logger.removeHandler(printer)
-        logger.setLevel(old_level)
-        logger.propagate = old_propagate
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def _show(path: Path) -> str:
@@ -591,5 +580,5 @@ def _show(path: Path) -> str:
 
 
 def preview_config(config: BuildConfig) -> BuildConfig:
-    """The same build for `handbook serve`: its own site folder, pages that reload themselves."""
+    """The same build for `handbook serve`: its own site and work files, pages that reload themselves."""
     return replace(config, site=config.work / "preview" / "site", preview=True)

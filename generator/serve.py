@@ -3,8 +3,10 @@
 The preview is the real build (`run_build`) into its own site folder
 (`build/preview/site`), served on localhost. A watcher polls the sources
 (processes, content, theme) twice a second; after a save it rebuilds, and every
-open page reloads itself (overrides/assets/handbook/preview.js asks
-`/__handbook__/status` once a second). When the saved file has errors, nothing
+open page reloads itself (overrides/assets/handbook/preview.js keeps a request
+to `/__handbook__/status` open, answered as soon as a build changes what the
+page shows). The pages come first: the search index catches up once the saves
+stop (`catch_up_search`). When the saved file has errors, nothing
 is rebuilt: the pages stay at the last good version and show the errors.
 
 The watcher looks only at sources, never at generated files, and the generator
@@ -14,6 +16,7 @@ another one. Nothing here depends on MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import http.server
 import json
@@ -22,15 +25,19 @@ import signal
 import sys
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .build import BuildConfig, preview_config, run_build
 
-POLL_SECONDS = 0.5
-QUIET_SECONDS = 0.3
+POLL_SECONDS = 0.1
+"""How often the sources are looked at (a stat of each file: ~5 ms at 1,000 processes)."""
+QUIET_SECONDS = 0.1
 """Wait this long after the last change: editors save in several writes."""
+LONG_POLL_SECONDS = 20.0
+"""A page's status request waits this long for the next build before it is answered as it is."""
 
 STATUS_PATH = "/__handbook__/status"
 
@@ -39,20 +46,34 @@ class PreviewStatus:
     """What the pages poll: a generation number that grows with each good build, and the latest errors."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
         self.generation = 0
         self.errors: list[str] = []
         self.building = False
+        self.version = 0
+        """Grows with every update, good or not: what a page's long poll waits for."""
 
-    def update(self, ok: bool, errors: list[str]) -> None:
+    def update(self, ok: bool, errors: list[str], published: bool = True) -> None:
         with self._lock:
-            if ok:
+            if ok and published:
                 self.generation += 1
             self.errors = list(errors)
+            self.version += 1
+            self._lock.notify_all()
+
+    def wait(self, version: int, timeout: float) -> None:
+        """Until there is news for a page that last saw `version`, or `timeout`."""
+        with self._lock:
+            self._lock.wait_for(lambda: self.version != version, timeout)
 
     def as_json(self) -> bytes:
         with self._lock:
-            data = {"generation": self.generation, "errors": self.errors, "building": self.building}
+            data = {
+                "generation": self.generation,
+                "version": self.version,
+                "errors": self.errors,
+                "building": self.building,
+            }
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
 
@@ -63,7 +84,12 @@ def _handler(site: Path, status: PreviewStatus) -> type[http.server.SimpleHTTPRe
             super().__init__(*args, directory=str(site), **kwargs)
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-            if self.path.split("?", 1)[0] == STATUS_PATH:
+            path, _, query = self.path.partition("?")
+            if path == STATUS_PATH:
+                seen = urllib.parse.parse_qs(query)
+                with contextlib.suppress(KeyError, ValueError):
+                    # The page says what it shows: answer when that is no longer the latest (long polling).
+                    status.wait(int(seen["version"][0]), LONG_POLL_SECONDS)
                 self._send(200, "application/json; charset=utf-8", status.as_json())
                 return
             if not site.is_dir():
@@ -145,17 +171,35 @@ def snapshot(config: BuildConfig) -> dict[Path, tuple[int, int]]:
     return out
 
 
-def rebuild(config: BuildConfig, status: PreviewStatus) -> None:
+def rebuild(config: BuildConfig, status: PreviewStatus, search: bool = False) -> bool:
+    """Build the preview; the pages reload when it published. Without `search` the pages come first
+    and keep the search index of the last build that made one (`catch_up_search` renews it).
+    True when the search index is now behind the pages."""
     status.building = True
     try:
-        result = run_build(config, say=lambda line: print(line, flush=True))
+        result = run_build(config, say=lambda line: print(line, flush=True), search=search)
     except Exception as exc:  # keep serving the last good preview
         print(f"handbook serve: build failed: {exc}", file=sys.stderr, flush=True)
         status.update(False, [f"build failed: {exc}"])
+        return False
     else:
-        status.update(result.ok, result.errors)
+        status.update(result.ok, result.errors, published=result.published)
+        return result.ok and result.published and not result.searched
     finally:
         status.building = False
+
+
+def catch_up_search(config: BuildConfig, status: PreviewStatus) -> None:
+    """Index the preview for search; the open pages do not reload for it."""
+    try:
+        result = run_build(config, say=lambda line: None, search=True)
+    except Exception as exc:
+        print(f"handbook serve: search index not renewed: {exc}", file=sys.stderr, flush=True)
+        return
+    if result.ok and result.searched:
+        print("handbook serve: search index renewed.", flush=True)
+    elif not result.ok:
+        status.update(False, result.errors, published=False)
 
 
 class Preview:
@@ -170,7 +214,7 @@ class Preview:
     def start(self) -> str:
         """Build once and start serving; returns the preview's address."""
         print("handbook serve: building the preview…", flush=True)
-        rebuild(self.config, self.status)
+        rebuild(self.config, self.status, search=True)
         if not self.config.site.exists():
             print("handbook serve: fix the errors above and save; the preview starts after the first good build.", flush=True)
         self.server = http.server.ThreadingHTTPServer((self.host, self.port), _handler(self.config.site, self.status))
@@ -209,12 +253,16 @@ def _stop_on_term(signum: int, frame: object) -> None:
 
 
 def watch(config: BuildConfig, status: PreviewStatus, stop: threading.Event | None = None) -> None:
-    """Poll the sources; after a change settles, rebuild."""
+    """Poll the sources; after a change settles, rebuild; when nothing more changes, renew the search index."""
     seen = snapshot(config)
+    search_behind = False
     while not (stop and stop.is_set()):
         time.sleep(POLL_SECONDS)
         now = snapshot(config)
         if now == seen:
+            if search_behind:
+                catch_up_search(config, status)
+                search_behind = False
             continue
         while True:  # let the editor finish writing
             time.sleep(QUIET_SECONDS)
@@ -226,4 +274,4 @@ def watch(config: BuildConfig, status: PreviewStatus, stop: threading.Event | No
         names = ", ".join(p.name for p in changed[:3]) + (" …" if len(changed) > 3 else "")
         print(f"handbook serve: {names} changed, rebuilding…", flush=True)
         seen = now
-        rebuild(config, status)
+        search_behind = rebuild(config, status) or search_behind

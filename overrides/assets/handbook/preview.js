@@ -32,8 +32,13 @@
     banner.appendChild(list);
   }
 
+  var version = null;
+
+  /* Long polling: the server answers as soon as a build changes what this page shows. */
   function poll() {
-    fetch(statusUrl, { cache: "no-store" })
+    var url = version === null ? statusUrl : statusUrl + "?version=" + version;
+    var failed = false;
+    fetch(url, { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (status) {
         if (seen !== null && status.generation !== seen && !(status.errors && status.errors.length)) {
@@ -41,10 +46,11 @@
           return;
         }
         seen = status.generation;
+        version = status.version;
         show(status.errors);
       })
-      .catch(function () { /* server restarting */ })
-      .then(function () { setTimeout(poll, 1000); });
+      .catch(function () { failed = true; /* server restarting */ })
+      .then(function () { setTimeout(poll, failed ? 1000 : 0); });
   }
   poll();
 })();

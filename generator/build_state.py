@@ -1,0 +1,123 @@
+"""The recorded build state: what each output of the last good build was made from.
+
+`build/build-state.json` holds, for the last build that was published:
+- `tool`: the generator's code and templates and the versions of MkDocs, its theme,
+  Markdown and Pagefind (`tool_versions()`); any change rebuilds everything;
+- `pages`: per language, each generated docs file and the digest of its inputs
+  (render/pages): an unchanged digest means the file need not be written again;
+- `languages`: per language, what MkDocs built into its folder (mkdocs_site.LanguageState);
+- `search_key`: which pages the kept search index was made from;
+- `site`: the published folder (device and inode), so a site removed or replaced by
+  hand is published again.
+
+A build removes the file before it changes any output and writes it again only
+after the new site is published (`forget_state`, `save_state`): a build that fails
+or is killed half-way leaves no state, and the next build starts afresh. The state
+never claims a page that was not written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .mkdocs_site import LanguageState
+
+STATE_FORMAT = 1
+PACKAGE = Path(__file__).resolve().parent
+TOOLS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pagefind", "pagefind-bin", "jinja2")
+
+
+@dataclass
+class BuildState:
+    tool: str = ""
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)
+    languages: dict[str, LanguageState] = field(default_factory=dict)
+    search_key: str = ""
+    site: list[int] = field(default_factory=list)
+
+    def pages_key(self) -> str:
+        """Which pages, built from which documents, the site holds: the search index is made from them."""
+        h = hashlib.blake2b(digest_size=16)
+        for lang in sorted(self.languages):
+            h.update(lang.encode() + b"\0" + self.languages[lang].config_key.encode())
+            for uri, seen in sorted(self.languages[lang].docs.items()):
+                h.update(f"\0{uri}\0{seen[0]}\0{seen[1]}".encode())
+        return h.hexdigest()
+
+
+@functools.cache
+def tool_versions() -> str:
+    """A digest of the generator's own code and templates and the versions of the tools it builds with."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(str(STATE_FORMAT).encode())
+    for name in TOOLS:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            h.update(f"{name}={metadata.version(name)}\0".encode())
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".j2", ".yaml", ".json", ".css", ".js") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def site_identity(site: Path) -> list[int]:
+    """The published folder as the file system knows it (device, inode), [] when there is none."""
+    try:
+        st = os.stat(site)
+    except OSError:
+        return []
+    return [st.st_dev, st.st_ino]
+
+
+def load_state(path: Path) -> BuildState:
+    """The state of the last good build; an empty one when there is none, or it is unreadable or of other tools."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return BuildState(tool=tool_versions())
+    if not isinstance(data, dict) or data.get("format") != STATE_FORMAT or data.get("tool") != tool_versions():
+        return BuildState(tool=tool_versions())
+    try:
+        pages = {str(lang): {str(p): str(d) for p, d in paths.items()} for lang, paths in data["pages"].items()}
+        languages = {}
+        for lang, raw in data["languages"].items():
+            state = LanguageState.from_json(raw)
+            if state is not None:
+                languages[str(lang)] = state
+        return BuildState(
+            tool=str(data["tool"]),
+            pages=pages,
+            languages=languages,
+            search_key=str(data.get("search_key", "")),
+            site=[int(x) for x in data.get("site", [])],
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return BuildState(tool=tool_versions())
+
+
+def forget_state(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def save_state(path: Path, state: BuildState) -> None:
+    """Write the state in one step (a new file renamed into place)."""
+    data: dict[str, Any] = {
+        "format": STATE_FORMAT,
+        "tool": tool_versions(),
+        "pages": state.pages,
+        "languages": {lang: s.to_json() for lang, s in state.languages.items()},
+        "search_key": state.search_key,
+        "site": state.site,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)

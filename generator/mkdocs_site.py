@@ -1,0 +1,328 @@
+"""MkDocs for one language: a full build, or only the pages whose Markdown changed.
+
+`build_language()` follows MkDocs 1.6's own `commands.build.build()` step by step
+(plugins, files, navigation, pages, static files, theme templates, link checks,
+strict warnings) with one difference: when the configuration is the one the
+previous build used, only the documents whose file changed since then are read,
+rendered and written. The others keep the HTML the earlier build wrote; what other
+pages need of them (their title for the navigation and the page footer, their
+anchors for link checks, their front matter) comes from `LanguageState`, recorded
+when they were last rendered. This is MkDocs' `--dirty` mode made exact: with the
+recorded titles and anchors the result is the same as a full build's.
+
+Each language builds into a folder of its own under the work folder that is kept
+from build to build. The published site is assembled from it with hard links
+(publish.py), so nothing here may write into an existing file: MkDocs' writers are
+replaced, for the duration of a build, by ones that write a new file and rename it
+into place (`_new_files_only`). A file shared with the published site is thereby
+never changed; a rename leaves the published copy as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+STATIC_GZIP = ("sitemap.xml",)
+"""Theme templates MkDocs also writes gzipped, as <name>.gz."""
+
+
+class MkDocsFailed(Exception):
+    """MkDocs refused the configuration or a page; the message says why."""
+
+
+@dataclass
+class LanguageState:
+    """What the folder of one language holds: the documents it was built from and what pages need of each other."""
+
+    config_key: str = ""
+    """The configuration, theme and tools this folder was built with; any change means a full build."""
+    docs: dict[str, list[int]] = field(default_factory=dict)
+    """Every file of the docs folder (src_uri → [size, mtime_ns]) as it was when built."""
+    titles: dict[str, str | None] = field(default_factory=dict)
+    """A page's title as MkDocs rendered it (the navigation and the page footer show it on other pages)."""
+    anchors: dict[str, list[str]] = field(default_factory=dict)
+    """The anchors of each page (links from other pages to them are checked)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"config_key": self.config_key, "docs": self.docs, "titles": self.titles, "anchors": self.anchors}
+
+    @classmethod
+    def from_json(cls, data: Any) -> LanguageState | None:
+        try:
+            return cls(
+                config_key=str(data["config_key"]),
+                docs={str(k): [int(v[0]), int(v[1])] for k, v in data["docs"].items()},
+                titles={str(k): (None if v is None else str(v)) for k, v in data["titles"].items()},
+                anchors={str(k): [str(a) for a in v] for k, v in data["anchors"].items()},
+            )
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            return None
+
+
+@dataclass
+class LanguageResult:
+    state: LanguageState
+    full: bool
+    """MkDocs built every page (the configuration changed, or there was no earlier build)."""
+    pages_built: int
+    """Pages MkDocs rendered."""
+    files_written: int
+    """Files written or removed in the language's folder (0: it is as it was)."""
+
+
+def docs_snapshot(docs_dir: Path) -> dict[str, list[int]]:
+    """Every file under `docs_dir` by its path relative to it: [size, mtime_ns]. Files are only
+    ever replaced whole when their content changes (files.write_if_changed), so an unchanged
+    entry means unchanged content."""
+    found: dict[str, list[int]] = {}
+    base = str(docs_dir)
+    for folder, _dirs, names in os.walk(base):
+        rel = os.path.relpath(folder, base)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        for name in names:
+            st = os.stat(os.path.join(folder, name))
+            found[prefix + name] = [st.st_size, st.st_mtime_ns]
+    return found
+
+
+def config_key(config_file: Path, parts: list[Path], versions: str) -> str:
+    """The hash of a language's config, the files it inherits (mkdocs.yml, overrides/) and the tools."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(versions.encode())
+    for path in [config_file, *parts]:
+        h.update(b"\0" + str(path).encode() + b"\0")
+        if path.is_dir():
+            for folder, dirs, names in os.walk(path):
+                dirs.sort()
+                for name in sorted(names):
+                    f = Path(folder, name)
+                    h.update(f.relative_to(path).as_posix().encode() + b"\0")
+                    with contextlib.suppress(OSError):
+                        h.update(f.read_bytes())
+        elif path.is_file():
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def build_language(
+    config_file: Path, out_dir: Path, previous: LanguageState | None, key: str
+) -> LanguageResult:
+    """Build one language into `out_dir`: every page, or only those whose document changed since `previous`."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    with _mkdocs_log() as warnings:
+        try:
+            cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=True)
+            docs = docs_snapshot(Path(cfg.docs_dir))
+            full = previous is None or previous.config_key != key or not out_dir.is_dir()
+            changed = set(docs) if full else {uri for uri, seen in docs.items() if previous.docs.get(uri) != seen}
+            removed = set() if full else set(previous.docs) - set(docs)
+            if not full and not changed and not removed:
+                return LanguageResult(state=previous, full=False, pages_built=0, files_written=0)
+            with _new_files_only():
+                state, built, written = _run(cfg, out_dir, docs, changed, None if full else previous, key)
+            return LanguageResult(state=state, full=full, pages_built=built, files_written=written)
+        except (Abort, MkDocsException) as exc:
+            detail = "; ".join(warnings[:5])
+            raise MkDocsFailed(f"MkDocs failed for {config_file.name}: {exc}" + (f" ({detail})" if detail else "")) from exc
+        except SystemExit as exc:  # MkDocs' config errors
+            raise MkDocsFailed(f"MkDocs refused {config_file.name}: {exc}") from exc
+
+
+def _run(
+    config: Any, out_dir: Path, docs: dict[str, list[int]], changed: set[str], previous: LanguageState | None, key: str
+) -> tuple[LanguageState, int, int]:
+    """MkDocs' build() (mkdocs/commands/build.py, 1.6), rendering only `changed` unless `previous` is None."""
+    from mkdocs import utils
+    from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
+    from mkdocs.exceptions import Abort, BuildError
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    full = previous is None
+    warning_counter = utils.CountHandler()
+    warning_counter.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(warning_counter)
+    inclusion = InclusionLevel.is_included
+    written = 0
+    try:
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        if full:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            utils.clean_directory(str(out_dir))
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+
+        rendered = []
+        for file in files.documentation_pages(inclusion=inclusion):
+            if file.page is None and file.inclusion.is_not_in_nav():
+                Page(None, file, config)
+            assert file.page is not None
+            if previous is None or file.src_uri in changed or file.src_uri not in previous.titles:
+                _populate_page(file.page, config, files)
+                rendered.append(file)
+            else:  # built before from the same document: what other pages need of it, as recorded then
+                file.page.read_source(config)
+                file.page._title_from_render = previous.titles[file.src_uri]
+                file.page.present_anchor_ids = set(previous.anchors.get(file.src_uri, ()))
+        if previous is not None and _titles_in_nav_changed(rendered, nav, previous):
+            # Every page shows the navigation: a title in it that changed is on every page.
+            for file in files.documentation_pages(inclusion=inclusion):
+                if file not in rendered:
+                    assert file.page is not None
+                    _populate_page(file.page, config, files)
+                    rendered.append(file)
+        env = config.plugins.on_env(env, config=config, files=files)
+
+        for file in files:
+            if file.is_documentation_page() or not inclusion(file.inclusion):
+                continue
+            dest = Path(file.abs_dest_path)
+            if full or file.src_uri in changed or file.abs_src_path is None or not dest.is_file():
+                with contextlib.suppress(FileNotFoundError):
+                    dest.unlink()  # a new file, never one shared with the published site
+                file.copy_file(dirty=False)
+                written += 1
+
+        for template in config.theme.static_templates:
+            for name in (template, *(f"{template}.gz" for _ in [0] if template in STATIC_GZIP)):
+                with contextlib.suppress(FileNotFoundError):
+                    (out_dir / name).unlink()
+            _build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, nav)
+
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        for file in rendered:
+            assert file.page is not None
+            _build_page(file.page, config, doc_files, nav, env, False, excluded=file.inclusion.is_excluded())
+            written += 1
+        log_level = config.validation.links.anchors
+        for file in rendered:
+            assert file.page is not None
+            file.page.validate_anchor_links(files=files, log_level=log_level)
+
+        config.plugins.on_post_build(config=config)
+        if counts := warning_counter.get_counts():
+            msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+            raise Abort(f"Aborted with {msg} in strict mode!")
+
+        if not full:
+            written += _remove_stale(out_dir, files, config)
+        state = LanguageState(config_key=key, docs=docs)
+        for file in doc_files:
+            page = file.page
+            assert page is not None
+            state.titles[file.src_uri] = page.title
+            state.anchors[file.src_uri] = sorted(page.present_anchor_ids or ())
+        return state, len(rendered), written
+    except Exception as e:
+        config.plugins.on_build_error(error=e)
+        if isinstance(e, BuildError):
+            raise Abort("Aborted with a BuildError!") from e
+        raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warning_counter)
+
+
+def _titles_in_nav_changed(rendered: list[Any], nav: Any, previous: LanguageState) -> bool:
+    in_nav = {page.file.src_uri for page in nav.pages}
+    return any(
+        f.src_uri in in_nav and f.page is not None and f.page.title != previous.titles.get(f.src_uri) for f in rendered
+    )
+
+
+def _remove_stale(out_dir: Path, files: Any, config: Any) -> int:
+    """Remove what a full build would not have written (pages and files gone since), and empty folders."""
+    keep = {os.path.normpath(f.abs_dest_path) for f in files if f.abs_dest_path}
+    for template in [*config.theme.static_templates, *config.extra_templates]:
+        keep.add(os.path.normpath(str(out_dir / template)))
+        if template in STATIC_GZIP:
+            keep.add(os.path.normpath(str(out_dir / f"{template}.gz")))
+    removed = 0
+    for folder, _dirs, names in os.walk(out_dir, topdown=False):
+        for name in names:
+            path = os.path.normpath(os.path.join(folder, name))
+            if path not in keep:
+                os.unlink(path)
+                removed += 1
+        if folder != str(out_dir) and not os.listdir(folder):
+            os.rmdir(folder)
+    return removed
+
+
+@contextlib.contextmanager
+def _new_files_only() -> Iterator[None]:
+    """MkDocs writes every file as a new one, renamed into place, never into an existing file."""
+    from mkdocs import utils
+
+    def write_file(content: bytes, output_path: str) -> None:
+        os.makedirs(os.path.dirname(output_path) or ".", exist_ok=True)
+        tmp = f"{output_path}.~{os.getpid()}"
+        with open(tmp, "wb") as f:
+            f.write(content)
+        os.replace(tmp, output_path)
+
+    def copy_file(source_path: str, output_path: str) -> None:
+        if os.path.isdir(output_path):
+            output_path = os.path.join(output_path, os.path.basename(source_path))
+        os.makedirs(os.path.dirname(output_path) or ".", exist_ok=True)
+        tmp = f"{output_path}.~{os.getpid()}"
+        shutil.copyfile(source_path, tmp)
+        os.replace(tmp, output_path)
+
+    saved = utils.write_file, utils.copy_file
+    utils.write_file, utils.copy_file = write_file, copy_file
+    try:
+        yield
+    finally:
+        utils.write_file, utils.copy_file = saved
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, sink: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sink.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _mkdocs_log() -> Iterator[list[str]]:
+    """Collect MkDocs' warnings (printed to stderr too) instead of its INFO chatter."""
+    logger = logging.getLogger("mkdocs")
+    sink: list[str] = []
+    handler = _ListHandler(sink)
+    printer = logging.StreamHandler(sys.stderr)
+    printer.setLevel(logging.WARNING)
+    printer.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.addHandler(printer)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield sink
+    finally:
+        logger.removeHandler(handler)
+        logger.removeHandler(printer)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
