@@ -385,7 +385,7 @@ def _check_recovery(project: Project, before: dict[str, str], inode: int, edit: 
                        *(["recovered"] if cleaned and not found else []))
     assert intact, "the last good site changed"
     assert cleaned, f"half-built folders left: {left}"
-    assert not found, "after the failed build, the next one differs from a clean build:\n" + "\n".join(found)
+    assert not found, "after the failed or killed build, the next one differs from a clean build:\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("step", ["build_sites", "index_search"])
