@@ -59,7 +59,8 @@ class ReliabilityLog:
     Outcomes: `located` (refused with findings at file:line:column), `accepted` (still valid:
     checked or built), `unhandled` (an exception escaped: the test fails too), `intact` (an
     interrupted build left the last good site as it was), `recovered` (the next build or save
-    succeeded and cleaned up), `unsafe` (hostile text reached a reader as markup).
+    succeeded and cleaned up), `unsafe` (hostile text reached a reader as markup), `equal` (an
+    incremental build gave the same site as a clean build of the same sources).
     At the end of the session the counts go to test-artifacts/reliability.json, which
     `tests/reliability_report.py` turns into the table in README.md.
     """

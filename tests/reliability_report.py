@@ -36,13 +36,15 @@ TESTS = [
     "tests/test_security.py",
     "tests/test_hostile_files.py",
     "tests/test_diagram_hostile.py",
+    "tests/test_incremental.py",
 ]
 INPUT_ROWS = [
     "malformed-file", "alias-bomb", "truncated", "random-bytes", "arbitrary-text", "mutated-process",
     "mutated-registry", "mutated-practice", "broken-registry-or-practice", "random-graph", "graph-defect",
     "unsafe-names", "unsafe-file", "lost-content", "diagram-input", "serve-broken-save", "mutated-build",
 ]
-STOP_ROWS = ["failed-build", "interrupted-build"]
+STOP_ROWS = ["failed-build", "interrupted-build", "incremental-build"]
+EDIT_ROWS = ["incremental-edit"]
 
 
 def run_tests() -> int:
@@ -62,7 +64,8 @@ def render(data: dict[str, Any]) -> str:
         "| Build failed: old site intact |",
         "|---|---:|---:|---:|---:|---|",
     ]
-    for key in INPUT_ROWS + [k for k in kinds if k not in INPUT_ROWS + STOP_ROWS and not k.startswith("hostile")]:
+    known = INPUT_ROWS + STOP_ROWS + EDIT_ROWS
+    for key in INPUT_ROWS + [k for k in kinds if k not in known and not k.startswith("hostile")]:
         if key not in kinds:
             continue
         k = kinds[key]
@@ -79,6 +82,11 @@ def render(data: dict[str, Any]) -> str:
         if key in kinds:
             k = kinds[key]
             lines.append(f"| {k['title']} | {_n(k, 'cases')} | {_n(k, 'intact')} | {_n(k, 'recovered')} |")
+    edits = [kinds[key] for key in EDIT_ROWS if key in kinds]
+    if edits:
+        lines += ["", "| Incremental build | Edits | Equal to a clean build (every file; the search index decoded) |",
+                  "|---|---:|---:|"]
+        lines += [f"| {k['title']} | {_n(k, 'cases')} | {_n(k, 'equal')} |" for k in edits]
     files = kinds.get("hostile-text", {})
     if files:
         index = kinds.get("hostile-text-index", {})
