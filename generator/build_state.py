@@ -53,9 +53,15 @@ class BuildState:
         return h.hexdigest()
 
 
-@functools.cache
 def tool_versions() -> str:
-    """A digest of the generator's own code and templates and the versions of the tools it builds with."""
+    """A digest of the generator's version, its own code and templates, and the versions of the tools it builds with."""
+    from . import __version__
+
+    return f"{__version__}+{_code_and_tools()}"
+
+
+@functools.cache
+def _code_and_tools() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(str(STATE_FORMAT).encode())
     for name in TOOLS:

@@ -117,6 +117,14 @@ def _handler(site: Path, status: PreviewStatus) -> type[http.server.SimpleHTTPRe
     return PreviewHandler
 
 
+class PreviewServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A page that reloads or closes drops its open request: not an error worth a traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 WAITING_PAGE = """<!doctype html>
 <html lang="fi"><head><meta charset="utf-8"><title>Esikatselu odottaa korjausta</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}li{{margin:.5rem 0;font-family:monospace}}</style>
@@ -209,7 +217,7 @@ class Preview:
         self.config = preview_config(config)
         self.status = PreviewStatus()
         self.host, self.port = host, port
-        self.server: http.server.ThreadingHTTPServer | None = None
+        self.server: PreviewServer | None = None
 
     def start(self) -> str:
         """Build once and start serving; returns the preview's address."""
@@ -217,7 +225,7 @@ class Preview:
         rebuild(self.config, self.status, search=True)
         if not self.config.site.exists():
             print("handbook serve: fix the errors above and save; the preview starts after the first good build.", flush=True)
-        self.server = http.server.ThreadingHTTPServer((self.host, self.port), _handler(self.config.site, self.status))
+        self.server = PreviewServer((self.host, self.port), _handler(self.config.site, self.status))
         threading.Thread(target=self.server.serve_forever, name="handbook-preview", daemon=True).start()
         return f"http://{self.host}:{self.server.server_port}/"
 
