@@ -7,9 +7,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .causes import arrange
 from .findings import Finding, display_path
 from .handbook import Handbook, load_handbook, without_cycle_collector
-from .rules import run_rules
+from .rules import run_rules, stages
 from .rules.translation_missing import coverage
 from .sources import project_findings, project_of
 
@@ -36,7 +37,7 @@ def check_handbook(
     """
     with without_cycle_collector():
         handbook = load_handbook(root, cache)
-        findings = sorted(run_rules(handbook) + project_findings(project or project_of(root)), key=lambda f: f.sort_key())
+        findings = arrange(run_rules(handbook) + project_findings(project or project_of(root)), stages())
     if only:
         wanted = {display_path(p) for p in only}
         findings = [f for f in findings if f.file in wanted]

@@ -47,12 +47,19 @@ class Finding:
     rule: str
     message: str
     hint: str = ""
+    after: str = ""
+    """The file (as `file` names it) this finding holds only if it loaded: a reference into roles.yaml
+    names roles.yaml. When that file did not load, the finding follows from that and is left out."""
+    left_out: tuple[int, int] = (0, 0)
+    """Errors and warnings left out because they only follow from this finding (see causes.py)."""
 
     def format(self) -> str:
         """One line for a terminal or a CI log, with every control character written as an escape."""
         text = f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.rule}] {self.message}"
         if self.hint:
             text += f" — {self.hint}"
+        if any(self.left_out):
+            text += f" ({left_out_words(*self.left_out)})"
         return printable(text)
 
     def as_dict(self) -> dict[str, object]:
@@ -64,10 +71,14 @@ class Finding:
             "rule": self.rule,
             "message": self.message,
             "hint": self.hint,
+            "left_out": {"errors": self.left_out[0], "warnings": self.left_out[1]},
         }
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.file, self.line, self.column, self.rule)
+
+def left_out_words(errors: int, warnings: int) -> str:
+    """'and 31 more errors that follow from this': what a cause's line says of the findings left out."""
+    parts = [f"{n} more {word}{'s' if n != 1 else ''}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
+    return f"and {' and '.join(parts)} that follow from this"
 
 
 # C0 and C1 controls (ESC starts terminal commands: clear the screen, a fake green "OK", a new
@@ -125,7 +136,9 @@ class Reporter:
         *,
         key: bool = False,
         severity: Severity | None = None,
+        after: Path | None = None,
     ) -> None:
+        """`after`: the file the finding holds only if it loaded (a registry the finding refers to)."""
         line, column = doc.locate(path, key=key)
         self.findings.append(
             Finding(
@@ -136,5 +149,6 @@ class Reporter:
                 rule=self.rule,
                 message=message,
                 hint=hint,
+                after=display_path(after) if after is not None else "",
             )
         )

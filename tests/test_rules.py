@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.causes import STAGES
 from generator.handbook import load_handbook
 from generator.rules import Rule, all_rules, run_rules
 
@@ -83,6 +84,7 @@ def test_rule_modules_are_named_for_their_ids() -> None:
         assert rule.module.__name__.rsplit(".", 1)[1] == rule.id.replace("-", "_")
         assert rule.severity in ("error", "warning")
         assert rule.scope in ("process", "handbook")
+        assert rule.stage in STAGES, f"{rule.id}: STAGE must be one of {STAGES}"
         assert rule.description.endswith(".") and "\n" not in rule.description
 
 

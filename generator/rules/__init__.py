@@ -6,6 +6,8 @@ Each module is named for its rule id (`known_step.py` is `known-step`) and has:
 - `DESCRIPTION`: what the rule requires, in one sentence;
 - `SEVERITY`: "error" or "warning";
 - `SCOPE`: "process" (checked once per process file) or "handbook" (once in all);
+- `STAGE` (optional): what the rule looks at, which orders its findings (causes.py):
+  "reference" (ids and what they name), "graph" (the flow) or "content" (the default);
 - `check(...)`: for process scope `check(pf, handbook, report)`, for handbook
   scope `check(handbook, report)`; it calls `report.report(doc, path, message, hint)`.
 
@@ -15,12 +17,14 @@ holds the valid and invalid fixtures run by one shared tester.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
+from ..causes import DEFAULT_STAGE, STAGES, arrange
 from ..findings import Finding, Reporter
 from ..handbook import Handbook
 
@@ -31,6 +35,7 @@ class Rule:
     description: str
     severity: str
     scope: str
+    stage: str
     check: Callable[..., None]
     module: ModuleType
 
@@ -47,6 +52,7 @@ def all_rules() -> list[Rule]:
                 description=mod.DESCRIPTION,
                 severity=mod.SEVERITY,
                 scope=getattr(mod, "SCOPE", "process"),
+                stage=getattr(mod, "STAGE", DEFAULT_STAGE),
                 check=mod.check,
                 module=mod,
             )
@@ -54,12 +60,22 @@ def all_rules() -> list[Rule]:
     return rules
 
 
+@functools.cache
+def stages() -> dict[str, str]:
+    """The stage of every rule id (see causes.py)."""
+    found = {rule.id: rule.stage for rule in all_rules()}
+    wrong = {rid: stage for rid, stage in found.items() if stage not in STAGES}
+    assert not wrong, f"rules with an unknown STAGE: {wrong}"
+    return found
+
+
 def run_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[Finding]:
-    """Run every rule over the loaded handbook; loading findings come first."""
+    """Run every rule over the loaded handbook: the findings in the order of their causes (causes.py),
+    loading findings first, those that only follow from a file that did not load left out."""
     findings: list[Finding] = list(handbook.load_findings)
     if handbook.no_processes:
         # An empty or unreadable processes folder: every rule would only blame its consequences.
-        return sorted(set(findings), key=lambda f: f.sort_key())
+        return arrange(findings, stages())
     for rule in rules if rules is not None else all_rules():
         reporter = Reporter(rule.id, rule.severity)  # type: ignore[arg-type]
         if rule.scope == "handbook":
@@ -68,4 +84,4 @@ def run_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[Findi
             for pf in handbook.processes:
                 rule.check(pf, handbook, reporter)
         findings.extend(reporter.findings)
-    return sorted(set(findings), key=lambda f: f.sort_key())
+    return arrange(findings, stages())

@@ -17,6 +17,7 @@ ID = "call-cycle"
 DESCRIPTION = "No process calls itself, directly or through the processes it calls, so every call returns."
 SEVERITY = "error"
 SCOPE = "handbook"
+STAGE = "graph"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:

@@ -11,6 +11,7 @@ DESCRIPTION = (
     "step (labels differing only in case, spaces, invisible characters or how a letter is encoded count as the same)."
 )
 SEVERITY = "error"
+STAGE = "graph"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

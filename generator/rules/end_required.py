@@ -7,6 +7,7 @@ from ..handbook import Handbook, ProcessFile
 ID = "end-required"
 DESCRIPTION = "A process has at least one end step."
 SEVERITY = "error"
+STAGE = "graph"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

@@ -7,6 +7,7 @@ from ..model import field_of
 ID = "flow-continues"
 DESCRIPTION = "A step without `next` is followed by another step in the list, unless it is an end."
 SEVERITY = "error"
+STAGE = "graph"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

@@ -7,6 +7,7 @@ from ..model import HandoffStep
 ID = "handoff-target"
 DESCRIPTION = "A handoff names who takes over: a process with `to_process` or an organization with `to_organization`."
 SEVERITY = "error"
+STAGE = "reference"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

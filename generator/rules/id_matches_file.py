@@ -6,6 +6,7 @@ from ..handbook import Handbook, ProcessFile
 ID = "id-matches-file"
 DESCRIPTION = "A process's id equals its file name, so its page address is predictable."
 SEVERITY = "error"
+STAGE = "reference"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

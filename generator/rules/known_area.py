@@ -7,11 +7,10 @@ from ._util import closest
 ID = "known-area"
 DESCRIPTION = "A process's service area exists in areas.yaml."
 SEVERITY = "error"
+STAGE = "reference"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
-    if handbook.areas.failed:
-        return  # areas.yaml did not load: its own finding says why
     known = list(handbook.areas.by_id())
     area = pf.process.area
     if area not in known:
@@ -19,4 +18,5 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         report.report(
             pf.doc, ("area",), f"the service area `{area}` is not in areas.yaml",
             f"did you mean `{close}`?" if close else "use one of: " + ", ".join(known),
+            after=handbook.areas.doc.file,
         )

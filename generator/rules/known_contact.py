@@ -7,11 +7,10 @@ from ._util import closest
 ID = "known-contact"
 DESCRIPTION = "Every contact a step names exists in contacts.yaml."
 SEVERITY = "error"
+STAGE = "reference"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
-    if handbook.contacts.failed:
-        return  # contacts.yaml did not load: its own finding says why
     known = list(handbook.contacts.by_id())
     for i, step in enumerate(pf.process.steps):
         for j, cid in enumerate(step.contacts):
@@ -21,4 +20,5 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
                     pf.doc, ("steps", i, "contacts", j),
                     f"the contact `{cid}` is not in contacts.yaml",
                     f"did you mean `{close}`?" if close else "add it to processes/contacts.yaml",
+                    after=handbook.contacts.doc.file,
                 )

@@ -9,11 +9,10 @@ ID = "known-organization"
 DESCRIPTION = "Every organization a role, contact or handoff names exists in organizations.yaml."
 SEVERITY = "error"
 SCOPE = "handbook"
+STAGE = "reference"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:
-    if handbook.organizations.failed:
-        return  # organizations.yaml did not load: its own finding says why
     known = list(handbook.organizations.by_id())
 
     def one(doc, path, org: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -22,6 +21,7 @@ def check(handbook: Handbook, report: Reporter) -> None:
             report.report(
                 doc, path, f"the organization `{org}` is not in organizations.yaml",
                 f"did you mean `{close}`?" if close else "add it to processes/organizations.yaml",
+                after=handbook.organizations.doc.file,
             )
 
     for i, role in enumerate(handbook.roles.items):

@@ -9,6 +9,7 @@ ID = "known-process"
 DESCRIPTION = "Every process named in `related`, a call, a handoff or an orientation path exists."
 SEVERITY = "error"
 SCOPE = "handbook"
+STAGE = "reference"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:
@@ -35,9 +36,9 @@ def check(handbook: Handbook, report: Reporter) -> None:
     for i, path in enumerate(handbook.orientation.items):
         for j, pid in enumerate(path.processes):
             one(handbook.orientation.doc, ("paths", i, "processes", j), pid, f"the orientation path of `{path.role}` names")
-        if not handbook.roles.failed and path.role not in handbook.roles.by_id():
+        if path.role not in handbook.roles.by_id():
             report.report(
                 handbook.orientation.doc, ("paths", i, "role"),
                 f"the orientation path is for the role `{path.role}`, which is not in roles.yaml",
-                "use a role id from processes/roles.yaml",
+                "use a role id from processes/roles.yaml", after=handbook.roles.doc.file,
             )

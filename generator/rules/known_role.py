@@ -7,11 +7,10 @@ from ._util import closest
 ID = "known-role"
 DESCRIPTION = "Every role a process lists exists in roles.yaml, and every step's role is one of the process's roles."
 SEVERITY = "error"
+STAGE = "reference"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
-    if handbook.roles.failed:
-        return  # roles.yaml did not load: its own finding says why
     registry = handbook.roles.by_id()
     for i, rid in enumerate(pf.process.roles):
         if rid not in registry:
@@ -19,6 +18,7 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
             report.report(
                 pf.doc, ("roles", i), f"the role `{rid}` is not in roles.yaml",
                 f"did you mean `{close}`?" if close else "add the role to processes/roles.yaml",
+                after=handbook.roles.doc.file,
             )
     lanes = pf.process.roles
     for i, step in enumerate(pf.process.steps):

@@ -9,6 +9,7 @@ from ._util import closest
 ID = "known-step"
 DESCRIPTION = "Every step a `next`, branch, path, `join` or promise names exists in the process."
 SEVERITY = "error"
+STAGE = "reference"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

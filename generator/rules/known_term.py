@@ -7,11 +7,10 @@ from ._util import closest
 ID = "known-term"
 DESCRIPTION = "Every glossary term a process lists in `terms` exists in glossary.yaml."
 SEVERITY = "error"
+STAGE = "reference"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
-    if handbook.glossary.failed:
-        return  # glossary.yaml did not load: its own finding says why
     known = list(handbook.glossary.by_id())
     for i, tid in enumerate(pf.process.terms):
         if tid not in known:
@@ -19,4 +18,5 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
             report.report(
                 pf.doc, ("terms", i), f"the term `{tid}` is not in glossary.yaml",
                 f"did you mean `{close}`?" if close else "add the term with its explanation to processes/glossary.yaml",
+                after=handbook.glossary.doc.file,
             )

@@ -25,6 +25,7 @@ DESCRIPTION = (
     "join belongs to one split."
 )
 SEVERITY = "error"
+STAGE = "graph"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

@@ -10,6 +10,7 @@ ID = "practice-exists"
 DESCRIPTION = "The practice description a process names in `source.practice` exists in practices/."
 SEVERITY = "error"
 SCOPE = "handbook"
+STAGE = "reference"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:

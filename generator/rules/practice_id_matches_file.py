@@ -12,6 +12,7 @@ DESCRIPTION = (
 )
 SEVERITY = "error"
 SCOPE = "handbook"
+STAGE = "reference"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:

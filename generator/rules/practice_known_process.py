@@ -9,6 +9,7 @@ ID = "practice-known-process"
 DESCRIPTION = "Every process a practice description lists, or one of its results measures, exists."
 SEVERITY = "error"
 SCOPE = "handbook"
+STAGE = "reference"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:

@@ -9,6 +9,7 @@ ID = "practice-known-target"
 DESCRIPTION = "A measured result that names a process target names both the process and a target id that process has."
 SEVERITY = "error"
 SCOPE = "handbook"
+STAGE = "reference"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:

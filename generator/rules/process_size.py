@@ -7,6 +7,7 @@ from ..handbook import Handbook, ProcessFile
 ID = "process-size"
 DESCRIPTION = f"A process has at most {DIAGRAM_MAX_STEPS:,} steps, so that its diagram can be drawn."
 SEVERITY = "warning"
+STAGE = "graph"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

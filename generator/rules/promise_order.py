@@ -7,6 +7,7 @@ from ..handbook import Handbook, ProcessFile
 ID = "promise-order"
 DESCRIPTION = "A service promise's `from` step comes before its `to` step on some path."
 SEVERITY = "error"
+STAGE = "graph"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

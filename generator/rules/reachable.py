@@ -7,6 +7,7 @@ from ..handbook import Handbook, ProcessFile
 ID = "reachable"
 DESCRIPTION = "Every step can be reached from a start step."
 SEVERITY = "error"
+STAGE = "graph"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

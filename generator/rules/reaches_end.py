@@ -7,6 +7,7 @@ from ..handbook import Handbook, ProcessFile
 ID = "reaches-end"
 DESCRIPTION = "From every step some path leads to an end step, so a loop always has a way out."
 SEVERITY = "error"
+STAGE = "graph"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

@@ -8,6 +8,7 @@ ID = "slug-ids"
 DESCRIPTION = "Every id is a slug (a-z, 0-9, '-') and not a reserved name, because ids become file names and addresses."
 SEVERITY = "error"
 SCOPE = "handbook"
+STAGE = "reference"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:

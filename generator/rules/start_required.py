@@ -7,6 +7,7 @@ from ..handbook import Handbook, ProcessFile
 ID = "start-required"
 DESCRIPTION = "A process has at least one start step."
 SEVERITY = "error"
+STAGE = "graph"
 
 
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:

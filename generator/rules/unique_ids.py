@@ -13,6 +13,7 @@ DESCRIPTION = (
 )
 SEVERITY = "error"
 SCOPE = "handbook"
+STAGE = "reference"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:
