@@ -44,6 +44,20 @@ def edges(process: Process) -> list[Edge]:
     return out
 
 
+def unknown_exits(process: Process) -> set[str]:
+    """Steps from which the flow goes somewhere not known: a `next`, branch or path naming no step
+    (rule known-step), or a `next` naming the step itself (rule next-self).
+
+    Until that is fixed, the flow could go on to any step from there: the graph rules say
+    nothing that depends on it, so the one mistake gives one error.
+    """
+    ids = {s.id for s in process.steps}
+    return {
+        e.source for e in edges(process)
+        if not e.implicit and (e.target not in ids or (e.target == e.source and e.path[-1:] == ("next",)))
+    }
+
+
 def successors(process: Process) -> dict[str, list[str]]:
     ids = {s.id for s in process.steps}
     succ: dict[str, list[str]] = {s.id: [] for s in process.steps}

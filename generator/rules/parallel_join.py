@@ -14,7 +14,7 @@ reported once, naming the innermost split, so nested splits give one finding.
 from __future__ import annotations
 
 from ..findings import Reporter
-from ..graph import Edge, edges
+from ..graph import Edge, edges, unknown_exits
 from ..handbook import Handbook, ProcessFile
 from ..model import EndStep, JoinStep, ParallelStep
 
@@ -37,6 +37,7 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     for e in flow:
         succ[e.source].append(e.target)
         pred[e.target].append(e.source)
+    unknown = unknown_exits(p)
     claimed: dict[str, str] = {}
     claimers: dict[str, int] = {}
     splits: list[tuple[ParallelStep, list[set[str]], set[str]]] = []
@@ -81,11 +82,12 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
                 inside.append(set())
                 continue
             if path.to not in to_join:
-                report.report(
-                    pf.doc, ("steps", i, "paths", j, "to"),
-                    f"the path starting at `{path.to}` never reaches the join `{step.join}`",
-                    "make the path's last step lead to the join with `next:`",
-                )
+                if not unknown & _reach(succ, path.to, blocked):  # else where it goes is not known yet
+                    report.report(
+                        pf.doc, ("steps", i, "paths", j, "to"),
+                        f"the path starting at `{path.to}` never reaches the join `{step.join}`",
+                        "make the path's last step lead to the join with `next:`",
+                    )
                 inside.append(set())  # said once, here; its steps are not checked further
                 continue
             inside.append(set() if path.to in blocked else _reach(succ, path.to, blocked) - blocked)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..findings import Reporter
-from ..graph import reachable, start_ids, successors
+from ..graph import reachable, start_ids, successors, unknown_exits
 from ..handbook import Handbook, ProcessFile
 
 ID = "reachable"
@@ -15,6 +15,8 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     if not starts:
         return  # start-required says it
     seen = reachable(successors(pf.process), starts)
+    if seen & unknown_exits(pf.process):
+        return  # the flow goes on from there to a step not known yet (known-step, next-self): any step may follow
     for i, step in enumerate(pf.process.steps):
         if step.id not in seen:
             report.report(

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..findings import Reporter
-from ..graph import end_ids, predecessors, reachable
+from ..graph import end_ids, predecessors, reachable, unknown_exits
 from ..handbook import Handbook, ProcessFile
 
 ID = "reaches-end"
@@ -14,7 +14,8 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     ends = end_ids(pf.process)
     if not ends:
         return  # end-required says it
-    can_finish = reachable(predecessors(pf.process), ends)
+    # A step whose flow goes on to a step not known yet (known-step, next-self) may lead to an end.
+    can_finish = reachable(predecessors(pf.process), ends + sorted(unknown_exits(pf.process)))
     for i, step in enumerate(pf.process.steps):
         if step.id not in can_finish:
             report.report(
