@@ -33,6 +33,7 @@ from .findings import Finding, Path_, SourceDoc, display_path
 from .parse_cache import ParseCache
 from .sources import RULE as SOURCE_RULE
 from .sources import UnsafeFile, read_bytes
+from .yaml_hints import explain
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -274,6 +275,11 @@ def _compose_pure(text: str) -> Node:
             raise LoadError(
                 "yaml-syntax", line, column, "a tab character is not allowed here",
                 "replace the tab with spaces",
+            ) from None
+        explained = explain(text, line, column, problem)
+        if explained is not None:
+            raise LoadError(
+                "yaml-syntax", explained.line, explained.column, explained.message, explained.hint
             ) from None
         raise LoadError(
             "yaml-syntax", line, column, f"YAML syntax error: {problem}", _syntax_hint(problem)

@@ -28,7 +28,7 @@ FORMAT = 1
 
 
 def _code_version() -> bytes:
-    from . import findings, loading
+    from . import findings, loading, yaml_hints
 
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{FORMAT}|{sys.version}|{marshal.version}".encode())
@@ -38,7 +38,7 @@ def _code_version() -> bytes:
         h.update(str(ruamel.yaml.__version__).encode())
     except (ImportError, AttributeError):  # pragma: no cover - ruamel is a dependency
         pass
-    for module in (loading, findings):
+    for module in (loading, findings, yaml_hints):
         h.update(Path(module.__file__ or "").read_bytes())
     return h.digest()
 
