@@ -5,9 +5,12 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from .names import shows_nothing
 
 Severity = Literal["error", "warning"]
 Path_ = tuple[str | int, ...]
@@ -75,6 +78,69 @@ class Finding:
         }
 
 
+INVISIBLE_NAMES = {
+    0x0020: "space",
+    0x00A0: "no-break space",
+    0x00AD: "soft hyphen",
+    0x2007: "figure space",
+    0x200B: "zero-width space",
+    0x200C: "zero-width non-joiner",
+    0x200D: "zero-width joiner",
+    0x2060: "word joiner",
+    0x202F: "narrow no-break space",
+    0x3000: "ideographic space",
+    0xFEFF: "zero-width no-break space",
+}
+"""Names of the invisible characters text pasted from a document or a web page brings along."""
+
+_QUOTED = re.compile(r"`([^`\n]+)`")
+
+
+def name_invisible(message: str, hint: str) -> tuple[str, str]:
+    """`message` and `hint` with an invisible character in a `quoted` value named and made visible.
+
+    "leads to `tulkkaus `" (a no-break space after the id) becomes "leads to `tulkkaus\\u00a0`",
+    and the hint starts by saying which character it is and where, so it can be deleted. A space
+    counts only at either end of a value. A hint that only suggests the value without it goes.
+    """
+    for m in _QUOTED.finditer(message):
+        value = m.group(1)
+        hidden = [i for i, c in enumerate(value) if _hidden(value, i, c)]
+        if not hidden:
+            continue
+        shown = "".join(c for i, c in enumerate(value) if i not in hidden)
+        i = hidden[0]
+        code = ord(value[i])
+        name = INVISIBLE_NAMES.get(code) or unicodedata.name(value[i], "invisible character").lower()
+        if not shown:
+            where = ""
+        elif i == 0:
+            where = f" before `{shown}`"
+        elif all(j >= len(value) - len(hidden) for j in hidden):
+            where = f" after `{value[:i]}`"
+        else:
+            where = f" inside `{shown}`, after `{value[:i]}`"
+        note = (
+            f"there is an invisible character{where}: U+{code:04X} ({name}), probably copied along with the text; "
+            "delete it" + (" and the other invisible characters there" if len(hidden) > 1 else "")
+        )
+        visible = "".join(_escape_char(c) if j in hidden else c for j, c in enumerate(value))
+        message = message[: m.start(1)] + visible + message[m.end(1) :]
+        redundant = hint in (f"did you mean `{shown}`?", "")
+        return message, note if redundant else f"{note}; {hint}"
+    return message, hint
+
+
+def _hidden(value: str, i: int, c: str) -> bool:
+    if c == " ":
+        return i == 0 or i == len(value) - 1
+    return c not in "\t\n" and shows_nothing(c)
+
+
+def _escape_char(c: str) -> str:
+    return f"\\u{ord(c):04x}"
+
+
 def left_out_words(errors: int, warnings: int) -> str:
     """'and 31 more errors that follow from this': what a cause's line says of the findings left out."""
     parts = [f"{n} more {word}{'s' if n != 1 else ''}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
@@ -140,6 +206,7 @@ class Reporter:
     ) -> None:
         """`after`: the file the finding holds only if it loaded (a registry the finding refers to)."""
         line, column = doc.locate(path, key=key)
+        message, hint = name_invisible(message, hint)
         self.findings.append(
             Finding(
                 file=display_path(doc.file),

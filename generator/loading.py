@@ -29,7 +29,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from .findings import Finding, Path_, SourceDoc, display_path
+from .field_hints import FINNISH_FIELDS, comma_in_braces, suggest
+from .findings import Finding, Path_, SourceDoc, display_path, name_invisible
 from .parse_cache import ParseCache
 from .sources import RULE as SOURCE_RULE
 from .sources import UnsafeFile, read_bytes
@@ -64,14 +65,15 @@ class Loaded:
 
 
 def _finding(doc: SourceDoc, err: LoadError) -> Finding:
+    message, hint = name_invisible(err.message, err.hint)
     return Finding(
         file=display_path(doc.file),
         line=err.line,
         column=err.column,
         severity="error",
         rule=err.rule,
-        message=err.message,
-        hint=err.hint,
+        message=message,
+        hint=hint,
     )
 
 
@@ -541,12 +543,27 @@ def _field_label(path: Path_) -> str:
     return names[-1] if names else "the value"
 
 
+def _meant_fields(errors: list[Any], data: Any, root: type[BaseModel]) -> set[Path_]:
+    """The fields that unknown fields stand for (`vaiheet` for `steps`): their absence is no error of its own."""
+    meant: set[Path_] = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            path, _ = _data_path(data, tuple(err["loc"]))
+            model = _model_at(root, data, path[:-1])
+            field = suggest(_field_label(path), _field_names(model)) if model else None
+            if field is not None:
+                meant.add(path[:-1] + (field,))
+    return meant
+
+
 def validation_findings(
     exc: ValidationError, data: Any, doc: SourceDoc, root: type[BaseModel]
 ) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[Path_] = set()
-    for err in exc.errors():
+    errors = exc.errors()
+    meant = _meant_fields(errors, data, root)
+    for err in errors:
         loc = tuple(err["loc"])
         path, exists = _data_path(data, loc)
         etype = err["type"]
@@ -555,20 +572,31 @@ def validation_findings(
         key = False
         rule = "wrong-type"
         if etype == "missing":
+            if path in meant:
+                continue  # the unknown field written for it says so: one cause, one error
             rule = "missing-field"
             where = _where(path[:-1], data)
             message = f"{where} is missing the required field `{field}`"
             hint = f"add `{field}:` to {where}"
             path = path[:-1]
+        elif etype == "extra_forbidden" and (cut := comma_in_braces(data, doc, path)) is not None:
+            if cut.path in seen:
+                continue
+            rule = "yaml-syntax"
+            message = f"the text of `{cut.field}` contains a comma, which inside `{{…}}` ends the field"
+            hint = f'put the text in quotes: {cut.field}: "{cut.text}"'
+            path = cut.path
         elif etype == "extra_forbidden":
             rule = "unknown-key"
             key = True
             model = _model_at(root, data, path[:-1])
             allowed = _field_names(model) if model else []
-            close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+            close = suggest(field, allowed)
             message = f"unknown field `{field}`"
             if close:
-                hint = f"did you mean `{close[0]}`?"
+                hint = f"did you mean `{close}`?"
+                if FINNISH_FIELDS.get(field.strip().casefold()) == close:
+                    hint += " (the names of the fields are in English)"
             elif allowed:
                 hint = "remove it; the fields allowed here are " + ", ".join(f"`{a}`" for a in allowed)
             else:
@@ -618,6 +646,7 @@ def validation_findings(
             continue  # one message per place: the first alternative of a union says it
         seen.add(path)
         line, column = doc.locate(path, key=key)
+        message, hint = name_invisible(message, hint)
         findings.append(
             Finding(
                 file=display_path(doc.file), line=line, column=column, severity="error",

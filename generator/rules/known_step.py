@@ -4,6 +4,7 @@ from ..findings import Reporter
 from ..graph import edges
 from ..handbook import Handbook, ProcessFile
 from ..model import field_of
+from ..names import name_key, visible
 from ._util import closest
 
 ID = "known-step"
@@ -15,8 +16,13 @@ STAGE = "reference"
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     p = pf.process
     ids = [s.id for s in p.steps]
+    # A step id with an invisible character in it (slug-ids names it): a reference without that
+    # character is right, and is not blamed for it.
+    hidden = {name_key(i) for i in ids if visible(i) != i}
 
     def missing(path, target: str, what: str) -> None:  # type: ignore[no-untyped-def]
+        if target == visible(target) and name_key(target) in hidden:
+            return
         close = closest(target, ids)
         hint = f"did you mean `{close}`?" if close else "use the id of a step in this process"
         report.report(pf.doc, path, f"{what} `{target}`, but there is no step with that id", hint)
