@@ -74,8 +74,9 @@ _WORDS: dict[str, Unit] = {
     "working day": "working-days", "working days": "working-days", "workday": "working-days",
     "workdays": "working-days", "business days": "working-days", "business day": "working-days",
     "arkipäivä": "working-days", "arkipäivää": "working-days", "arkipäivän": "working-days",
+    "arkipv": "working-days",
     "day": "days", "days": "days", "vrk": "days", "vuorokausi": "days", "vuorokautta": "days",
-    "päivä": "days", "päivää": "days",
+    "päivä": "days", "päivää": "days", "pv": "days",
     "hour": "hours", "hours": "hours", "h": "hours", "tunti": "hours", "tuntia": "hours",
     "week": "weeks", "weeks": "weeks", "viikko": "weeks", "viikkoa": "weeks",
     "month": "months", "months": "months", "kuukausi": "months", "kuukautta": "months",
@@ -87,7 +88,15 @@ _PHRASES: dict[str, Unit] = {
     "next working day": "next-working-day", "next day": "next-working-day",
     "seuraava arkipäivä": "next-working-day", "seuraavana arkipäivänä": "next-working-day",
 }
+_AMBIGUOUS = frozenset({"päivä", "päivää"})
+"""Finnish 'days' that may be read as working days or as calendar days (`3 päivää`): read as
+calendar days, with a warning (rule ambiguous-duration) asking for `arkipäivää` or `vrk`."""
 _AMOUNT = re.compile(r"^(\d{1,4})\s*(.+)$")
+
+
+def _amount_and_word(text: str) -> tuple[int, str] | None:
+    m = _AMOUNT.match(" ".join(str(text).strip().lower().split()))
+    return (int(m.group(1)), m.group(2).strip().rstrip(".")) if m else None
 
 
 def parse_duration(text: str) -> Duration | None:
@@ -95,17 +104,28 @@ def parse_duration(text: str) -> Duration | None:
     t = " ".join(str(text).strip().lower().split())
     if t in _PHRASES:
         return Duration(_PHRASES[t])
-    m = _AMOUNT.match(t)
-    if not m:
+    found = _amount_and_word(t)
+    if found is None:
         return None
-    amount, word = int(m.group(1)), m.group(2).strip().rstrip(".")
+    amount, word = found
     unit = _WORDS.get(word)
     if unit is None or amount == 0:
         return None
     return Duration(unit, amount)
 
 
-DURATION_EXAMPLES = "'same day', 'next working day', '3 working days', '13 days', '2 weeks', '4 hours'"
+def ambiguous_days(text: str) -> int | None:
+    """The number of days in a duration like `3 päivää`, which does not say which days it counts; else None."""
+    found = _amount_and_word(text)
+    if found is None or found[1] not in _AMBIGUOUS or parse_duration(text) is None:
+        return None
+    return found[0]
+
+
+DURATION_EXAMPLES = (
+    "'sama päivä', 'seuraava arkipäivä', '3 arkipäivää', '13 vrk', '2 viikkoa', '4 tuntia' "
+    "(in English: 'same day', 'next working day', '3 working days', '13 days', '2 weeks', '4 hours')"
+)
 
 
 EARLIEST = dt.date(1900, 1, 1)
