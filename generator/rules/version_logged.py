@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from ..findings import Reporter
+from ..handbook import Handbook, ProcessFile
+
+ID = "version-logged"
+DESCRIPTION = "A process's `version` past the first has its entry in the change log (`changes`), saying what changed."
+SEVERITY = "warning"
+
+FIRST_VERSIONS = frozenset({"1", "1.0"})
+
+
+def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
+    p = pf.process
+    version = str(p.version).strip()
+    if version in FIRST_VERSIONS or any(str(c.version).strip() == version for c in p.changes if c.version is not None):
+        return
+    report.report(
+        pf.doc, ("version",),
+        f"the version is {version}, but the change log (`changes`) has no entry for version {version}",
+        f"add what changed as the first entry of `changes:`, e.g. "
+        f"`- {{date: {p.valid_from}, version: {version}, text: …}}`",
+    )
