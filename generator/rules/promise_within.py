@@ -3,8 +3,8 @@ from __future__ import annotations
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
 from ..model import LocalText, WaitStep, field_of
-from ..prose_durations import durations_in, same
-from ..timing import parse_duration
+from ..prose_durations import Said, agree, durations_in, same
+from ..timing import Duration, ambiguous_days, parse_duration
 
 ID = "promise-within"
 DESCRIPTION = (
@@ -20,17 +20,18 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         promised = parse_duration(pr.within)
         if promised is None:
             continue  # valid-duration says it
+        days = ambiguous_days(pr.within)  # `3 päivää` may mean days of either kind
+        meant = [promised] if days is None else [Duration("days", days), Duration("working-days", days)]
         step = p.step(pr.to)
         against: list[str] = []
-        waits = parse_duration(step.within) if isinstance(step, WaitStep) else None
-        if waits is not None and not same(waits, promised):
-            against.append(f"the wait step `{pr.to}` it ends at says `{step.within}`")  # type: ignore[union-attr]
+        if isinstance(step, WaitStep) and not _same(step.within, pr.within):
+            against.append(f"the wait step `{pr.to}` it ends at says `{step.within}`")
         texts = [("its name", pr.name)]
         if step is not None:
             texts += [(f"the name of the step `{pr.to}`", step.name), (f"the description of `{pr.to}`", step.description)]
         for where, text in texts:
             said = _durations(text)
-            if said and not any(d.agrees(promised) for d in said):
+            if said and not any(d.agrees(kind) for d in said for kind in meant):
                 against.append(f"{where} says '{said[0].words}'")
                 break
         if against:
@@ -41,7 +42,19 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
             )
 
 
-def _durations(text: LocalText | None) -> list:  # type: ignore[type-arg]
+def _same(a: str, b: str) -> bool:
+    """Whether two `within` values say the same; `3 päivää` (ambiguous-duration warns) agrees with 3 days of either kind."""
+    da, db = parse_duration(a), parse_duration(b)
+    if da is None or db is None:
+        return True  # valid-duration says it
+    for text, other in ((a, db), (b, da)):
+        days = ambiguous_days(text)
+        if days is not None:
+            return agree("days?", days, other)
+    return same(da, db)
+
+
+def _durations(text: LocalText | None) -> list[Said]:
     if text is None:
         return []
     return [d for lang in ("fi", "sv", "en") for d in durations_in(field_of(text, lang) or "")]
