@@ -1,0 +1,83 @@
+"""YAML hints (generator/yaml_hints.py) and the naming of invisible characters: each slip is said
+at its own line and column with the fix, and neither ever fails on text of any shape."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.findings import name_invisible
+from generator.loading import LoadError, compose, decode
+from generator.yaml_hints import explain
+
+
+def error_of(text: str) -> LoadError:
+    with pytest.raises(LoadError) as caught:
+        compose(decode(text.encode("utf-8")))
+    return caught.value
+
+
+CASES = [
+    # (text, line, column, words in the message and hint)
+    ("roles:\n  - id asiakas\n    name:\n      fi: Asiakas\n", 2, 7, "write `id: asiakas`"),
+    ("id: x\ntitle Otsikko\nsummary: y\n", 2, 6, "write `title: Otsikko`"),
+    ("id: x\nowner:\n  role Esihenkilö\n  unit: y\n", 3, 7, "write `role: Esihenkilö`"),
+    ("steps:\n  - id: a\n    type: task\n     role: b\n    name: n\n", 4, 6, "move `role:` to column 5"),
+    ("id: x\ntitle: t\n version: 1\nsummary: s\n", 3, 2, "move `version:` to column 1"),
+    ("name:\n     fi: A\n      sv: B\n      en: C\n", 2, 6, "move `fi:` to column 7"),
+    ("name:\n      fi: A\n     sv: B\n      en: C\n", 3, 6, "move it to column 7, like `fi:` on line 2"),
+    ("steps:\n  - id: a\n   type: task\n    name: n\n", 3, 4, "move it to column 5, like `id:` on line 2"),
+    ("roles:\n  - a\n - b\n", 3, 2, "move it to column 3, like `- a` on line 2"),
+    ("name:\n  fi: ”Klo 8: soita”\n", 2, 7, 'U+201D|fi: "Klo 8: soita"'),
+    ("name: “Klo 8: soita”\n", 1, 7, 'U+201C … ” U+201D|name: "Klo 8: soita"'),
+    ("name: ‘Klo 8: soita’\n", 1, 7, "U+2018"),
+    ("name: Klo 8: soita\n", 1, 7, 'put the text in quotes: name: "Klo 8: soita"'),
+    ("steps:\n  - {id: a, name: Klo 8: soita}\n", 2, 19, 'inside `{…}`|name: "Klo 8: soita"'),
+    ("name: {fi: ”Klo 8: soita”}\n", 1, 12, 'fi: "Klo 8: soita"'),
+    ('name: Sano "hei": heti\n', 1, 7, 'name: "Sano \\"hei\\": heti"'),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "column", "words"), CASES)
+def test_a_syntax_slip_is_said_where_it_is(text: str, line: int, column: int, words: str) -> None:
+    err = error_of(text)
+    said = f"{err.message} — {err.hint}"
+    assert (err.line, err.column) == (line, column), said
+    for part in words.split("|"):
+        assert part in said
+
+
+def test_an_error_it_does_not_recognise_keeps_the_parsers_words() -> None:
+    err = error_of('title: "Perusprosessi\n')
+    assert "YAML syntax error" in err.message and err.hint
+
+
+@given(st.text(max_size=200), st.integers(-3, 30), st.integers(-3, 80), st.sampled_from([
+    "mapping values are not allowed here", "expected <block end>, but found '<block mapping start>'",
+    "could not find expected ':'", "expected ',' or '}', but got ':'", "something else",
+]))
+def test_explain_never_fails(text: str, line: int, column: int, problem: str) -> None:
+    found = explain(text, line, column, problem)
+    assert found is None or (found.line >= 1 and found.column >= 1 and found.message and found.hint)
+
+
+@pytest.mark.parametrize(
+    ("value", "where", "name"),
+    [
+        ("tulkkaus\u00a0", "after `tulkkaus`", "U+00A0 (no-break space)"),
+        ("\u200btulkkaus", "before `tulkkaus`", "U+200B (zero-width space)"),
+        ("tulk\u00adkaus", "inside `tulkkaus`, after `tulk`", "U+00AD (soft hyphen)"),
+        ("tulkkaus ", "after `tulkkaus`", "U+0020 (space)"),
+        ("\u2060", "", "U+2060 (word joiner)"),
+    ],
+)
+def test_an_invisible_character_is_named_and_shown(value: str, where: str, name: str) -> None:
+    message, hint = name_invisible(f"leads to `{value}`, but there is no step with that id", "did you mean `tulkkaus`?")
+    assert f"invisible character{(' ' + where) if where else ''}: {name}" in hint
+    assert ("did you mean" in hint) == (value == "\u2060"), "a suggestion of the same id without it goes"
+    assert "\\u" in message and all(c not in message for c in "\u00a0\u200b\u00ad\u2060")
+
+
+def test_visible_values_are_left_as_they_are() -> None:
+    assert name_invisible("the step `a b` and `Kyllä`", "hint") == ("the step `a b` and `Kyllä`", "hint")
