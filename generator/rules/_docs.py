@@ -12,9 +12,12 @@ from . import all_rules
 
 LOADING_CHECKS = [
     ("yaml-syntax", "The file is readable YAML: UTF-8, no tabs in indentation, no anchors or aliases, "
-     "not empty, not deeper than 40 levels, under 1 MB."),
+     "not empty, not deeper than 40 levels, under 1 MB. The finding names the slip where it is: a colon "
+     "missing after a key, a key a column off (with the column it belongs in), a text with ': ' or, inside "
+     "`{…}`, a comma that needs quotes, Word's curly quotes in place of straight ones."),
     ("duplicate-key", "A key appears once in its mapping."),
-    ("unknown-key", "Every key is a field of the format (with a 'did you mean' suggestion)."),
+    ("unknown-key", "Every key is a field of the format (with a 'did you mean' suggestion, also for a "
+     "field named in Finnish: `vaiheet` → `steps`)."),
     ("missing-field", "Every required field is there."),
     ("wrong-type", "Every value has the right shape: text, number, list or mapping."),
     ("invalid-value", "A value is one of those allowed (step types, audiences, languages)."),
@@ -57,6 +60,14 @@ def rules_markdown(fixtures_dir: Path) -> str:
         "",
         "Before the rules run, each file is read and checked against the format",
         "(the JSON Schemas in `schema/`). A file that fails these checks is not checked further.",
+        "",
+        "Findings are listed in the order of their causes: errors before warnings, and within each",
+        "first the files that could not be read, then ids and references, then each process's flow,",
+        "then the rest. What only follows from a file that did not load (every role a broken",
+        "`roles.yaml` would have defined) is left out and counted on that file's line: \"(and 31 more",
+        "errors that follow from this)\". A `next` naming no step, or its own step, is one error: the",
+        "flow rules say nothing that depends on where it should lead. An invisible character in a",
+        "value (a no-break space, a zero-width space) is named and shown as `\\u00a0`.",
         "",
         "| id | what it requires |",
         "|---|---|",
