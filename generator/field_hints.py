@@ -84,35 +84,31 @@ class CommaInBraces:
     """The unknown fields that are the rest of the text."""
 
 
-def comma_in_braces(data: Any, doc: SourceDoc, path: Path_) -> CommaInBraces | None:
-    """When the unknown field at `path` is the rest of a text its comma cut off, that text.
+def comma_cuts(data: Any, doc: SourceDoc, base: Path_) -> dict[str, CommaInBraces]:
+    """The texts cut by their commas in the mapping at `base`, by each unknown field that is a piece of one.
 
     Inside `{…}`, `unit: A, B` gives `unit: "A"` and a field `B` with no value, on the same
-    line: a field written alone in a block mapping would have been a syntax error.
+    line: a field written alone in a block mapping would have been a syntax error. One pass
+    over the mapping's keys, however many pieces there are.
     """
-    parent = _at(data, path[:-1])
-    if not isinstance(parent, dict) or not path or path[-1] not in parent:
-        return None
+    parent = _at(data, base)
+    if not isinstance(parent, dict):
+        return {}
     keys = list(parent)
-    at = keys.index(path[-1])
-    start = at
-    while start > 0 and parent[keys[start - 1]] is None and _next_on_line(parent, doc, path[:-1], keys[start - 1], keys[start]):
-        start -= 1
-    if start == 0:
-        return None
-    owner = keys[start - 1]
-    if not isinstance(parent[owner], str) or not _next_on_line(parent, doc, path[:-1], owner, keys[start]):
-        return None
-    end = at
-    while end + 1 < len(keys) and _next_on_line(parent, doc, path[:-1], keys[end], keys[end + 1]):
-        end += 1
-    words = [str(parent[owner]), *keys[start : end + 1]]
-    return CommaInBraces(
-        path=path[:-1] + (owner,),
-        field=owner,
-        text=", ".join(words),
-        rest=tuple(path[:-1] + (k,) for k in keys[start : end + 1]),
-    )
+    cuts: dict[str, CommaInBraces] = {}
+    i = 0
+    while i < len(keys):
+        owner = keys[i]
+        end = i
+        while end + 1 < len(keys) and _next_on_line(parent, doc, base, keys[end], keys[end + 1]):
+            end += 1
+        if end > i and isinstance(parent[owner], str):
+            pieces = keys[i + 1 : end + 1]
+            text = ", ".join([parent[owner], *pieces])
+            cut = CommaInBraces(base + (owner,), owner, text, tuple(base + (k,) for k in pieces))
+            cuts.update(dict.fromkeys(pieces, cut))
+        i = end + 1
+    return cuts
 
 
 def _next_on_line(parent: dict[str, Any], doc: SourceDoc, base: Path_, before: str, key: str) -> bool:

@@ -108,7 +108,8 @@ def name_invisible(message: str, hint: str) -> tuple[str, str]:
         hidden = [i for i, c in enumerate(value) if _hidden(value, i, c)]
         if not hidden:
             continue
-        shown = "".join(c for i, c in enumerate(value) if i not in hidden)
+        at = set(hidden)
+        shown = "".join(c for i, c in enumerate(value) if i not in at)
         i = hidden[0]
         code = ord(value[i])
         name = INVISIBLE_NAMES.get(code) or unicodedata.name(value[i], "invisible character").lower()
@@ -124,7 +125,7 @@ def name_invisible(message: str, hint: str) -> tuple[str, str]:
             f"there is an invisible character{where}: U+{code:04X} ({name}), probably copied along with the text; "
             "delete it" + (" and the other invisible characters there" if len(hidden) > 1 else "")
         )
-        visible = "".join(_escape_char(c) if j in hidden else c for j, c in enumerate(value))
+        visible = "".join(_escape_char(c) if j in at else c for j, c in enumerate(value))
         message = message[: m.start(1)] + visible + message[m.end(1) :]
         redundant = hint in (f"did you mean `{shown}`?", "")
         return message, note if redundant else f"{note}; {hint}"

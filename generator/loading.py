@@ -29,7 +29,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from .field_hints import FINNISH_FIELDS, comma_in_braces, suggest
+from .field_hints import FINNISH_FIELDS, CommaInBraces, comma_cuts, suggest
 from .findings import Finding, Path_, SourceDoc, display_path, name_invisible
 from .parse_cache import ParseCache
 from .sources import RULE as SOURCE_RULE
@@ -563,6 +563,12 @@ def validation_findings(
     seen: set[Path_] = set()
     errors = exc.errors()
     meant = _meant_fields(errors, data, root)
+    cuts: dict[Path_, dict[str, CommaInBraces]] = {}
+
+    def cut_by_comma(path: Path_) -> CommaInBraces | None:
+        if path[:-1] not in cuts:
+            cuts[path[:-1]] = comma_cuts(data, doc, path[:-1])
+        return cuts[path[:-1]].get(str(path[-1])) if path else None
     for err in errors:
         loc = tuple(err["loc"])
         path, exists = _data_path(data, loc)
@@ -579,12 +585,14 @@ def validation_findings(
             message = f"{where} is missing the required field `{field}`"
             hint = f"add `{field}:` to {where}"
             path = path[:-1]
-        elif etype == "extra_forbidden" and (cut := comma_in_braces(data, doc, path)) is not None:
+        elif etype == "extra_forbidden" and (cut := cut_by_comma(path)) is not None:
             if cut.path in seen:
                 continue
             rule = "yaml-syntax"
             message = f"the text of `{cut.field}` contains a comma, which inside `{{…}}` ends the field"
-            hint = f'put the text in quotes: {cut.field}: "{cut.text}"'
+            hint = f'put the text in quotes: {cut.field}: "{cut.text}"' if len(cut.text) <= 100 else (
+                f"put the whole text of `{cut.field}` in quotes"
+            )
             path = cut.path
         elif etype == "extra_forbidden":
             rule = "unknown-key"

@@ -23,12 +23,15 @@ from dataclasses import dataclass
 CURLY_QUOTES = "“”„‟«»‘’‚‛″"
 """Quotation marks a word processor types in place of " and ' (YAML reads them as letters)."""
 
-# A line that starts with a key: indentation, any "- " list markers, the key, its colon.
-_KEY = re.compile(r"(?P<indent> *)(?P<dashes>(?:-(?: +|$))*)(?P<key>[^\s#'\"{\[\]},&*!|>%@`-][^:#]*?) *:(?: +|$)")
+# A line that starts with a key: indentation, any "- " list markers, the key, its colon. The key's
+# length is bounded, so a long line without a colon is given up on at once (no quadratic backtracking).
+_KEY = re.compile(r"(?P<indent> *)(?P<dashes>(?:-(?: +|$))*)(?P<key>[^\s#'\"{\[\]},&*!|>%@`-][^:#\n]{0,80}):(?: +|$)")
+MAX_QUOTED = 100
+"""A text longer than this is not repeated in a hint."""
 # The start of a line's content: indentation and any "- " list markers.
 _LEAD = re.compile(r" *(?:-(?: +|$))*")
 # A word and more text after a space, with no colon: a key whose colon is missing.
-_NO_COLON = re.compile(r"(?P<word>[A-Za-z_$][\w$-]*) +(?P<rest>[^\s:#].*)$")
+_NO_COLON = re.compile(r"(?P<word>[A-Za-z_$][\w$-]{0,60}) +(?P<rest>[^\s:#].*)$")
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def _colon_in_place(lines: list[str], at: int, col: int) -> Explained | None:
 
 
 def _text_with_colon(at: int, m: re.Match[str], cur: str) -> Explained | None:
-    key, start = m.group("key"), m.end()
+    key, start = _key(m), m.end()
     value = cur[start:].rstrip()
     if not value or value[0] in "\"'{[|>&*!":
         return None
@@ -129,6 +132,9 @@ def _curly(at: int, start: int, key: str, value: str) -> Explained:
 
 
 def _quoted(text: str) -> str:
+    """The text in double quotes, as it is to be typed; a long one is not repeated."""
+    if len(text) > MAX_QUOTED:
+        return '"…" (the whole text in quotes)'
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -137,8 +143,8 @@ def _indented(lines: list[str], before: int, at: int, m: re.Match[str]) -> Expla
     above = _KEY.match(lines[before])
     if above is None or not lines[before][above.end():].strip():
         return None  # the line above opens a block: this is not an indentation slip
-    key, col = m.group("key"), m.start("key")
-    above_key, above_col = above.group("key"), above.start("key")
+    key, col = _key(m), m.start("key")
+    above_key, above_col = _key(above), above.start("key")
     if col <= above_col:
         return None
     opener = _previous(lines, before)
@@ -181,7 +187,7 @@ def _dedented(lines: list[str], at: int) -> Explained | None:
                 levels.append((indent, i, _label(text)))
             key = _KEY.match(text)
             if not is_item and item and key:
-                levels.append((key.start("key"), i, f"{key.group('key')}:"))
+                levels.append((key.start("key"), i, f"{_key(key)}:"))
         i = _previous(lines, i)
     if not levels:
         return None
@@ -205,7 +211,7 @@ def _missing_colon(lines: list[str], at: int | None, *, joined: bool = False) ->
     text = lines[at]
     lead = _lead(text)
     content = text[lead:].rstrip()
-    if ":" in content or "#" in content:
+    if ":" in content or "#" in content or len(content) > MAX_QUOTED:
         return None
     m = _NO_COLON.match(content)
     if m is None:
@@ -224,8 +230,12 @@ def _label(line: str) -> str:
     content = line.strip()
     m = _KEY.match(line)
     if m and not m.group("dashes"):
-        return f"{m.group('key')}:"
+        return f"{_key(m)}:"
     return content if len(content) <= 30 else content[:29] + "…"
+
+
+def _key(m: re.Match[str]) -> str:
+    return m.group("key").rstrip()
 
 
 def _lead(line: str) -> int:

@@ -81,3 +81,38 @@ def test_an_invisible_character_is_named_and_shown(value: str, where: str, name:
 
 def test_visible_values_are_left_as_they_are() -> None:
     assert name_invisible("the step `a b` and `Kyllä`", "hint") == ("the step `a b` and `Kyllä`", "hint")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + " " * 900_000 + "b: c: d",  # a lazy key pattern took minutes on this
+        "a" * 900_000 + ": c: d",
+        "k: " + "x" * 900_000 + ": d",
+        "roles:\n" + "  - a\n" * 100_000 + " - b\n",
+    ],
+    ids=["spaces", "long-key", "long-value", "many-lines"],
+)
+def test_a_huge_line_is_explained_quickly_or_not_at_all(text: str) -> None:
+    import time
+
+    lines = text.split("\n")
+    started = time.perf_counter()
+    for line, problem in ((1, "mapping values are not allowed here"), (len(lines) - 1, "expected <block end>"),
+                          (2, "could not find expected ':'"), (1, "expected ',' or '}', but got ':'")):
+        line = max(1, min(line, len(lines)))
+        found = explain(text, line, len(lines[line - 1]) - 3, problem)
+        assert found is None or len(found.hint) < 400
+    assert time.perf_counter() - started < 2
+
+
+def test_invisible_characters_by_the_thousand_are_named_quickly() -> None:
+    import time
+
+    from generator.prose_durations import durations_in
+
+    started = time.perf_counter()
+    message, hint = name_invisible("`" + "a\u00a0" * 100_000 + "`", "")
+    assert "U+00A0" in hint and "\u00a0" not in message
+    assert durations_in("a " * 300_000 + "kolmen arkipäivän") == []  # only the start of a long text is read
+    assert time.perf_counter() - started < 3
