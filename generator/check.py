@@ -39,8 +39,10 @@ def check_handbook(
         handbook = load_handbook(root, cache)
         findings = arrange(run_rules(handbook) + project_findings(project or project_of(root)), stages())
     if only:
+        # Kept too: a file elsewhere that did not load, when findings that follow from it were left out
+        # (they may be in the files asked for: a broken roles.yaml for a process's roles).
         wanted = {display_path(p) for p in only}
-        findings = [f for f in findings if f.file in wanted]
+        findings = [f for f in findings if f.file in wanted or any(f.left_out)]
     return CheckResult(handbook=handbook, findings=findings)
 
 

@@ -195,6 +195,16 @@ def test_a_broken_roles_file_counts_what_follows_from_it(tmp_path: Path, monkeyp
     assert json.loads(json.dumps(only.as_dict()))["left_out"] == {"errors": errors, "warnings": 0}
 
 
+def test_checking_one_process_still_shows_the_broken_file_it_depends_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path)
+    make(SLIPS["colon-missing-in-roles"], root)
+    monkeypatch.chdir(root)
+    result = check_handbook(Path("processes"), only=[Path(PHONE)], project=root)
+    assert [(f.file, f.rule) for f in result.findings] == [(ROLES, "yaml-syntax")]
+
+
 def test_3_pv_and_the_other_short_forms_are_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(tmp_path)
     file = root / PHONE
