@@ -30,7 +30,8 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         if step is not None:
             texts += [(f"the name of the step `{pr.to}`", step.name), (f"the description of `{pr.to}`", step.description)]
         for where, text in texts:
-            said = _durations(text)
+            # Hours said beside a promise in days (or days beside one in hours) are about something else.
+            said = [d for d in _durations(text) if (d.unit == "hours") == (promised.unit == "hours")]
             if said and not any(d.agrees(kind) for d in said for kind in meant):
                 against.append(f"{where} says '{said[0].words}'")
                 break
