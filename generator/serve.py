@@ -52,11 +52,14 @@ class PreviewStatus:
         self.building = False
         self.version = 0
         """Grows with every update, good or not: what a page's long poll waits for."""
+        self.built = False
+        """A build of this preview succeeded (published, or nothing to change): the banner says so."""
 
     def update(self, ok: bool, errors: list[str], published: bool = True) -> None:
         with self._lock:
             if ok and published:
                 self.generation += 1
+            self.built = self.built or ok
             self.errors = list(errors)
             self.version += 1
             self._lock.notify_all()
@@ -73,6 +76,7 @@ class PreviewStatus:
                 "version": self.version,
                 "errors": self.errors,
                 "building": self.building,
+                "built": self.built,
             }
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
 

@@ -116,9 +116,15 @@ def test_the_banner_shows_the_count_and_every_error() -> None:
 
 
 def test_the_banner_says_when_there_is_no_good_build_yet() -> None:
-    got = run([{"generation": 0, "errors": errors(1)}], [])
+    got = run([{"generation": 0, "built": False, "errors": errors(1)}], [])
     banner = got["seen"][0]["shown"]
     assert "1 virhe" in banner["title"] and "ei ole vielä yhtään onnistunutta rakennusta" in banner["state"]
+
+
+def test_a_good_build_that_changed_nothing_counts_as_good() -> None:
+    """An incremental build with nothing to change publishes nothing (generation stays 0), yet the pages are good."""
+    got = run([{"generation": 0, "built": True, "errors": errors(1)}], [])
+    assert "viimeisimmän toimivan version" in got["seen"][0]["shown"]["state"]
 
 
 def test_a_closed_banner_stays_closed_until_the_errors_change() -> None:
@@ -132,3 +138,15 @@ def test_a_closed_banner_stays_closed_until_the_errors_change() -> None:
     assert fixed["shown"] is None
     assert broken_again["shown"] is not None, "after a good save, the same errors are news again"
     assert got["reloads"] == 0
+
+
+def test_the_status_says_whether_this_preview_had_a_good_build() -> None:
+    from generator.serve import PreviewStatus
+
+    status = PreviewStatus()
+    assert json.loads(status.as_json())["built"] is False
+    status.update(False, ["processes/perus.yaml:1:1: error [yaml-syntax] …"])
+    assert json.loads(status.as_json())["built"] is False
+    status.update(True, [], published=False)  # nothing to change: the pages are good as they are
+    data = json.loads(status.as_json())
+    assert data["built"] is True and data["generation"] == 0

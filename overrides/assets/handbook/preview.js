@@ -32,7 +32,7 @@
       remove();
       return;
     }
-    var good = status.generation > 0;
+    var good = status.built === undefined ? status.generation > 0 : status.built;
     var key = (good ? "1" : "0") + "\n" + errors.join("\n");
     if (key === closed) { remove(); return; }
     if (key === shown) return;
