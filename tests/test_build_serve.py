@@ -47,7 +47,9 @@ def test_preview_rebuilds_on_save_and_shows_errors(tmp_path: Path, monkeypatch: 
     watcher.start()
     try:
         status = json.loads(_get(url + "__handbook__/status"))
-        assert status == {"generation": 1, "errors": [], "building": False}
+        assert {k: status[k] for k in ("generation", "errors", "building", "built")} == {
+            "generation": 1, "errors": [], "building": False, "built": True,
+        }
         page = _get(url + "prosessit/perus/")
         assert "Perusprosessi" in page and "preview.js" in page
 
