@@ -51,11 +51,11 @@ _URL = re.compile(r"preview at (http://\S+/)")
 
 @dataclass
 class Edit:
-    """One edit: the page to open (relative to the preview's root), and what saves it (returns the tag shown)."""
+    """One edit: the page to open (relative to the preview's root), and what saves the change to it."""
 
     page: str
-    save: Callable[[str], None]
-    """Called with the tag to write into the page's source."""
+    save: Callable[[str], object]
+    """Called with the tag to write into the page's source (what it returns is not used)."""
 
 
 class ServeOutput:
@@ -150,11 +150,10 @@ def _after_save(serve: Serve, mark: int, saved: float) -> dict[str, Any]:
     }
 
 
-def _catch_up(serve: Serve, mark: int) -> float | None:
-    """Seconds from `mark` on until serve renewed the search index (None when it did not, in time)."""
-    start = time.time()
+def _catch_up(serve: Serve, mark: int, saved: float) -> float | None:
+    """Seconds from the save until serve renewed the search index (None when it did not, in time)."""
     found = serve.out.wait_for("search index renewed", mark, SEARCH_WAIT_S)
-    return found[0] - start if found else None
+    return found[0] - saved if found else None
 
 
 def _browser_edits(serve: Serve, base: str, edits: Sequence[Edit], tag: str) -> list[dict[str, Any]]:
@@ -170,7 +169,9 @@ def _browser_edits(serve: Serve, base: str, edits: Sequence[Edit], tag: str) -> 
                 label = f"{tag}{k}x"
                 url = base + edit.page
                 with page.expect_request(lambda r: "__handbook__/status?version=" in r.url, timeout=60_000):
-                    page.goto(url, wait_until="load", timeout=60_000)
+                    response = page.goto(url, wait_until="load", timeout=60_000)
+                if response is None or not response.ok:
+                    raise RuntimeError(f"{url}: the preview does not serve this page ({response and response.status})")
                 mark = serve.out.mark()
                 edit.save(label)
                 saved = time.time()
@@ -181,7 +182,7 @@ def _browser_edits(serve: Serve, base: str, edits: Sequence[Edit], tag: str) -> 
                 except Exception:  # noqa: BLE001 - a timeout: the change never showed
                     shown = None
                 row = {"page": edit.page, "tag": label, "shown_s": shown, **_after_save(serve, mark, saved)}
-                row["search_caught_up_s"] = _catch_up(serve, mark)
+                row["search_caught_up_s"] = _catch_up(serve, mark, saved)
                 rows.append(row)
             context.close()
         finally:
@@ -208,12 +209,17 @@ def _http_edits(serve: Serve, base: str, edits: Sequence[Edit], tag: str) -> lis
     rows: list[dict[str, Any]] = []
     for k, edit in enumerate(edits, 1):
         label = f"{tag}{k}x"
+        try:
+            with urllib.request.urlopen(base + edit.page, timeout=60):
+                pass
+        except (urllib.error.URLError, OSError) as exc:
+            raise RuntimeError(f"{base + edit.page}: the preview does not serve this page ({exc})") from exc
         mark = serve.out.mark()
         edit.save(label)
         saved = time.time()
         shown = _http_shows(base + edit.page, label, saved)
         row = {"page": edit.page, "tag": label, "shown_s": shown, **_after_save(serve, mark, saved)}
-        row["search_caught_up_s"] = _catch_up(serve, mark)
+        row["search_caught_up_s"] = _catch_up(serve, mark, saved)
         rows.append(row)
     return rows
 
