@@ -1,7 +1,7 @@
 """Performance at county and national scale: the generator beside plain MkDocs + Pagefind.
 
     .venv/bin/python -m bench.run                  # 100, 1,000 and 3,000 processes (hours on 2 cores)
-    .venv/bin/python -m bench.run --quick          # 100 processes, 1 run: a smoke test (about 2 min)
+    .venv/bin/python -m bench.run --quick          # 100 processes, 1 run, 5 edits: a smoke test (5–10 min)
     .venv/bin/python -m bench.run --sizes 100,1000 --repeat 3 --json bench/out/latest.json
 
 For every size a synthetic handbook (bench/synth.py) is written into a temporary
@@ -11,19 +11,37 @@ never leak from one into the next:
 
 - `handbook check`: `check_handbook()` timed inside a fresh child, and the CLI as a subprocess;
 - cold build: `handbook build` with no work folder, no diagram cache, no site;
-- warm build: the same again with nothing changed;
-- after one edit: one step name of one process changed, then `handbook build`; the diagrams
-  drawn again are counted (new diagram-cache entries) and named (changed build/diagrams/*);
+- warm build: the same again with nothing changed (since the incremental build, this is the
+  nothing-changed build below, run right after the cold one);
 - the baseline, in the same run and interleaved with the warm builds: the generator's own
   Markdown, SVGs and per-language MkDocs configs copied to another folder and built with plain
   `mkdocs build` (one process per language) and `python -m pagefind`;
+- after one edit (`--edits` runs, different processes): one step name changed, then `handbook
+  build`; the diagrams drawn again are counted (new diagram-cache entries) and named (changed
+  build/diagrams/*), and the summary says how many pages MkDocs built again and whether the
+  search index was renewed (it must be: the target includes search and publishing);
+- nothing changed (`--edits` runs): `handbook build` again; it must say "Nothing changed" and
+  leave site/ untouched: the same folder (inode), the same files with the same inodes and mtimes
+  (bench/sites.py);
+- a registry edit (`--repeat` runs): the Finnish name of the role most processes list (about a
+  third of them) changed in roles.yaml, then `handbook build`: seconds, pages built again (the
+  summary), pages whose HTML changed and pages that show the new name, diagrams drawn again;
+- edit-to-preview latency (bench/preview.py): `handbook serve --port 0` in the project; after its
+  first build, a process page open in headless Chromium, a process edit saved, and the time until
+  the page (which reloads itself) shows the new text; `--edits` edits of different processes, each
+  after the search index caught up, and as many again polling the page over HTTP. The same once on
+  the bundled handbook (this repository's processes/ and practices/, bench/bundled.py);
+- the build that follows the preview's edits, then incremental = clean: a clean build of the same
+  sources into a fresh work folder and site, compared with site/ file by file, byte for byte,
+  the Pagefind index by its decoded pages (bench/sites.py);
 - the published site: `du`, the Pagefind index (total and per language), the largest page;
 - peak memory: `ru_maxrss` of the build's child process from `os.wait4` (Linux counts the
   largest of the child and the processes it waited for: `dot`, `pagefind`);
 - search in headless Chromium over the 1,000-process handbook (bench/search.py).
 
 Medians of `--repeat` runs; sizes over 1,000 use `--big-repeat` runs (default 1) for the
-builds. The generator is copied at the start (`--no-snapshot` to use the live tree), so other
+cold and warm builds and the registry edit; the edits are `--edits` (default 5) at every
+size. The generator is copied at the start (`--no-snapshot` to use the live tree), so other
 developers' commits during a long run do not mix versions; the commit and any uncommitted
 changes under generator/ are recorded. Targets that fail get a profile in bench/profiles/.
 """
