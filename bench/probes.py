@@ -11,6 +11,8 @@ Commands:
   profile-check PROCESSES OUT          cProfile of `check_handbook()`
   profile-build PROJECT OUT            cProfile of `run_build()` with the project as it is (warm or not)
   profile-diagrams PROCESSES LIMIT OUT cProfile of `render_svg()` one diagram after another
+  clean-build PROJECT WORK SITE        `handbook build` of PROJECT's sources with another work folder and
+                                       site (empty ones: a clean build to compare an incremental one with)
 """
 
 from __future__ import annotations
@@ -179,6 +181,13 @@ def main(argv: list[str]) -> int:
         n = len(handbook.processes) * 3
         result = _profile(draw_all, out, f"cProfile: render_svg() of {n} diagrams, one after another (no thread pool)")
         result["diagrams"] = n
+    elif cmd == "clean-build":
+        from generator.build import BuildConfig, run_build
+
+        project, work, site = Path(args[0]), Path(args[1]), Path(args[2])
+        config = BuildConfig.from_project(project, site=site, work=work)
+        built = run_build(config, say=lambda line: print(line, flush=True))
+        result = {"ok": built.ok, "errors": built.errors[:5], "pages": built.pages, "seconds": built.seconds}
     else:
         print(f"unknown command {cmd!r}", file=sys.stderr)
         return 2

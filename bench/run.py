@@ -1,7 +1,7 @@
 """Performance at county and national scale: the generator beside plain MkDocs + Pagefind.
 
     .venv/bin/python -m bench.run                  # 100, 1,000 and 3,000 processes (hours on 2 cores)
-    .venv/bin/python -m bench.run --quick          # 100 processes, 1 run: a smoke test (about 2 min)
+    .venv/bin/python -m bench.run --quick          # 100 processes, 1 run, 5 edits: a smoke test (5–10 min)
     .venv/bin/python -m bench.run --sizes 100,1000 --repeat 3 --json bench/out/latest.json
 
 For every size a synthetic handbook (bench/synth.py) is written into a temporary
@@ -11,19 +11,37 @@ never leak from one into the next:
 
 - `handbook check`: `check_handbook()` timed inside a fresh child, and the CLI as a subprocess;
 - cold build: `handbook build` with no work folder, no diagram cache, no site;
-- warm build: the same again with nothing changed;
-- after one edit: one step name of one process changed, then `handbook build`; the diagrams
-  drawn again are counted (new diagram-cache entries) and named (changed build/diagrams/*);
+- warm build: the same again with nothing changed (since the incremental build, this is the
+  nothing-changed build below, run right after the cold one);
 - the baseline, in the same run and interleaved with the warm builds: the generator's own
   Markdown, SVGs and per-language MkDocs configs copied to another folder and built with plain
   `mkdocs build` (one process per language) and `python -m pagefind`;
+- after one edit (`--edits` runs, different processes): one step name changed, then `handbook
+  build`; the diagrams drawn again are counted (new diagram-cache entries) and named (changed
+  build/diagrams/*), and the summary says how many pages MkDocs built again and whether the
+  search index was renewed (it must be: the target includes search and publishing);
+- nothing changed (`--edits` runs): `handbook build` again; it must say "Nothing changed" and
+  leave site/ untouched: the same folder (inode), the same files with the same inodes and mtimes
+  (bench/sites.py);
+- a registry edit (`--repeat` runs): the Finnish name of the role most processes list (about a
+  third of them) changed in roles.yaml, then `handbook build`: seconds, pages built again (the
+  summary), pages whose HTML changed and pages that show the new name, diagrams drawn again;
+- edit-to-preview latency (bench/preview.py): `handbook serve --port 0` in the project; after its
+  first build, a process page open in headless Chromium, a process edit saved, and the time until
+  the page (which reloads itself) shows the new text; `--edits` edits of different processes, each
+  after the search index caught up, and as many again polling the page over HTTP. The same once on
+  the bundled handbook (this repository's processes/ and practices/, bench/bundled.py);
+- the build that follows the preview's edits, then incremental = clean: a clean build of the same
+  sources into a fresh work folder and site, compared with site/ file by file, byte for byte,
+  the Pagefind index by its decoded pages (bench/sites.py);
 - the published site: `du`, the Pagefind index (total and per language), the largest page;
 - peak memory: `ru_maxrss` of the build's child process from `os.wait4` (Linux counts the
   largest of the child and the processes it waited for: `dot`, `pagefind`);
 - search in headless Chromium over the 1,000-process handbook (bench/search.py).
 
 Medians of `--repeat` runs; sizes over 1,000 use `--big-repeat` runs (default 1) for the
-builds. The generator is copied at the start (`--no-snapshot` to use the live tree), so other
+cold and warm builds and the registry edit; the edits are `--edits` (default 5) at every
+size. The generator is copied at the start (`--no-snapshot` to use the live tree), so other
 developers' commits during a long run do not mix versions; the commit and any uncommitted
 changes under generator/ are recorded. Targets that fail get a profile in bench/profiles/.
 """
@@ -32,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import html
 import json
 import math
 import os
@@ -50,7 +69,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .synth import edit_process, write_handbook
+from .bundled import bundled_processes, bundled_project, edit_first_step
+from .preview import SEARCH_WAIT_S, Edit, measure_preview
+from .sites import compare_sites, tree_state, untouched
+from .synth import edit_process, rename_role, role_use, write_handbook
 
 REPO = Path(__file__).resolve().parent.parent
 PROFILES = REPO / "bench" / "profiles"
@@ -68,6 +90,13 @@ LINEAR_EXPONENT_LIMIT = 1.15
 """`handbook check` grows linearly when time ∝ n^k with k at most this between sizes."""
 TARGET_SIZE = 1000
 DIAGRAM_PROBE_PROCESSES = 100
+PREVIEW_LIMIT_S = {100: 0.5, 1000: 1.0, 3000: 2.0}
+"""Edit-to-preview at these sizes (issue 12; 0.5 s at 100 as for the bundled handbook)."""
+BUNDLED_PREVIEW_LIMIT_S = 0.5
+NOTHING_CHANGED_LIMIT_S = 3.0
+ONE_EDIT_LIMIT_S = 10.0
+MIN_EDITS = 5
+"""The incremental targets are medians of at least this many edits."""
 
 
 # --- running children -------------------------------------------------------------------
@@ -170,24 +199,68 @@ def wipe_build(project: Path) -> None:
         shutil.rmtree(site)
 
 
-_SUMMARY = re.compile(r"Built (\d+) pages.*?(?:(\d+) diagrams rendered, (\d+) cached|no diagrams).*?\(([^()]*)\)")
+_FULL = re.compile(r"Built (\d+) pages in (\d+) languages")
+_PART = re.compile(r"Built (\d+) of (\d+) pages again(?: \(all of ([^()]*)\))?")
+_SAME = re.compile(r"Nothing changed since the last build: .*\((\d+) pages in (\d+) languages, in ([\d.]+) s: ([^()]*)\)")
+_DIAGRAMS = re.compile(r"(\d+) diagrams rendered, (\d+) cached")
+_MARKDOWN = re.compile(r"\((\d+) Markdown files changed\)")
+_STEPS = re.compile(r"in ([\d.]+) s \(([^()]*)\)")
 
 
 def parse_summary(stdout: str) -> dict[str, Any]:
-    """Pages, diagrams and step timings from `handbook build`'s last line (None where it changed shape)."""
-    out: dict[str, Any] = {"pages": None, "diagrams_rendered": None, "diagrams_cached": None, "steps": {}}
+    """What `handbook build`'s last line says (None where it changed shape). Three shapes:
+
+    - a full build: "Built N pages in 3 languages (M Markdown files changed), D diagrams rendered,
+      C cached, in S s (check … s, …) → site/";
+    - an incremental one: "Built K of N pages again [(all of fi)] (M Markdown files changed), …
+      [, search index as before], in S s (…) → site/";
+    - nothing changed: "Nothing changed since the last build: site/ is as it was (N pages in 3
+      languages, in S s: check … s, …)".
+    """
+    out: dict[str, Any] = {
+        "pages": None,
+        "pages_built": None,
+        "full_languages": None,
+        "markdown_changed": None,
+        "diagrams_rendered": None,
+        "diagrams_cached": None,
+        "searched": None,
+        "published": None,
+        "nothing_changed": False,
+        "seconds": None,
+        "steps": {},
+        "summary": None,
+    }
+    steps = ""
     for line in reversed(stdout.splitlines()):
-        m = _SUMMARY.search(line)
-        if not m:
+        if m := _SAME.search(line):
+            out.update(pages=int(m.group(1)), pages_built=0, full_languages=[], markdown_changed=0)
+            out.update(searched=False, published=False, nothing_changed=True, seconds=float(m.group(3)))
+            steps = m.group(4)
+        elif (m := _FULL.search(line)) or (m := _PART.search(line)):
+            if m.re is _FULL:
+                out.update(pages=int(m.group(1)), pages_built=int(m.group(1)), full_languages=["all"])
+            else:
+                languages = [s.strip() for s in (m.group(3) or "").split(",") if s.strip()]
+                out.update(pages=int(m.group(2)), pages_built=int(m.group(1)), full_languages=languages)
+            if d := _DIAGRAMS.search(line):
+                out.update(diagrams_rendered=int(d.group(1)), diagrams_cached=int(d.group(2)))
+            elif "no diagrams" in line:
+                out.update(diagrams_rendered=0, diagrams_cached=0)
+            if md := _MARKDOWN.search(line):
+                out["markdown_changed"] = int(md.group(1))
+            out.update(published=True, searched="search index as before" not in line)
+            if st := _STEPS.search(line):
+                out["seconds"] = float(st.group(1))
+                steps = st.group(2)
+        else:
             continue
-        out["pages"] = int(m.group(1))
-        out["diagrams_rendered"] = int(m.group(2) or 0)
-        out["diagrams_cached"] = int(m.group(3) or 0)
-        for part in m.group(4).split(","):
-            step = re.fullmatch(r"\s*(\w+) ([\d.]+) s\s*", part)
-            if step:
-                out["steps"][step.group(1)] = float(step.group(2))
+        out["summary"] = line
         break
+    for part in steps.split(","):
+        step = re.fullmatch(r"\s*(\w+) ([\d.]+) s\s*", part)
+        if step:
+            out["steps"][step.group(1)] = float(step.group(2))
     return out
 
 
@@ -210,6 +283,14 @@ class BuildRun:
     steps: dict[str, float]
     new_cache_entries: int = 0
     changed_diagrams: list[str] = field(default_factory=list)
+    pages_built: int | None = None
+    """Pages MkDocs rendered again (all of them in a full build)."""
+    markdown_changed: int | None = None
+    full_languages: list[str] | None = None
+    searched: bool | None = None
+    published: bool | None = None
+    nothing_changed: bool = False
+    summary: str | None = None
 
 
 def handbook_build(bench: Bench, project: Path) -> BuildRun:
@@ -227,6 +308,13 @@ def handbook_build(bench: Bench, project: Path) -> BuildRun:
         steps=info["steps"],
         new_cache_entries=len(after_cache - before_cache),
         changed_diagrams=changed,
+        pages_built=info["pages_built"],
+        markdown_changed=info["markdown_changed"],
+        full_languages=info["full_languages"],
+        searched=info["searched"],
+        published=info["published"],
+        nothing_changed=info["nothing_changed"],
+        summary=info["summary"],
     )
 
 
@@ -413,11 +501,139 @@ def page_anatomy(page: Path) -> dict[str, int]:
     }
 
 
+# --- incremental builds and the preview --------------------------------------------------
+
+
+def nothing_changed_builds(bench: Bench, project: Path, runs: int) -> dict[str, Any]:
+    """`handbook build` again with nothing changed: it must say so and leave site/ as it was."""
+    rows: list[dict[str, Any]] = []
+    for _ in range(runs):
+        before = tree_state(project / "site")
+        run = handbook_build(bench, project)
+        changes = untouched(before, tree_state(project / "site"))
+        rows.append({**asdict(run), "site_changes": len(changes), "first_site_changes": changes[:5]})
+    return {
+        "s": median([r["seconds"] for r in rows]),
+        "said_nothing_changed": all(r["nothing_changed"] for r in rows),
+        "site_untouched": all(r["site_changes"] == 0 for r in rows),
+        "ok": all(r["nothing_changed"] and r["site_changes"] == 0 for r in rows),
+        "steps": {k: median([r["steps"].get(k) for r in rows]) for k in rows[-1]["steps"]},
+        "runs": rows,
+    }
+
+
+def html_pages(site: Path) -> dict[str, os.stat_result]:
+    site = site.resolve()
+    return {str(p.relative_to(site)): p.stat() for p in site.rglob("*.html")}
+
+
+def registry_edits(bench: Bench, project: Path, runs: int) -> dict[str, Any]:
+    """The Finnish name of the most used role changed, then `handbook build`: what was built again,
+    beside the pages whose HTML changed and the pages that show the new name."""
+    processes = project / "processes"
+    use = role_use(processes)
+    role = next(iter(use))
+    rows: list[dict[str, Any]] = []
+    for r in range(runs):
+        name = rename_role(processes, role, f"nimimuutos{r + 1}")
+        site = project / "site"
+        before = bench.workdir / "site-before"
+        shutil.rmtree(before, ignore_errors=True)
+        link_copy(site.resolve(), before)  # the old pages stay as they were: a build never writes into a file
+        old = html_pages(before)
+        run = handbook_build(bench, project)
+        new = html_pages(site)
+        changed = [
+            p for p, st in new.items()
+            if p not in old or (st.st_ino != old[p].st_ino and (site / p).read_bytes() != (before / p).read_bytes())
+        ]
+        needle = html.escape(name).encode()
+        showing = [p for p in new if needle in (site / p).read_bytes()]
+        svg_showing = sum(1 for p in site.resolve().rglob("*.svg") if needle in p.read_bytes())
+        shutil.rmtree(before, ignore_errors=True)
+        rows.append(
+            {**asdict(run), "name": name, "pages_changed": len(changed), "pages_showing": len(showing),
+             "svg_showing": svg_showing}
+        )
+    return {
+        "role": role,
+        "processes_using": use[role],
+        "s": median([r["seconds"] for r in rows]),
+        "pages_built": median([r["pages_built"] for r in rows]),
+        "pages_changed": median([r["pages_changed"] for r in rows]),
+        "pages_showing": median([r["pages_showing"] for r in rows]),
+        "diagrams_redrawn": median([r["new_cache_entries"] for r in rows]),
+        "svg_showing": median([r["svg_showing"] for r in rows]),
+        "full_languages": rows[-1]["full_languages"],
+        "runs": rows,
+    }
+
+
+def link_copy(source: Path, target: Path) -> None:
+    """`target` as hard links to the files of `source` (a snapshot of a site that costs no copying)."""
+    for folder, _dirs, names in os.walk(source):
+        dest = target / Path(folder).relative_to(source)
+        dest.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.link(Path(folder, name), dest / name)
+
+
+def synthetic_edits(processes: Path, first: int, count: int) -> list[Edit]:
+    """`count` different processes from `first` on, each edited by bench/synth.py's `edit_process`."""
+    return [
+        Edit(f"prosessit/prosessi-{i:04d}/", lambda tag, i=i: edit_process(processes, i, tag))
+        for i in range(first, first + count)
+    ]
+
+
+def preview_latency(bench: Bench, project: Path, edits: list[Edit], http_edits: list[Edit], name: str) -> dict[str, Any]:
+    """`handbook serve` in `project`: each edit, from the save to the open page showing it (bench/preview.py)."""
+    cmd = [str(VENV_BIN / "handbook"), "serve", "--port", "0"]
+    out = measure_preview(cmd, project, bench.env, edits, http_edits, log=bench.logs / f"serve-{name}.log")
+    bench.loads.append(os.getloadavg()[0])
+    return out
+
+
+def bundled_preview(bench: Bench, edits: int) -> dict[str, Any]:
+    """Edit-to-preview latency on the repository's own handbook (processes/, practices/), each edit a
+    step name of another process (bench/bundled.py)."""
+    project = bundled_project(bench.workdir / "bundled", REPO)
+    found = bundled_processes(project / "processes")
+
+    def edit(k: int) -> Edit:
+        pid, path = found[k % len(found)]
+        return Edit(f"prosessit/{pid}/", lambda tag, path=path: edit_first_step(path, tag))
+
+    try:
+        out = preview_latency(bench, project, [edit(k) for k in range(edits)], [edit(k + 1) for k in range(edits)], "bundled")
+    finally:
+        shutil.rmtree(project, ignore_errors=True)
+    out["processes"] = len(found)
+    return out
+
+
+def incremental_equals_clean(bench: Bench, project: Path) -> dict[str, Any]:
+    """A clean build of the project's sources (fresh work folder and site) against its incremental site/."""
+    clean = bench.workdir / f"{project.name}-clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    clean.mkdir(parents=True)
+    probe, run = bench.probe(["clean-build", str(project), str(clean / "build"), str(clean / "site")], cwd=project)
+    if not probe["ok"]:
+        raise RuntimeError(f"the clean build for the comparison failed: {probe['errors']}")
+    out = compare_sites(project / "site", clean / "site")
+    out["clean_build_s"] = run.seconds
+    out["clean_summary"] = parse_summary(run.stdout)["summary"]
+    shutil.rmtree(clean, ignore_errors=True)
+    return out
+
+
 # --- one size ---------------------------------------------------------------------------
 
 
-def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: bool) -> dict[str, Any]:
-    say(f"== {n} processes: {repeat} check runs, {build_repeat} runs of each build ==")
+def measure_size(
+    bench: Bench, n: int, repeat: int, build_repeat: int, search: bool, edits: int = 5, preview: bool = True
+) -> dict[str, Any]:
+    say(f"== {n} processes: {repeat} check runs, {build_repeat} runs of each build, {edits} edits ==")
     project = make_project(bench.workdir / f"n{n}", n)
     processes = project / "processes"
     res: dict[str, Any] = {"processes": n, "repeat": repeat, "build_repeat": build_repeat}
@@ -457,15 +673,15 @@ def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: b
         warm.append(handbook_build(bench, project))
         base.append(baseline_build(bench, baseline_dir, langs, parallel=True))
         seq.append(baseline_build(bench, baseline_dir, langs, parallel=False))
-    say("  rebuilds after one edit")
-    edits: list[dict[str, Any]] = []
-    for r in range(build_repeat):
+    say(f"  builds after one edit ({edits} processes)")
+    edit_runs: list[dict[str, Any]] = []
+    for r in range(edits):
         i = max(1, n // 2 + r)
         edit_process(processes, i, f"muutos{r + 1}")
         run = handbook_build(bench, project)
         pid = f"prosessi-{i:04d}"
         expected = sorted(f"{lang}/{pid}.svg" for lang in langs)
-        edits.append(
+        edit_runs.append(
             {
                 **asdict(run),
                 "process": pid,
@@ -474,6 +690,19 @@ def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: b
                 and run.changed_diagrams == expected,
             }
         )
+    say(f"  builds with nothing changed ({edits})")
+    res["nothing_changed"] = nothing_changed_builds(bench, project, edits)
+    say(f"  registry edits: a role's Finnish name ({build_repeat})")
+    res["registry"] = registry_edits(bench, project, build_repeat)
+    if preview:
+        say(f"  edit-to-preview latency: handbook serve, {edits} edits in headless Chromium, {edits} over HTTP")
+        first = max(1, n // 4)
+        browser_edits = synthetic_edits(processes, first, edits)
+        http_edits = synthetic_edits(processes, first + edits, edits)
+        res["preview"] = preview_latency(bench, project, browser_edits, http_edits, f"n{n}")
+        res["after_preview"] = asdict(handbook_build(bench, project))
+    say("  incremental = clean: a clean build of the same sources, the two sites compared")
+    res["same_as_clean"] = incremental_equals_clean(bench, project)
 
     site = project / "site"
     metrics = site_metrics(site)
@@ -517,12 +746,17 @@ def measure_size(bench: Bench, n: int, repeat: int, build_repeat: int, search: b
     res["warm_over_sequential_baseline"] = res["warm"]["s"] / res["baseline_sequential"]["s"]
     res["warm_over_baseline_pairs"] = ratios
     res["edit"] = {
-        "s": median([e["seconds"] for e in edits]),
-        "diagrams_rendered": [e["diagrams_rendered"] for e in edits],
-        "new_cache_entries": [e["new_cache_entries"] for e in edits],
-        "changed_diagrams": [e["changed_diagrams"] for e in edits],
-        "ok": all(e["ok"] for e in edits),
-        "runs": edits,
+        "s": median([e["seconds"] for e in edit_runs]),
+        "diagrams_rendered": [e["diagrams_rendered"] for e in edit_runs],
+        "new_cache_entries": [e["new_cache_entries"] for e in edit_runs],
+        "changed_diagrams": [e["changed_diagrams"] for e in edit_runs],
+        "pages_built": [e["pages_built"] for e in edit_runs],
+        "markdown_changed": [e["markdown_changed"] for e in edit_runs],
+        "searched": all(e["searched"] for e in edit_runs),
+        "published": all(e["published"] for e in edit_runs),
+        "steps": {k: median([e["steps"].get(k) for e in edit_runs]) for k in edit_runs[-1]["steps"]},
+        "ok": all(e["ok"] for e in edit_runs),
+        "runs": edit_runs,
     }
     res["site"] = metrics
     largest = site.resolve() / metrics["largest_page"] if metrics["largest_page"] else None
@@ -570,7 +804,9 @@ def exponent(sizes: list[tuple[int, float]]) -> list[tuple[int, int, float]]:
     return [(n1, n2, math.log(t2 / t1) / math.log(n2 / n1)) for (n1, t1), (n2, t2) in pairs if t1 > 0]
 
 
-def evaluate(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> list[Target]:
+def evaluate(
+    results: dict[int, dict[str, Any]], probe: dict[str, Any] | None, bundled: dict[str, Any] | None = None
+) -> list[Target]:
     t = results.get(TARGET_SIZE)
     out: list[Target] = []
 
@@ -665,7 +901,125 @@ def evaluate(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -
         )
     else:
         out.append(Target("search over 1,000 processes, first results", f"< {SEARCH_MS_LIMIT:g} ms", "-", None))
+    out += incremental_targets(results, bundled)
     return out
+
+
+def _preview_text(p: dict[str, Any]) -> str:
+    b, h = p["browser"], p.get("http")
+    text = f"median {_fmt(b['s'], '.2f')} s in Chromium (max {_fmt(b['max_s'], '.2f')} s, {b['edits']} edits"
+    text += f", {b['not_shown']} not shown)" if b["not_shown"] else ")"
+    if h:
+        text += f"; over HTTP {_fmt(h['s'], '.2f')} s"
+    text += f"; the watcher saw the save after {_fmt(b['noticed_s'], '.2f')} s"
+    text += f", the build was done after {_fmt(b['built_s'], '.2f')} s"
+    return text
+
+
+def _preview_ok(p: dict[str, Any], limit: float) -> bool:
+    b = p["browser"]
+    return b["s"] is not None and b["s"] <= limit and not b["not_shown"]
+
+
+def incremental_targets(results: dict[int, dict[str, Any]], bundled: dict[str, Any] | None) -> list[Target]:
+    """Issue 12: preview latency, nothing-changed and one-edit builds, the registry edit, incremental = clean."""
+    out: list[Target] = []
+    for n, limit in sorted(PREVIEW_LIMIT_S.items()):
+        name = f"edit-to-preview at {n:,} processes"
+        p = results.get(n, {}).get("preview")
+        if p and p.get("browser"):
+            note = "" if p["browser"]["edits"] >= MIN_EDITS else f"only {p['browser']['edits']} edits"
+            out.append(Target(name, f"≤ {limit:g} s, save → open page shows it", _preview_text(p), _preview_ok(p, limit), note))
+        else:
+            out.append(Target(name, f"≤ {limit:g} s", "-", None))
+    name = "edit-to-preview, bundled handbook"
+    if bundled and bundled.get("browser"):
+        out.append(
+            Target(
+                name,
+                f"≤ {BUNDLED_PREVIEW_LIMIT_S:g} s",
+                f"{bundled['processes']} processes: " + _preview_text(bundled),
+                _preview_ok(bundled, BUNDLED_PREVIEW_LIMIT_S),
+            )
+        )
+    else:
+        out.append(Target(name, f"≤ {BUNDLED_PREVIEW_LIMIT_S:g} s", "-", None))
+
+    t = results.get(TARGET_SIZE)
+    name = "build with nothing changed at 1,000"
+    if t and t.get("nothing_changed"):
+        c = t["nothing_changed"]
+        out.append(
+            Target(
+                name,
+                f"≤ {NOTHING_CHANGED_LIMIT_S:g} s, says so, site/ untouched",
+                f"{c['s']:.2f} s; says nothing changed: {_yes(c['said_nothing_changed'])}; "
+                f"site/ untouched (same folder, files, mtimes): {_yes(c['site_untouched'])}",
+                c["s"] <= NOTHING_CHANGED_LIMIT_S and c["ok"],
+            )
+        )
+    else:
+        out.append(Target(name, f"≤ {NOTHING_CHANGED_LIMIT_S:g} s", "-", None))
+    name = "build after one process edit at 1,000"
+    if t:
+        e = t["edit"]
+        out.append(
+            Target(
+                name,
+                f"≤ {ONE_EDIT_LIMIT_S:g} s, search index and publish included",
+                f"{e['s']:.2f} s (median of {len(e['runs'])}); pages built again "
+                f"{', '.join(_fmt(k, 'd') for k in e['pages_built'])}; search renewed every time: {_yes(e['searched'])}",
+                e["s"] <= ONE_EDIT_LIMIT_S and e["searched"] and e["published"],
+            )
+        )
+    else:
+        out.append(Target(name, f"≤ {ONE_EDIT_LIMIT_S:g} s", "-", None))
+
+    reg = [(n, r["registry"]) for n, r in sorted(results.items()) if r.get("registry")]
+    out.append(
+        Target(
+            "registry edit: only pages showing the name are built again",
+            "pages built again ≤ pages that show the new name",
+            "; ".join(
+                f"{n:,}: {g['role']} (in {g['processes_using']:,} processes): {_fmt(g['pages_built'], ',.0f')} pages "
+                f"built again, {_fmt(g['pages_showing'], ',.0f')} show the name, {_fmt(g['pages_changed'], ',.0f')} changed; "
+                f"{_fmt(g['diagrams_redrawn'], ',.0f')} diagrams drawn again, {_fmt(g['svg_showing'], ',.0f')} show it"
+                for n, g in reg
+            )
+            or "-",
+            all(g["pages_built"] is not None and g["pages_built"] <= g["pages_showing"] for _, g in reg) if reg else None,
+        )
+    )
+    same = [(n, r["same_as_clean"]) for n, r in sorted(results.items()) if r.get("same_as_clean")]
+    out.append(
+        Target(
+            "incremental = clean",
+            "every file byte-identical, search index by its decoded pages",
+            "; ".join(f"{n:,}: {_same_text(c)}" for n, c in same) or "-",
+            all(c["identical"] for _, c in same) if same else None,
+        )
+    )
+    return out
+
+
+def _yes(flag: bool | None) -> str:
+    return "-" if flag is None else ("yes" if flag else "**no**")
+
+
+def _caught_up(b: dict[str, Any]) -> str:
+    missed = b["search_not_caught_up"]
+    return _fmt(b["search_caught_up_s"], ".1f") + (f" ({missed} not within {SEARCH_WAIT_S:g} s)" if missed else "")
+
+
+def _same_short(c: dict[str, Any]) -> str:
+    return "identical" if c["identical"] else f"**{c['differences']:,} differences**"
+
+
+def _same_text(c: dict[str, Any]) -> str:
+    if c["identical"]:
+        return f"identical ({c['files']:,} files, {c['search_pages']:,} pages in the search index)"
+    counts = f"{c['file_differences']:,} files, {c['search_differences']:,} search pages"
+    return f"{c['differences']:,} differences ({counts}): " + "; ".join(c["first"])
 
 
 def write_profiles(
@@ -704,6 +1058,13 @@ def write_profiles(
                 edit_process(project / "processes", 1, "profiilimuutos")
                 profile(["profile-build", str(project)], project, f"build-edit-{n}.txt")
                 break
+    if t and "build with nothing changed at 1,000" in failed:
+        project = Path(t["_project"])
+        profile(["profile-build", str(project)], project, f"build-nothing-changed-{TARGET_SIZE}.txt")
+    if t and "build after one process edit at 1,000" in failed:
+        project = Path(t["_project"])
+        edit_process(project / "processes", 2, "profiilimuutos")
+        profile(["profile-build", str(project)], project, f"build-one-edit-{TARGET_SIZE}.txt")
     if "site for 1,000 processes" in failed or "no page over 100 KB of HTML" in failed:
         out = PROFILES / "pages.txt"
         out.write_text(header + pages_report(results), "utf-8")
@@ -787,7 +1148,10 @@ def _fmt(v: Any, spec: str) -> str:
     return "-" if v is None else format(v, spec)
 
 
-def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> str:
+STEPS = ("check", "diagrams", "pages", "mkdocs", "publish", "search")
+
+
+def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None, bundled: dict[str, Any] | None = None) -> str:
     sizes = sorted(results)
     rows: list[tuple[str, list[str]]] = []
 
@@ -836,6 +1200,53 @@ def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> s
     row("  warm / sequential baseline", lambda r: f"{r['warm_over_sequential_baseline']:.2f}×")
     row("rebuild after one edit (s)", lambda r: r["edit"]["s"], ".1f")
     row("  diagrams drawn again (each run)", lambda r: ", ".join(str(x) for x in r["edit"]["new_cache_entries"]))
+    row("  pages built again (each run)", lambda r: ", ".join(_fmt(x, "d") for x in r["edit"]["pages_built"]))
+    row("  search index renewed, every run", lambda r: _yes(r["edit"]["searched"]))
+    row(
+        "  steps: check/diagrams/pages/mkdocs/publish/search (s)",
+        lambda r: "/".join(_fmt(r["edit"]["steps"].get(k), ".1f") for k in STEPS),
+    )
+    row("build with nothing changed (s)", lambda r: r["nothing_changed"]["s"])
+    row(
+        "  says nothing changed / site/ untouched",
+        lambda r: f"{_yes(r['nothing_changed']['said_nothing_changed'])} / {_yes(r['nothing_changed']['site_untouched'])}",
+    )
+    row(
+        "  steps: check/diagrams/pages/mkdocs (s)",
+        lambda r: "/".join(_fmt(r["nothing_changed"]["steps"].get(k), ".1f") for k in STEPS[:4]),
+    )
+    row(
+        "registry edit: a role's Finnish name (s)",
+        lambda r: f"{r['registry']['s']:.1f} ({r['registry']['role']}, in {r['registry']['processes_using']:,} processes)",
+    )
+    row(
+        "  pages built again / HTML changed / show the name",
+        lambda r: " / ".join(_fmt(r["registry"][k], ",.0f") for k in ("pages_built", "pages_changed", "pages_showing")),
+    )
+    row(
+        "  diagrams drawn again / SVGs that show the name",
+        lambda r: f"{_fmt(r['registry']['diagrams_redrawn'], ',.0f')} / {_fmt(r['registry']['svg_showing'], ',.0f')}",
+    )
+    row("edit-to-preview, headless Chromium (s)", lambda r: r["preview"]["browser"]["s"])
+    row(
+        "  max / edits / not shown",
+        lambda r: "{} / {} / {}".format(
+            _fmt(r["preview"]["browser"]["max_s"], ".2f"), r["preview"]["browser"]["edits"], r["preview"]["browser"]["not_shown"]
+        ),
+    )
+    row(
+        "  after the save: watcher saw it / build done (s)",
+        lambda r: f"{_fmt(r['preview']['browser']['noticed_s'], '.2f')} / {_fmt(r['preview']['browser']['built_s'], '.2f')}",
+    )
+    row("  the same over HTTP, polling the page (s)", lambda r: r["preview"]["http"]["s"])
+    row("  search caught up, after the save (s)", lambda r: _caught_up(r["preview"]["browser"]))
+    row("  the preview's first build (s)", lambda r: r["preview"]["first_build_s"], ".1f")
+    row(
+        "build after the preview's edits (s) / pages built again",
+        lambda r: f"{r['after_preview']['seconds']:.1f} / {_fmt(r['after_preview']['pages_built'], ',d')}",
+    )
+    row("incremental = clean", lambda r: _same_short(r["same_as_clean"]))
+    row("  the clean build (s)", lambda r: r["same_as_clean"]["clean_build_s"], ".1f")
     row("peak RSS: cold / warm build (MB)", lambda r: f"{r['cold']['maxrss_mb']:.0f} / {r['warm']['maxrss_mb']:.0f}")
     row("peak RSS: baseline, largest process (MB)", lambda r: r["baseline"]["maxrss_mb"], ".0f")
     row("site, du (MB)", lambda r: r["site"]["du_mb"], ".0f")
@@ -884,6 +1295,9 @@ def table(results: dict[int, dict[str, Any]], probe: dict[str, Any] | None) -> s
             f"{probe['dot_runs_per_diagram']:.2f} dot runs per diagram, {probe['dot_ms_per_run']:.1f} ms per dot run "
             f"(in its thread), dot {100 * probe['dot_share_of_thread_time']:.0f} % of thread time."
         )
+    if bundled and bundled.get("browser"):
+        lines.append("")
+        lines.append(f"Bundled handbook ({bundled['processes']} processes), edit-to-preview: " + _preview_text(bundled) + ".")
     return "\n".join(lines)
 
 
@@ -943,6 +1357,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where the projects go (default: a new temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the projects and sites afterwards")
     parser.add_argument("--no-search", action="store_true", help="skip the headless Chromium search")
+    parser.add_argument(
+        "--edits", type=int, default=MIN_EDITS, help=f"edits for the incremental builds and the preview (default: {MIN_EDITS})"
+    )
+    parser.add_argument("--no-preview", action="store_true", help="skip the edit-to-preview latency (handbook serve)")
     parser.add_argument("--no-profile", action="store_true", help="do not profile failing targets")
     parser.add_argument("--no-snapshot", action="store_true", help="run the live generator/ instead of a copy")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every child process and its time")
@@ -969,6 +1387,7 @@ def main(argv: list[str] | None = None) -> int:
     search_size = TARGET_SIZE if TARGET_SIZE in sizes else sizes[0]
     results: dict[int, dict[str, Any]] = {}
     probe: dict[str, Any] | None = None
+    bundled: dict[str, Any] | None = None
     probe_processes: Path | None = None
     targets: list[Target] = []
     profiles: list[str] = []
@@ -987,7 +1406,8 @@ def main(argv: list[str] | None = None) -> int:
             "minutes": (time.time() - started) / 60,
             "sizes": clean,
             "diagram_probe": probe,
-            "targets": [asdict(t) | {"verdict": t.verdict} for t in (targets or evaluate(results, probe))],
+            "bundled_preview": bundled,
+            "targets": [asdict(t) | {"verdict": t.verdict} for t in (targets or evaluate(results, probe, bundled))],
             "profiles": profiles,
         }
         args.json.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str), "utf-8")
@@ -995,22 +1415,32 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in sizes:
             build_repeat = args.repeat if n <= TARGET_SIZE else min(args.repeat, args.big_repeat)
-            res = measure_size(bench, n, args.repeat, build_repeat, not args.no_search and n == search_size)
+            res = measure_size(
+                bench, n, args.repeat, build_repeat, not args.no_search and n == search_size, args.edits, not args.no_preview
+            )
             results[n] = res
-            say(f"  done: cold {res['cold']['s']:.1f} s, warm {res['warm']['s']:.1f} s, baseline {res['baseline']['s']:.1f} s")
+            say(
+                f"  done: cold {res['cold']['s']:.1f} s, warm {res['warm']['s']:.1f} s, baseline {res['baseline']['s']:.1f} s, "
+                f"one edit {res['edit']['s']:.1f} s, nothing changed {res['nothing_changed']['s']:.1f} s"
+                + (f", preview {_fmt(res['preview']['browser']['s'], '.2f')} s" if res.get("preview") else "")
+                + f", incremental = clean: {_same_short(res['same_as_clean'])}"
+            )
             if probe is None:
                 probe_root = workdir / "diagram-probe"
                 n_probe = 20 if args.quick else DIAGRAM_PROBE_PROCESSES
                 probe_processes = write_handbook(probe_root, n_probe)
                 say(f"  diagram probe: {n_probe * 3} diagrams into an empty cache")
                 probe, _ = bench.probe(["diagrams", str(probe_processes), "0"], cwd=probe_root)
+            if bundled is None and not args.no_preview:
+                say(f"  edit-to-preview latency on the bundled handbook: {args.edits} edits in Chromium, {args.edits} over HTTP")
+                bundled = bundled_preview(bench, args.edits)
             if not args.keep and n != TARGET_SIZE:
                 shutil.rmtree(res["_baseline_dir"], ignore_errors=True)
                 shutil.rmtree(Path(res["_project"]) / ".site-builds", ignore_errors=True)
             save(final=False)
             if n != sizes[-1]:
-                say(table(results, probe))
-        targets = evaluate(results, probe)
+                say(table(results, probe, bundled))
+        targets = evaluate(results, probe, bundled)
         header = (
             f"# bench/run.py, {info['date']}, commit {info['commit'][:12]}"
             + (" + uncommitted generator/ changes" if info["generator_uncommitted"] else "")
@@ -1027,7 +1457,7 @@ def main(argv: list[str] | None = None) -> int:
     say("")
     say(f"`{command}`")
     say("")
-    say(table(results, probe))
+    say(table(results, probe, bundled))
     say("")
     say(targets_table(targets))
     if profiles:

@@ -173,3 +173,31 @@ def edit_process(processes: Path, i: int, tag: str) -> Path:
         raise ValueError(f"{path}: step 'arvioi' has no name")
     path.write_text(head + sep + "\n".join(lines), encoding="utf-8")
     return path
+
+
+def role_use(processes: Path) -> dict[str, int]:
+    """How many processes list each role (their `roles:` line), most used first."""
+    counts = {role: 0 for role in ROLES}
+    for path in sorted(processes.glob("prosessi-*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("roles: ["):
+                for role in line[len("roles: [") : -1].split(","):
+                    if role.strip() in counts:
+                        counts[role.strip()] += 1
+                break
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], ROLES.index(kv[0]))))
+
+
+def rename_role(processes: Path, role: str, tag: str) -> str:
+    """Append `tag` to the Finnish name of `role` in roles.yaml (the other languages keep theirs); the new name."""
+    path = processes / "roles.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for k, line in enumerate(lines):
+        if line.startswith(f"  - {{id: {role}, name: {{fi: '"):
+            head, _, rest = line.partition("fi: '")
+            name, _, tail = rest.partition("'")
+            new = f"{name} {tag}"
+            lines[k] = f"{head}fi: '{new}'{tail}"
+            path.write_text("\n".join(lines), encoding="utf-8")
+            return new
+    raise ValueError(f"{path}: no role {role!r} to rename")
