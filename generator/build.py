@@ -328,8 +328,13 @@ class Diagrams:
     render_one: Callable[[Process, Handbook, str], str] | None = None
     handbook: Handbook | None = None
 
+    files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    """The diagram files written, read only for the pages that are rendered."""
+
     def for_page(self, process: Process, lang: str) -> str | None:
         key = (process.id, lang)
+        if key not in self.svg and key in self.files:
+            self.svg[key] = self.files[key].read_text(encoding="utf-8")
         if key not in self.svg and self.render_one is not None and self.handbook is not None:
             self.svg[key] = self.render_one(process, self.handbook, lang)
             self.rendered += 1
@@ -352,7 +357,7 @@ def render_diagrams(handbook: Handbook, config: BuildConfig) -> Diagrams:
             for lang in config.langs:
                 for candidate in _diagram_files(config.diagram_dir, pf.process.id, lang):
                     if candidate.is_file():
-                        out.svg[(pf.process.id, lang)] = candidate.read_text(encoding="utf-8")
+                        out.files[(pf.process.id, lang)] = candidate  # read when a page needs it
                         break
         out.failed = [str(f) for f in getattr(stats, "failed", ())]
     else:

@@ -1876,6 +1876,11 @@ def render_svg(process: Process, handbook: Handbook, lang: str) -> str:
 
 def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
     """Hash of everything the diagram depends on: the cache file's name."""
+    return diagram_keys(process, handbook, [lang])[lang]
+
+
+def diagram_keys(process: Process, handbook: Handbook, langs: Sequence[str]) -> dict[str, str]:
+    """`diagram_key` for each language: what the languages share is gathered and serialized once."""
     roles = handbook.roles.by_id()
     org_ids = [o.id for o in handbook.organizations.items]
     orgs = handbook.organizations.by_id()
@@ -1896,14 +1901,18 @@ def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
     payload = {
         "renderer": RENDERER_VERSION,
         "graphviz": graphviz_version(),
-        "lang": lang,
         "process": process.model_dump(mode="json", by_alias=True),
         "roles": role_data,
         "organizations": org_data,
         "linked": other_titles,
     }
-    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+    shared = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode())
+    keys = {}
+    for lang in langs:
+        h = shared.copy()
+        h.update(b"\0lang=" + lang.encode())
+        keys[lang] = h.hexdigest()[:32]
+    return keys
 
 
 @dataclass(frozen=True)
@@ -2004,6 +2013,27 @@ def _in_processes(
     return failed
 
 
+WRITTEN_KEYS = "keys.json"
+"""In the diagrams folder: the cache key of each diagram written there (language → process id → key)."""
+
+
+def _written_keys(out_dir: Path) -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads((out_dir / WRITTEN_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(lang): {str(k): str(v) for k, v in d.items()} for lang, d in data.items() if isinstance(d, dict)}
+
+
+def _save_written_keys(out_dir: Path, keys: dict[str, dict[str, str]]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out_dir / f".{WRITTEN_KEYS}.{os.getpid()}"
+    tmp.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, out_dir / WRITTEN_KEYS)
+
+
 def write_diagrams(
     handbook: Handbook,
     out_dir: Path,
@@ -2033,6 +2063,10 @@ def write_diagrams(
     todo: list[tuple[Process, str, str]] = []
     cached = 0
     too_long: list[str] = []
+    written = _written_keys(out_dir)
+    """Which cache entry each diagram in `out_dir` is a copy of, as the last run left them."""
+    (out_dir / WRITTEN_KEYS).unlink(missing_ok=True)  # written again at the end: a run cut short claims nothing
+    current: dict[str, dict[str, str]] = {lang: {} for lang in langs}
     for pf in handbook.processes:
         if too_long_to_draw(pf.process):
             # Graphviz would take minutes (see graph.DIAGRAM_MAX_STEPS); the page says why there is none.
@@ -2040,11 +2074,16 @@ def write_diagrams(
             for lang in langs:
                 (out_dir / lang / f"{pf.process.id}.svg").unlink(missing_ok=True)
             continue
-        for lang in langs:
-            key = diagram_key(pf.process, handbook, lang)
+        for lang, key in diagram_keys(pf.process, handbook, langs).items():
+            target = out_dir / lang / f"{pf.process.id}.svg"
+            if written.get(lang, {}).get(pf.process.id) == key and target.is_file():
+                current[lang][pf.process.id] = key  # already the copy of that entry: nothing to read or write
+                cached += 1
+                continue
             hit = cache_dir / f"{key}.svg"
             if hit.exists():
-                write_if_changed(out_dir / lang / f"{pf.process.id}.svg", hit.read_text("utf-8"))
+                write_if_changed(target, hit.read_text("utf-8"))
+                current[lang][pf.process.id] = key
                 cached += 1
             else:
                 todo.append((pf.process, lang, key))
@@ -2059,6 +2098,7 @@ def write_diagrams(
                 continue
             write_if_changed(cache_dir / f"{key}.svg", svg)
             write_if_changed(target, svg)
+            current[lang][process.id] = key
         return failed
 
     def job(items: list[tuple[Process, str, str]]) -> list[str]:
@@ -2082,6 +2122,7 @@ def write_diagrams(
         for old in (out_dir / lang).glob("*.svg") if (out_dir / lang).is_dir() else []:
             if old.stem not in ids:
                 old.unlink()
+    _save_written_keys(out_dir, current)
     return DiagramStats(
         rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long)
     )
