@@ -182,10 +182,12 @@ def _run(
                 file.page.read_source(config)
                 file.page._title_from_render = previous.titles[file.src_uri]
                 file.page.present_anchor_ids = set(previous.anchors.get(file.src_uri, ()))
-        if previous is not None and _titles_in_nav_changed(rendered, nav, previous):
-            # Every page shows the navigation: a title in it that changed is on every page.
+        if previous is not None:
+            # The navigation and the page footer show other pages' titles: where one changed, render
+            # the pages that show it too.
+            showing = _showing_changed_titles(rendered, nav, previous, config)
             for file in files.documentation_pages(inclusion=inclusion):
-                if file not in rendered:
+                if file not in rendered and (showing is None or file.src_uri in showing):
                     assert file.page is not None
                     _populate_page(file.page, config, files)
                     rendered.append(file)
@@ -242,11 +244,32 @@ def _run(
         logging.getLogger("mkdocs").removeHandler(warning_counter)
 
 
-def _titles_in_nav_changed(rendered: list[Any], nav: Any, previous: LanguageState) -> bool:
-    in_nav = {page.file.src_uri for page in nav.pages}
-    return any(
-        f.src_uri in in_nav and f.page is not None and f.page.title != previous.titles.get(f.src_uri) for f in rendered
-    )
+PRUNED = "navigation.prune"
+"""mkdocs-material's feature: a page's navigation holds the top level and the sections on the way to the
+page, nothing else (the theme's partials/nav-item.html)."""
+
+
+def _showing_changed_titles(rendered: list[Any], nav: Any, previous: LanguageState, config: Any) -> set[str] | None:
+    """The pages that show the title of a page in the navigation whose title changed; None: every page."""
+    changed = [
+        f.page for f in rendered
+        if f.page is not None and f.page in nav.pages and f.page.title != previous.titles.get(f.src_uri)
+    ]
+    if not changed:
+        return set()
+    if PRUNED not in (config.theme.get("features") or []):
+        return None
+    showing: set[str] = set()
+    for page in changed:
+        if page.parent is None:
+            return None  # a top-level entry is on every page
+        for other in nav.pages:
+            if page.parent in other.ancestors:
+                showing.add(other.file.src_uri)
+        for neighbour in (page.previous_page, page.next_page):  # the page footer's "previous" and "next"
+            if neighbour is not None:
+                showing.add(neighbour.file.src_uri)
+    return showing
 
 
 def _remove_stale(out_dir: Path, files: Any, config: Any) -> int:
