@@ -20,8 +20,25 @@ class Edge:
     implicit: bool = False
 
 
+_EDGES: dict[int, tuple[Process, list[Edge]]] = {}
+"""The edges of the processes asked about lately (a check asks for each process's edges in about ten
+rules, pages and diagrams again); each entry holds its process, so its id stays its own."""
+_EDGES_KEPT = 8192
+
+
 def edges(process: Process) -> list[Edge]:
     """Every flow edge; an edge may point at an id that does not exist (rule known-step)."""
+    hit = _EDGES.get(id(process))
+    if hit is not None and hit[0] is process:
+        return list(hit[1])
+    found = _edges(process)
+    if len(_EDGES) >= _EDGES_KEPT:
+        _EDGES.clear()
+    _EDGES[id(process)] = (process, found)
+    return list(found)
+
+
+def _edges(process: Process) -> list[Edge]:
     out: list[Edge] = []
     steps = process.steps
     for i, step in enumerate(steps):

@@ -15,6 +15,7 @@ One place for both questions, so every rule and the model answer them alike:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _NOTHING_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc"})
@@ -33,6 +34,7 @@ _IGNORABLE_RANGES: tuple[tuple[int, int], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def shows_nothing(char: str) -> bool:
     """The character is invisible on its own: a space, a format or control character, or ignorable."""
     if unicodedata.category(char) in _NOTHING_CATEGORIES:
@@ -50,6 +52,8 @@ def is_blank(text: str | None) -> bool:
 
 def visible(text: str) -> str:
     """The text without the characters that show nothing, its spaces folded to one ' ' (for keys and messages)."""
+    if text.isascii() and text.isprintable():  # the usual name: only ' ' can show nothing
+        return " ".join(text.split())
     out: list[str] = []
     space = False
     for c in text:
