@@ -450,10 +450,16 @@ def build_sites(
     versions = tool_versions()
     theme = [config.theme_config, config.overrides_dir]
     jobs = {
-        lang: (configs[lang], config.language_dir(lang), state.languages.get(lang), config_key(configs[lang], theme, versions))
+        lang: (
+            configs[lang],
+            config.docs_dir(lang),
+            config.language_dir(lang),
+            state.languages.get(lang),
+            config_key(configs[lang], theme, versions),
+        )
         for lang in configs
     }
-    full = [lang for lang, (_c, out, prev, key) in jobs.items() if prev is None or prev.config_key != key or not out.is_dir()]
+    full = [lang for lang, (_c, _d, out, prev, key) in jobs.items() if prev is None or prev.config_key != key or not out.is_dir()]
     workers = min(len(full), os.cpu_count() or 1)
     results: dict[str, LanguageResult] = {}
     if workers >= 2 and pages >= PARALLEL_MIN_PAGES:
