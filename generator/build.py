@@ -330,6 +330,14 @@ class Diagrams:
 
     files: dict[tuple[str, str], Path] = field(default_factory=dict)
     """The diagram files written, read only for the pages that are rendered."""
+    keys: dict[str, dict[str, str]] = field(default_factory=dict)
+    """What each diagram was drawn from (its cache key): a page's input, known without reading the SVG."""
+
+    def digest(self, process: Process, lang: str) -> str | None:
+        """The diagram's digest for a page's inputs: its cache key; None exactly when there is no diagram."""
+        if (process.id, lang) not in self.files:
+            return None
+        return self.keys.get(lang, {}).get(process.id) or self.files[(process.id, lang)].read_text(encoding="utf-8")
 
     def for_page(self, process: Process, lang: str) -> str | None:
         key = (process.id, lang)
@@ -360,6 +368,7 @@ def render_diagrams(handbook: Handbook, config: BuildConfig) -> Diagrams:
                         out.files[(pf.process.id, lang)] = candidate  # read when a page needs it
                         break
         out.failed = [str(f) for f in getattr(stats, "failed", ())]
+        out.keys = dict(getattr(stats, "keys", {}))
     else:
         out.render_one = getattr(diagram, "render_svg", None)
     return out

@@ -1925,6 +1925,8 @@ class DiagramStats:
     """`<process id> (<lang>): <reason>` for each diagram Graphviz could not draw; it has no file."""
     too_long: tuple[str, ...] = ()
     """Processes with more steps than a diagram can show (rule process-size): none drawn, no file."""
+    keys: dict[str, dict[str, str]] = field(default_factory=dict)
+    """The cache key of each diagram written (language → process id → key): what the diagram was drawn from."""
 
     @property
     def total(self) -> int:
@@ -2124,5 +2126,5 @@ def write_diagrams(
                 old.unlink()
     _save_written_keys(out_dir, current)
     return DiagramStats(
-        rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long)
+        rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long), keys=current
     )
