@@ -1925,7 +1925,7 @@ class DiagramStats:
     """`<process id> (<lang>): <reason>` for each diagram Graphviz could not draw; it has no file."""
     too_long: tuple[str, ...] = ()
     """Processes with more steps than a diagram can show (rule process-size): none drawn, no file."""
-    keys: dict[str, dict[str, str]] = field(default_factory=dict)
+    keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     """The cache key of each diagram written (language → process id → key): what the diagram was drawn from."""
 
     @property
