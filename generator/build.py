@@ -261,7 +261,7 @@ def run_build(
             return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
         state.site = site_identity(config.site)
         save_state(config.state_file, state)
-        prune_old_sites(config)
+        prune_old_sites(config, background=config.preview)
     result = _result(config, docs, diagrams, languages, timings, started, searched=searched, published=True)
     say(summary(result, config, docs))
     return result

@@ -17,6 +17,7 @@ import errno
 import os
 import shutil
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -119,10 +120,27 @@ def _point_symlink(link: Path, target: Path) -> None:
     os.replace(tmp, link)
 
 
-def prune_old_sites(config: BuildConfig) -> None:
-    """Remove earlier sites and half-built folders, keeping the current one and KEEP_OLD_SITES before it."""
+def prune_old_sites(config: BuildConfig, background: bool = False) -> None:
+    """Remove earlier sites and half-built folders, keeping the current one and KEEP_OLD_SITES before it.
+
+    With `background` the folders are chosen now and removed by a thread of their own (removing a
+    site's thousands of folders takes longer than a preview's whole rebuild); a later build never
+    picks a folder name that was chosen here."""
     if not config.builds_dir.is_dir():
         return
+    doomed = _old_sites(config)
+    if background:
+        threading.Thread(target=_remove_all, args=(doomed,), name="handbook-prune", daemon=True).start()
+    else:
+        _remove_all(doomed)
+
+
+def _remove_all(folders: list[Path]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _old_sites(config: BuildConfig) -> list[Path]:
     current = config.site.resolve()  # a build folder when `site` is a symlink
     prefix = f"{config.site.name}-"
     folders = sorted(
@@ -131,12 +149,14 @@ def prune_old_sites(config: BuildConfig) -> None:
         reverse=True,
     )
     keep = 0
+    doomed = []
     for folder in folders:
         if folder.resolve() == current:
             continue
         if folder.name.startswith(config.previous_prefix) and keep < KEEP_OLD_SITES:
             keep += 1
             continue
-        shutil.rmtree(folder, ignore_errors=True)
+        doomed.append(folder)
+    return doomed
 
 
