@@ -100,10 +100,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
         print(rules_markdown(args.fixtures), end="")
         return 0
-    if args.messages_page:
-        from .rules._messages_page import messages_page
+    if args.messages_pages:
+        from .rules._messages_page import write_messages_pages
 
-        print(messages_page(args.fixtures), end="")
+        for path in write_messages_pages(args.fixtures, args.messages_pages):
+            print(path)
         return 0
     from .messages import language
     from .messages.descriptions import description
@@ -152,7 +153,7 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help=text("cli.help.rules"))
     group = p.add_mutually_exclusive_group()
     group.add_argument("--markdown", action="store_true", help=text("cli.help.markdown"))
-    group.add_argument("--messages-page", action="store_true", help=text("cli.help.messages-page"))
+    group.add_argument("--messages-pages", type=Path, metavar="DIR", help=text("cli.help.messages-pages"))
     p.add_argument("--fixtures", type=Path, default=Path("tests/rules"), help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_rules)
     return parser

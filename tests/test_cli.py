@@ -165,7 +165,8 @@ def test_an_unknown_language_is_a_usage_error(project: Path) -> None:
 def test_a_theme_file_yaml_cannot_read_leaves_the_messages_finnish(project: Path) -> None:
     """mkdocs.yml may hold tags of MkDocs's own (`!!python/name:`): the language key is read if it can be."""
     (project / "mkdocs.yml").write_text(
-        "site_name: X\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "site_name: X\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
         "extra:\n  handbook_lang: sv\n", encoding="utf-8",
     )
     assert run("check", cwd=project).stdout.startswith("OK: 1 process kontrollerad")
@@ -188,4 +189,5 @@ def test_help_and_rules_in_the_language(project: Path) -> None:
     assert "Check service-process YAML files" in run("--lang", "en", "--help", cwd=project).stdout
     rules = run("rules", cwd=project).stdout
     assert "end-required           virhe    Prosessissa on ainakin yksi loppuvaihe." in rules
-    assert "end-required           fel      En process har minst ett slutsteg." in run("--lang", "sv", "rules", cwd=project).stdout
+    swedish = run("--lang", "sv", "rules", cwd=project).stdout
+    assert "end-required           fel      En process har minst ett slutsteg." in swedish

@@ -1,7 +1,7 @@
 """Every sentence a supervisor reads, in Finnish, Swedish and English, by a language-neutral key.
 
-A finding or a command-line message is made from a key and its values: `t("known-step.unknown",
-what=..., target="konsultoi2")`. The catalogue (the modules of this package, one per part of the
+A finding or a command-line message is made from a key and its values: `t("known-step.leads",
+step="tunnista", target="konsultoi2")`. The catalogue (the modules of this package, one per part of the
 tool) holds the three texts of each key side by side, with the same named placeholders:
 
     "end-required.no-end": m(
@@ -15,7 +15,13 @@ handbook's first language, unless `--lang`, `HANDBOOK_LANG` or mkdocs.yml `extra
 says otherwise). A value may itself be a `Msg` (written in the same language). Placeholders take
 two formats of their own besides Python's: `{n:virhe|virhettä}` picks the first word when `n` is 1
 and the second otherwise, and `{n:,}` and `{s:.1f}` write numbers as the language does (1 000 000,
-2,5 in Finnish and Swedish). The key of a finding's message is its `code` in `--format json`.
+2,5 in Finnish and Swedish).
+
+Keys say what they are: `<rule or check id>.<what>` is the message of a finding, and the key of a
+finding's message is its `code` in `--format json` (findings.finding_code); `….hint` (or `….hint-<which>`)
+says what to do; the other namespaces (`kind.`, `where.`, `what.`, `words.`, `cli.` …) are parts of
+sentences and the command line's own lines. `finding_messages()` lists a check's messages (the
+supervisors' pages show each of them, generator/rules/_messages_page.py).
 """
 
 from __future__ import annotations
@@ -151,6 +157,40 @@ def catalogue() -> Mapping[str, dict[str, str]]:
             merged.update(part.MESSAGES)
         _CATALOGUE = merged
     return _CATALOGUE
+
+
+SHARED_FINDINGS: dict[str, tuple[str, ...]] = {
+    "text.blank": ("text-required", "practice-text-required"),
+    "translation.no-sv": ("translation-missing", "practice-translation-missing"),
+    "translation.no-en": ("translation-missing", "practice-translation-missing"),
+    "translation.no-sv-en": ("translation-missing", "practice-translation-missing"),
+}
+"""Messages that findings of more than one rule have: the rules whose findings they are."""
+
+
+def is_hint(key: str) -> bool:
+    """Whether `key` is a hint (what to do), by the catalogue's naming: `….hint` or `….hint-<which>`."""
+    return key.endswith(".hint") or ".hint-" in key
+
+
+def finding_messages(check_id: str) -> list[str]:
+    """The keys of the messages a finding of `check_id` (a rule or a loading check) can have.
+
+    By the catalogue's naming: `<check_id>.<what>` (a hint ends in `.hint`), and the shared ones
+    (SHARED_FINDINGS). Other keys are parts of sentences (`kind.list`, `where.step.from`, `what.title`).
+    """
+    own = [k for k in catalogue() if k.split(".", 1)[0] == check_id and not is_hint(k)]
+    return own + [k for k, ids in SHARED_FINDINGS.items() if check_id in ids]
+
+
+def template(key: str, lang: str) -> str:
+    """The message `key` in `lang` with each value shown as "…" (a word chosen by a number: its plural)."""
+    out: list[str] = []
+    for literal, name, spec, _ in string.Formatter().parse(catalogue()[key][lang]):
+        out.append(literal)
+        if name is not None:
+            out.append(spec.split("|", 1)[1] if spec and "|" in spec else "…")
+    return "".join(out)
 
 
 def language_for(project: Path | None, flag: str | None = None, environ: Mapping[str, str] | None = None) -> str:

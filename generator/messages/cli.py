@@ -128,10 +128,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="skriv ut docs/rules.md (med fel och rätt exempel)",
         en="print docs/rules.md (with wrong and right examples)",
     ),
-    "cli.help.messages-page": m(
-        fi="tulosta esihenkilöiden sivu tarkistuksen viesteistä (content/fi/esihenkiloille/tarkistuksen-viestit.md)",
-        sv="skriv ut chefernas sida om kontrollens meddelanden (content/fi/esihenkiloille/tarkistuksen-viestit.md)",
-        en="print the supervisors' page of the check's messages (content/fi/esihenkiloille/tarkistuksen-viestit.md)",
+    "cli.help.messages-pages": m(
+        fi="kirjoita esihenkilöiden sivut tarkistuksen viesteistä kansioon DIR (content/fi/esihenkiloille)",
+        sv="skriv chefernas sidor om kontrollens meddelanden i mappen DIR (content/fi/esihenkiloille)",
+        en="write the supervisors' pages of the check's messages into DIR (content/fi/esihenkiloille)",
     ),
     # --- check.py -------------------------------------------------------------------------------
     "check.ok": m(fi="OK", sv="OK", en="OK"),
