@@ -317,7 +317,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         en="move `{above}:` to column {expected} (the fields of one level start in the same column)",
     ),
     "yaml-syntax.one-column-right": m(
-        fi="`{key}:` alkaa sarakkeesta {column}, yhden sarakkeen oikealla yläpuolisen rivin kentästä `{above}:`",
+        fi="`{key}:` alkaa sarakkeesta {column}, yhden sarakkeen verran oikeammalta kuin yläpuolisen rivin `{above}:`",
         sv="`{key}:` börjar i kolumn {column}, en kolumn till höger om `{above}:` på raden ovanför",
         en="`{key}:` starts in column {column}, one column right of `{above}:` on the line above",
     ),

@@ -200,7 +200,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         en="replace digits with X, e.g. 0XX XXX XXXX, so the example cannot be dialled",
     ),
     "example-phone.placeholder": m(
-        fi="'{phone}' on täytenumero, mutta yhteystietoa ei ole merkitty esimerkiksi",
+        fi="'{phone}' on keksitty numero (X-merkit), mutta yhteystietoa ei ole merkitty esimerkiksi",
         sv="'{phone}' är en platshållare, men kontakten är inte markerad som exempel",
         en="'{phone}' is a placeholder, but the contact is not marked as an example",
     ),
