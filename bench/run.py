@@ -122,6 +122,7 @@ class Bench:
         self.env = os.environ.copy()
         # The code children import: the snapshot, or this repository (bench.probes is found either way).
         self.env["PYTHONPATH"] = str(snapshot or REPO)
+        self.env["HANDBOOK_LANG"] = "en"  # parse_summary reads the build's last line in English
         self.env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.logs = workdir / "logs"
         self.logs.mkdir(parents=True, exist_ok=True)

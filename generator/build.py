@@ -36,6 +36,7 @@ from .build_state import BuildState, forget_state, load_state, save_state, site_
 from .check import CheckResult, check_handbook
 from .files import write_if_changed
 from .handbook import Handbook
+from .messages import catalogue, text
 from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_key
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
 from .parse_cache import cache_file
@@ -209,8 +210,8 @@ def run_build(
     timings: dict[str, float] = {}
     with build_lock(config), reproducible_dates():
         if not config.processes.is_dir():
-            message = f"{_show(config.processes)}: no processes folder here (use --processes DIR)"
-            say(f"handbook build: {message}; nothing was built. The last good site at {_show(config.site)} is unchanged.")
+            message = text("cli.no-processes-folder", path=_show(config.processes))
+            say(text("build.nothing-built", message=message, site=_show(config.site)))
             return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
         with _timed(timings, "check"):
             checked = check_processes(config)
@@ -218,14 +219,14 @@ def run_build(
         if errors:
             return refuse_to_build(config, checked, strict, say, time.perf_counter() - started)
         if checked.warnings():
-            say(f"handbook build: {len(checked.warnings())} warnings (see `handbook check`)")
+            say(text("build.warnings", n=len(checked.warnings())))
         handbook = checked.handbook
         state = load_state(config.state_file)
         forget_state(config.state_file)  # from here files change: nothing on disk claims what they were made from
         with _timed(timings, "diagrams"):
             diagrams = render_diagrams(handbook, config)
         for failure in diagrams.failed:
-            say(f"handbook build: no diagram for {failure}")
+            say(text("build.no-diagram", failure=failure))
         with _timed(timings, "pages"):
             docs = generate_pages(handbook, config, diagrams, state)
         configs = write_mkdocs_configs(config, docs)
@@ -256,8 +257,8 @@ def run_build(
                 publish_site(config, staging)
         except Exception as exc:  # MkDocs, a theme template or Pagefind failing in a way of its own
             message = str(exc) if isinstance(exc, (BuildError, MkDocsFailed)) else _tool_fault(config, exc)
-            say(f"handbook build: {message}")
-            say(f"The last good site at {_show(config.site)} is unchanged.")
+            say(text("build.line", message=message))
+            say(text("build.site-unchanged", site=_show(config.site)))
             return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
         state.site = site_identity(config.site)
         save_state(config.state_file, state)
@@ -300,11 +301,8 @@ def refuse_to_build(
     for f in errors:
         say(f.format())
     n = len(errors)
-    say(
-        f"handbook build: {n} error{'s' if n != 1 else ''}"
-        + (" (warnings count as errors: --strict)" if strict and checked.warnings() else "")
-        + f"; nothing was built. The last good site at {_show(config.site)} is unchanged."
-    )
+    strict_words = text("check.strict") if strict and checked.warnings() else ""
+    say(text("build.refused", n=n, strict=strict_words, site=_show(config.site)))
     return BuildResult(ok=False, errors=[f.format() for f in errors], seconds=seconds)
 
 
@@ -520,37 +518,40 @@ def _tool_fault(config: BuildConfig, exc: Exception) -> str:
     with contextlib.suppress(OSError):
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
-    return (
-        f"the site could not be put together because of a fault in the handbook tool, not in the process files "
-        f"({type(exc).__name__}: {exc}); give {_show(log)} to whoever maintains the tool"
-    )
+    return text("build.tool-fault", error=f"{type(exc).__name__}: {exc}", log=_show(log))
 
 
 
 
 def summary(result: BuildResult, config: BuildConfig, docs: GeneratedDocs) -> str:
-    steps = ", ".join(f"{name} {secs:.1f} s" for name, secs in result.timings.items())
+    steps = ", ".join(text("build.step", name=_step_name(name), seconds=secs) for name, secs in result.timings.items())
+    site, langs = _show(config.site), len(config.langs)
     if not result.published:
-        return (
-            f"Nothing changed since the last build: {_show(config.site)} is as it was "
-            f"({result.pages} pages in {len(config.langs)} languages, in {result.seconds:.1f} s: {steps})"
+        return text(
+            "build.nothing-changed", site=site, pages=result.pages, langs=langs, seconds=result.seconds, steps=steps
         )
     diagrams = (
-        f"{result.diagrams_rendered} diagrams rendered, {result.diagrams_cached} cached"
+        text("build.diagrams", rendered=result.diagrams_rendered, cached=result.diagrams_cached)
         if result.diagrams_rendered or result.diagrams_cached
-        else "no diagrams"
+        else text("build.no-diagrams")
     )
     if len(result.full_languages) == len(config.langs):
-        built = f"Built {result.pages} pages in {len(config.langs)} languages"
+        built = text("build.built-all", pages=result.pages, langs=langs)
     else:
-        built = f"Built {result.pages_built} of {result.pages} pages again"
+        built = text("build.built-some", built=result.pages_built, pages=result.pages)
         if result.full_languages:
-            built += f" (all of {', '.join(result.full_languages)})"
-    search = "" if result.searched else ", search index as before"
-    return (
-        f"{built} ({docs.written} Markdown files changed), {diagrams}{search}, "
-        f"in {result.seconds:.1f} s ({steps}) → {_show(config.site)}"
+            built += text("build.all-of", langs=", ".join(result.full_languages))
+    search = "" if result.searched else text("build.search-as-before")
+    return text(
+        "build.summary", built=built, written=docs.written, diagrams=diagrams, search=search,
+        seconds=result.seconds, steps=steps, site=site,
     )
+
+
+def _step_name(name: str) -> str:
+    """A build step's name (check, diagrams, pages, mkdocs, publish, search) in the current language."""
+    key = f"build.step.{name}"
+    return text(key) if key in catalogue() else name
 
 
 # --- helpers ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 from .causes import arrange
 from .findings import Finding, display_path
 from .handbook import Handbook, load_handbook, without_cycle_collector
+from .messages import text
 from .rules import run_rules, stages
 from .rules.translation_missing import coverage
 from .sources import project_findings, project_of
@@ -57,12 +58,11 @@ def format_text(result: CheckResult, strict: bool, only: list[Path] | None = Non
         processes = [pf for pf in processes if os.path.abspath(pf.doc.file) in wanted]
     n_files = len(processes) + len(result.handbook.failed_files)
     cov = _coverage_line(result)
-    verdict = "OK" if n_err == 0 and (not strict or n_warn == 0) else "FAILED"
+    verdict = text("check.ok" if n_err == 0 and (not strict or n_warn == 0) else "check.failed")
     lines.append(
-        f"{verdict}: {n_files} process{'es' if n_files != 1 else ''} checked, "
-        f"{n_err} error{'s' if n_err != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
-        + (" (warnings count as errors: --strict)" if strict and n_warn else "")
-        + (f"; translations {cov}" if cov else "")
+        text("check.summary", verdict=verdict, n=n_files, errors=n_err, warnings=n_warn)
+        + (text("check.strict") if strict and n_warn else "")
+        + (text("check.coverage", coverage=cov) if cov else "")
     )
     return "\n".join(lines)
 
@@ -77,8 +77,10 @@ def _coverage_lines(result: CheckResult, only: list[Path] | None) -> list[str]:
         cov = coverage(pf.process)
         if cov["sv"] < 1 or cov["en"] < 1:
             out.append(
-                f"{display_path(pf.doc.file)}: translated: sv {round(100 * cov['sv'])} %, en {round(100 * cov['en'])} % "
-                "of titles, summaries, step names and labels"
+                text(
+                    "check.process-coverage", file=display_path(pf.doc.file),
+                    sv=round(100 * cov["sv"]), en=round(100 * cov["en"]),
+                )
             )
     return out
 

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-EPILOG = "Exit codes: 0 = OK (or warnings only), 1 = errors found, 2 = wrong usage."
+from .messages import LANGUAGES, language_for, text
 
 
 def _paths_root(paths: list[Path], default_root: Path) -> tuple[Path, list[Path] | None]:
@@ -23,13 +23,13 @@ def _paths_root(paths: list[Path], default_root: Path) -> tuple[Path, list[Path]
             files.append(p)
             roots.add(Path(os.path.realpath(os.path.dirname(os.path.abspath(p)))))
     if len(roots) != 1:
-        raise SystemExit(_usage("give files from one processes folder at a time"))
+        raise SystemExit(_usage(text("cli.one-folder")))
     root = roots.pop()
     return root, (files or None)
 
 
 def _usage(message: str) -> int:
-    print(f"handbook: error: {message}", file=sys.stderr)
+    print(text("cli.usage-error", message=message), file=sys.stderr)
     return 2
 
 
@@ -46,10 +46,10 @@ def _check(args: argparse.Namespace) -> int:
 
     for p in args.paths:
         if not os.path.lexists(p):  # a loop of links is there, and gets its finding
-            return _usage(f"{p}: no such file or folder")
+            return _usage(text("cli.no-such-path", path=p))
     root, only = _paths_root(args.paths, args.processes)
     if not root.is_dir():
-        return _usage(f"{root}: no processes folder here (use --processes DIR)")
+        return _usage(text("cli.no-processes-folder", path=root))
     result = check_handbook(root, only, cache=None if args.no_cache else _parse_cache(root))
     if args.format == "json":
         print(format_json(result, args.strict))
@@ -100,81 +100,101 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
         print(rules_markdown(args.fixtures), end="")
         return 0
+    if args.messages_pages:
+        from .rules._messages_page import write_messages_pages
+
+        for path in write_messages_pages(args.fixtures, args.messages_pages):
+            print(path)
+        return 0
+    from .messages import language
+    from .messages.descriptions import description
+
     for rule in all_rules():
-        print(f"{rule.id:22} {rule.severity:8} {rule.description}")
+        severity = text("finding." + rule.severity)
+        print(f"{rule.id:22} {severity:8} {description(rule.id, rule.description, language())}")
     return 0
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="handbook",
-        description="Check service-process YAML files and build the process handbook.",
-        epilog=EPILOG,
-    )
+    """The command line, its help in the current language (argparse's own words stay English)."""
+    epilog = text("cli.help.epilog")
+    parser = argparse.ArgumentParser(prog="handbook", description=text("cli.help.description"), epilog=epilog)
     parser.add_argument(
-        "--processes", type=Path, default=Path("processes"), metavar="DIR",
-        help="folder of process YAML files and registries (default: processes)",
+        "--processes", type=Path, default=Path("processes"), metavar="DIR", help=text("cli.help.processes"),
     )
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=text("cli.help.lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
-        "check", help="check process files and report errors with file:line",
-        description="Load the process files and registries and run every rule. "
-        "Prints 'file:line:column: severity [rule] message — what to do'.",
-        epilog=EPILOG,
+        "check", help=text("cli.help.check"), description=text("cli.help.check.description"), epilog=epilog,
     )
-    p.add_argument("paths", nargs="*", type=Path, help="process files or a processes folder (default: all)")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    p.add_argument(
-        "--no-cache", action="store_true",
-        help="parse every file again instead of reusing build/cache (the result is the same)",
-    )
+    p.add_argument("paths", nargs="*", type=Path, help=text("cli.help.paths"))
+    p.add_argument("--strict", action="store_true", help=text("cli.help.strict"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=text("cli.help.format"))
+    p.add_argument("--no-cache", action="store_true", help=text("cli.help.no-cache"))
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(
-        "build", help="check, then build the site into site/",
-        description="Check the processes; if there are no errors, generate the pages and diagrams and build "
-        "the site. A failed build leaves the last good site as it was.",
-        epilog=EPILOG,
+        "build", help=text("cli.help.build"), description=text("cli.help.build.description"), epilog=epilog,
     )
-    p.add_argument("--strict", action="store_true", help="refuse to build when there are warnings")
-    p.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site)")
+    p.add_argument("--strict", action="store_true", help=text("cli.help.build.strict"))
+    p.add_argument("--site-dir", type=Path, default=None, help=text("cli.help.site-dir"))
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser(
-        "serve", help="live preview that rebuilds on every save",
-        description="Serve the handbook on localhost and rebuild it whenever a process file or page is saved.",
-    )
+    p = sub.add_parser("serve", help=text("cli.help.serve"), description=text("cli.help.serve.description"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser(
-        "schema", help="write the JSON Schemas editors use to check YAML as you type",
-        description="Write schema/*.schema.json generated from the model.",
-    )
-    p.add_argument("--out", type=Path, default=Path("schema"), help="output folder (default: schema)")
+    p = sub.add_parser("schema", help=text("cli.help.schema"), description=text("cli.help.schema.description"))
+    p.add_argument("--out", type=Path, default=Path("schema"), help=text("cli.help.out"))
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("rules", help="list the rules with their ids and descriptions")
-    p.add_argument("--markdown", action="store_true", help="print docs/rules.md (with wrong and right examples)")
+    p = sub.add_parser("rules", help=text("cli.help.rules"))
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--markdown", action="store_true", help=text("cli.help.markdown"))
+    group.add_argument("--messages-pages", type=Path, metavar="DIR", help=text("cli.help.messages-pages"))
     p.add_argument("--fixtures", type=Path, default=Path("tests/rules"), help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_rules)
     return parser
 
 
+def _language(argv: list[str]) -> str:
+    """The language of this run's messages, before the command line is parsed (its help is in it too).
+
+    `--lang` (or `--lang=sv`) anywhere before the command's own arguments, else HANDBOOK_LANG, else the
+    `extra: handbook_lang:` of the mkdocs.yml beside the processes folder, else Finnish. An unknown
+    language is left to argparse (for `--lang`) or said as a usage error.
+    """
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", default=None)
+    pre.add_argument("--processes", type=Path, default=Path("processes"))
+    known, _ = pre.parse_known_args(argv)
+    flag = known.lang if known.lang in LANGUAGES else None
+    project = Path(os.path.abspath(known.processes)).parent
+    return language_for(project, flag)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        return int(args.func(args))
-    except KeyboardInterrupt:
-        print("handbook: interrupted", file=sys.stderr)
-        return 130
+        lang = _language(argv)
+    except ValueError as exc:  # HANDBOOK_LANG or mkdocs.yml names a language there are no messages in
+        print(text("cli.usage-error", message=exc), file=sys.stderr)
+        return 2
+    from .messages import speaking
+
+    with speaking(lang):
+        parser = make_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
+        try:
+            return int(args.func(args))
+        except KeyboardInterrupt:
+            print(text("cli.interrupted"), file=sys.stderr)
+            return 130
 
 
 if __name__ == "__main__":

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .names import shows_nothing
+from .messages import Msg, t, text
+from .names import invisible_name, shows_nothing
 
 Severity = Literal["error", "warning"]
 Path_ = tuple[str | int, ...]
@@ -55,15 +55,18 @@ class Finding:
     names roles.yaml. When that file did not load, the finding follows from that and is left out."""
     left_out: tuple[int, int] = (0, 0)
     """Errors and warnings left out because they only follow from this finding (see causes.py)."""
+    code: str = ""
+    """The key of the message (generator/messages/): the same in every language, e.g. `known-step.unknown`."""
 
     def format(self) -> str:
-        """One line for a terminal or a CI log, with every control character written as an escape."""
-        text = f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.rule}] {self.message}"
+        """One line for a terminal or a CI log, in the current language, with every control character
+        written as an escape. The place and the rule id are the same in every language."""
+        line = f"{self.file}:{self.line}:{self.column}: {text('finding.' + self.severity)} [{self.rule}] {self.message}"
         if self.hint:
-            text += f" — {self.hint}"
+            line += f" — {self.hint}"
         if any(self.left_out):
-            text += f" ({left_out_words(*self.left_out)})"
-        return printable(text)
+            line += f" ({left_out_words(*self.left_out)})"
+        return printable(line)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -72,26 +75,12 @@ class Finding:
             "column": self.column,
             "severity": self.severity,
             "rule": self.rule,
+            "code": self.code or self.rule,
             "message": self.message,
             "hint": self.hint,
             "left_out": {"errors": self.left_out[0], "warnings": self.left_out[1]},
         }
 
-
-INVISIBLE_NAMES = {
-    0x0020: "space",
-    0x00A0: "no-break space",
-    0x00AD: "soft hyphen",
-    0x2007: "figure space",
-    0x200B: "zero-width space",
-    0x200C: "zero-width non-joiner",
-    0x200D: "zero-width joiner",
-    0x2060: "word joiner",
-    0x202F: "narrow no-break space",
-    0x3000: "ideographic space",
-    0xFEFF: "zero-width no-break space",
-}
-"""Names of the invisible characters text pasted from a document or a web page brings along."""
 
 _QUOTED = re.compile(r"`([^`\n]+)`")
 
@@ -111,23 +100,21 @@ def name_invisible(message: str, hint: str) -> tuple[str, str]:
         at = set(hidden)
         shown = "".join(c for i, c in enumerate(value) if i not in at)
         i = hidden[0]
-        code = ord(value[i])
-        name = INVISIBLE_NAMES.get(code) or unicodedata.name(value[i], "invisible character").lower()
+        char = f"U+{ord(value[i]):04X} ({invisible_name(value[i])})"
         if not shown:
-            where = ""
+            where = "invisible.alone"
         elif i == 0:
-            where = f" before `{shown}`"
+            where = "invisible.before"
         elif all(j >= len(value) - len(hidden) for j in hidden):
-            where = f" after `{value[:i]}`"
+            where = "invisible.after"
         else:
-            where = f" inside `{shown}`, after `{value[:i]}`"
-        note = (
-            f"there is an invisible character{where}: U+{code:04X} ({name}), probably copied along with the text; "
-            "delete it" + (" and the other invisible characters there" if len(hidden) > 1 else "")
-        )
+            where = "invisible.inside"
+        note = t(where, char=char, shown=shown, before=value[:i]).text()
+        if len(hidden) > 1:
+            note += text("invisible.and-the-others")
         visible = "".join(_escape_char(c) if j in at else c for j, c in enumerate(value))
         message = message[: m.start(1)] + visible + message[m.end(1) :]
-        redundant = hint in (f"did you mean `{shown}`?", "")
+        redundant = hint in (text("hint.did-you-mean", value=shown), "")
         return message, note if redundant else f"{note}; {hint}"
     return message, hint
 
@@ -143,9 +130,11 @@ def _escape_char(c: str) -> str:
 
 
 def left_out_words(errors: int, warnings: int) -> str:
-    """'and 31 more errors that follow from this': what a cause's line says of the findings left out."""
-    parts = [f"{n} more {word}{'s' if n != 1 else ''}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
-    return f"and {' and '.join(parts)} that follow from this"
+    """'ja 31 muuta virhettä, jotka johtuvat tästä': what a cause's line says of the findings left out."""
+    parts = [t(key, n=n) for n, key in ((errors, "left-out.errors"), (warnings, "left-out.warnings")) if n]
+    if len(parts) == 2:
+        return text("left-out.both", errors=parts[0], warnings=parts[1])
+    return text("left-out.single" if errors + warnings == 1 else "left-out.many", what=parts[0])
 
 
 # C0 and C1 controls (ESC starts terminal commands: clear the screen, a fake green "OK", a new
@@ -187,7 +176,7 @@ def _real_parent(absolute: str) -> str:
 
 
 class Reporter:
-    """Collects findings of one rule. Rules call `report(doc, path, message, hint)`."""
+    """Collects findings of one rule. Rules call `report(doc, path, t("<rule>.<what>", ...), t(...))`."""
 
     def __init__(self, rule: str, severity: Severity) -> None:
         self.rule = rule
@@ -198,25 +187,41 @@ class Reporter:
         self,
         doc: SourceDoc,
         path: Path_,
-        message: str,
-        hint: str = "",
+        message: Msg | str,
+        hint: Msg | str = "",
         *,
         key: bool = False,
         severity: Severity | None = None,
         after: Path | None = None,
     ) -> None:
-        """`after`: the file the finding holds only if it loaded (a registry the finding refers to)."""
+        """`message` and `hint` are written in the current language; `after`: the file the finding
+        holds only if it loaded (a registry the finding refers to)."""
         line, column = doc.locate(path, key=key)
-        message, hint = name_invisible(message, hint)
         self.findings.append(
-            Finding(
-                file=display_path(doc.file),
-                line=line,
-                column=column,
-                severity=severity or self.severity,
-                rule=self.rule,
-                message=message,
-                hint=hint,
+            make_finding(
+                display_path(doc.file), line, column, severity or self.severity, self.rule, message, hint,
                 after=display_path(after) if after is not None else "",
             )
         )
+
+
+def make_finding(
+    file: str, line: int, column: int, severity: Severity, rule: str, message: Msg | str, hint: Msg | str = "",
+    *, after: str = "",
+) -> Finding:
+    """A finding with its message and hint written in the current language, invisible characters named;
+    its code says which message it is in any language (finding_code)."""
+    written, hint_written = name_invisible(str(message), str(hint) if hint else "")
+    return Finding(
+        file=file, line=line, column=column, severity=severity, rule=rule, message=written, hint=hint_written,
+        after=after, code=finding_code(rule, message),
+    )
+
+
+def finding_code(rule: str, message: Msg | str) -> str:
+    """The language-neutral code of a finding: its message's key, which starts with the rule id
+    (`known-step.leads`); a message two rules share gets the rule id in front (`practice-text-required.text.blank`).
+    A message given as plain text has the rule id alone."""
+    if not isinstance(message, Msg):
+        return rule
+    return message.key if message.key.startswith(rule + ".") else f"{rule}.{message.key}"

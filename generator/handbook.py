@@ -12,6 +12,7 @@ from typing import Generic, TypeVar
 
 from .findings import Finding, SourceDoc
 from .loading import load_document
+from .messages import t
 from .model import (
     REGISTRY_MODELS,
     Area,
@@ -162,8 +163,7 @@ def _load_handbook(root: Path, cache: ParseCache | None = None) -> Handbook:
     if not listing.files and not listing.unreadable and not any(f.rule == "project-file" for f in listing.findings):
         hb.load_findings.append(
             source_finding(
-                root, f"the folder `{root.name}/` has no process files (`<id>.yaml`)",
-                f"add a process file, e.g. `{root.name}/asiakasohjaus.yaml` (see 'Writing a process' in README.md)",
+                root, t("project-file.no-processes", name=root.name), t("project-file.no-processes.hint", name=root.name)
             )
         )
     hb.no_processes = not listing.files

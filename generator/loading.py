@@ -30,7 +30,8 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from .field_hints import FINNISH_FIELDS, CommaInBraces, comma_cuts, suggest
-from .findings import Finding, Path_, SourceDoc, display_path, name_invisible
+from .findings import Finding, Path_, SourceDoc, display_path, make_finding
+from .messages import Msg, t
 from .parse_cache import ParseCache
 from .sources import RULE as SOURCE_RULE
 from .sources import UnsafeFile, read_bytes
@@ -45,8 +46,8 @@ _TAG = "tag:yaml.org,2002:"
 class LoadError(Exception):
     """Bad input at a known place; turned into one finding."""
 
-    def __init__(self, rule: str, line: int, column: int, message: str, hint: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, rule: str, line: int, column: int, message: Msg, hint: Msg | None = None) -> None:
+        super().__init__(message.key)
         self.rule = rule
         self.line = line
         self.column = column
@@ -65,16 +66,7 @@ class Loaded:
 
 
 def _finding(doc: SourceDoc, err: LoadError) -> Finding:
-    message, hint = name_invisible(err.message, err.hint)
-    return Finding(
-        file=display_path(doc.file),
-        line=err.line,
-        column=err.column,
-        severity="error",
-        rule=err.rule,
-        message=message,
-        hint=hint,
-    )
+    return make_finding(display_path(doc.file), err.line, err.column, "error", err.rule, err.message, err.hint or "")
 
 
 # --- 1. bytes → text ---------------------------------------------------------
@@ -90,15 +82,13 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise LoadError(
             "yaml-syntax", 1, 1,
-            f"the file is larger than the limit of {MAX_FILE_BYTES:,} bytes",
-            "split the process into smaller processes and link them with `call` steps",
+            t("yaml-syntax.too-large", limit=MAX_FILE_BYTES), t("yaml-syntax.too-large.hint"),
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LoadError(
-            "yaml-syntax", 1, 1, "the file is saved as UTF-16 text, not UTF-8",
-            "save the file as UTF-8 in your editor (in Notepad: 'Save as' → encoding UTF-8, not 'Unicode')",
+            "yaml-syntax", 1, 1, t("yaml-syntax.utf16"), t("yaml-syntax.utf16.hint"),
         )
     try:
         text = raw.decode("utf-8")
@@ -108,8 +98,7 @@ def decode(raw: bytes) -> str:
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise LoadError(
             "yaml-syntax", line, column,
-            f"the file is not valid UTF-8 text (byte 0x{raw[exc.start]:02x})",
-            "save the file as UTF-8 in your editor (in Word or Notepad: 'Save as' → encoding UTF-8)",
+            t("yaml-syntax.not-utf8", byte=f"{raw[exc.start]:02x}"), t("yaml-syntax.not-utf8.hint"),
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     control = _CONTROL.search(text)
@@ -118,21 +107,19 @@ def decode(raw: bytes) -> str:
         char = control.group()
         raise LoadError(
             "yaml-syntax", before.count("\n") + 1, control.start() - (before.rfind("\n") + 1) + 1,
-            f"the text contains an invisible control character (U+{ord(char):04X}"
-            + (", a line break pasted from Word)" if char == "\x0b" else ")"),
-            "delete it, or put a space or a new line in its place",
+            t("yaml-syntax.control-word" if char == "\x0b" else "yaml-syntax.control", code=f"{ord(char):04X}"),
+            t("yaml-syntax.control.hint"),
         )
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise LoadError("yaml-syntax", 1, 1, "the file is empty", "write the process's fields into it, or delete it")
+        raise LoadError("yaml-syntax", 1, 1, t("yaml-syntax.empty"), t("yaml-syntax.empty.hint"))
     for number, line_text in enumerate(text.split("\n"), start=1):
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
         if "\t" in indent:
             raise LoadError(
                 "yaml-syntax", number, indent.index("\t") + 1,
-                "a tab character is used for indentation",
-                "YAML allows only spaces for indentation: replace the tab with spaces",
+                t("yaml-syntax.tab-indent"), t("yaml-syntax.tab-indent.hint"),
             )
     check_nesting(text)
     return text
@@ -197,8 +184,7 @@ def check_nesting(text: str) -> None:
                 break
         if depth > MAX_NESTING:
             raise LoadError(
-                "yaml-syntax", number, column, "the file is nested too deeply",
-                f"a process needs at most {MAX_DEPTH} levels of indentation, lists and brackets inside each other",
+                "yaml-syntax", number, column, t("yaml-syntax.too-deep"), t("yaml-syntax.too-deep.hint", depth=MAX_DEPTH),
             )
         if flow == 0:
             stack.append((indent, depth))
@@ -275,8 +261,7 @@ def _compose_pure(text: str) -> Node:
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         if "\t" in problem or "'\\t'" in problem:
             raise LoadError(
-                "yaml-syntax", line, column, "a tab character is not allowed here",
-                "replace the tab with spaces",
+                "yaml-syntax", line, column, t("yaml-syntax.tab"), t("yaml-syntax.tab.hint"),
             ) from None
         explained = explain(text, line, column, problem)
         if explained is not None:
@@ -284,30 +269,31 @@ def _compose_pure(text: str) -> Node:
                 "yaml-syntax", explained.line, explained.column, explained.message, explained.hint
             ) from None
         raise LoadError(
-            "yaml-syntax", line, column, f"YAML syntax error: {problem}", _syntax_hint(problem)
+            "yaml-syntax", line, column, t("yaml-syntax.syntax", problem=problem), _syntax_hint(problem)
         ) from None
     except YAMLError as exc:
-        raise LoadError("yaml-syntax", 1, 1, f"YAML error: {exc}", "check the file's indentation") from None
+        raise LoadError(
+            "yaml-syntax", 1, 1, t("yaml-syntax.error", problem=str(exc)), t("yaml-syntax.error.hint")
+        ) from None
     except RecursionError:
         raise LoadError(
-            "yaml-syntax", 1, 1, "the file is nested too deeply",
-            f"a process needs at most {MAX_DEPTH} levels of indentation",
+            "yaml-syntax", 1, 1, t("yaml-syntax.too-deep"), t("yaml-syntax.too-deep.hint-indent", depth=MAX_DEPTH),
         ) from None
     if node is None:
-        raise LoadError("yaml-syntax", 1, 1, "the file is empty", "write the process's fields into it, or delete it")
+        raise LoadError("yaml-syntax", 1, 1, t("yaml-syntax.empty"), t("yaml-syntax.empty.hint"))
     return node
 
 
-def _syntax_hint(problem: str) -> str:
+def _syntax_hint(problem: str) -> Msg:
     if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be in quotes, e.g. name: \"Klo 8: soita\""
+        return t("yaml-syntax.hint-quote-colon")
     if "could not find expected ':'" in problem:
-        return "each line needs 'key: value'; check the indentation of the lines above"
+        return t("yaml-syntax.hint-key-value")
     if "found character" in problem and "cannot start any token" in problem:
-        return "put the value in quotes"
+        return t("yaml-syntax.hint-quote")
     if "expected <block end>" in problem:
-        return "check that the lines here are indented like their neighbours"
-    return "check the quotes and indentation around this line"
+        return t("yaml-syntax.hint-indent")
+    return t("yaml-syntax.hint-general")
 
 
 def _pos(node: Node) -> tuple[int, int]:
@@ -320,27 +306,26 @@ def to_data(node: Node, doc: SourceDoc) -> Any:
     def walk(n: Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise LoadError(
-                "yaml-syntax", *_pos(n), "the file is nested too deeply",
-                f"a process needs at most {MAX_DEPTH} levels of indentation",
+                "yaml-syntax", *_pos(n), t("yaml-syntax.too-deep"), t("yaml-syntax.too-deep.hint-indent", depth=MAX_DEPTH),
             )
         if id(n) in seen or getattr(n, "anchor", None):
             raise LoadError(
-                "yaml-syntax", *_pos(n), "anchors and aliases (& and *) are not allowed",
-                "write the value out in full where it is needed",
+                "yaml-syntax", *_pos(n), t("yaml-syntax.anchor"), t("yaml-syntax.anchor.hint"),
             )
         seen.add(id(n))
         doc.positions[path] = _pos(n)
         if isinstance(n, MappingNode):
             if n.tag != _TAG + "map":
-                raise LoadError("yaml-syntax", *_pos(n), f"the tag {n.tag} is not allowed", "remove the '!' tag")
+                raise LoadError("yaml-syntax", *_pos(n), t("yaml-syntax.tag", tag=n.tag), t("yaml-syntax.tag.hint"))
             out: dict[str, Any] = {}
             for key_node, value_node in n.value:
                 if not isinstance(key_node, ScalarNode):
-                    raise LoadError("yaml-syntax", *_pos(key_node), "a key must be a plain word", "")
+                    raise LoadError(
+                        "yaml-syntax", *_pos(key_node), t("yaml-syntax.key-not-word"), t("yaml-syntax.key-not-word.hint")
+                    )
                 if key_node.tag == _TAG + "merge":
                     raise LoadError(
-                        "yaml-syntax", *_pos(key_node), "merge keys (<<) are not allowed",
-                        "write the fields out in full",
+                        "yaml-syntax", *_pos(key_node), t("yaml-syntax.merge-key"), t("yaml-syntax.merge-key.hint"),
                     )
                 _check_text(key_node)
                 key = _text(str(key_node.value))
@@ -348,15 +333,14 @@ def to_data(node: Node, doc: SourceDoc) -> Any:
                     first = doc.key_positions[path + (key,)]
                     raise LoadError(
                         "duplicate-key", *_pos(key_node),
-                        f"the key `{key}` appears twice (first on line {first[0]})",
-                        "keep one of them and delete the other",
+                        t("duplicate-key.twice", key=key, line=first[0]), t("duplicate-key.twice.hint"),
                     )
                 doc.key_positions[path + (key,)] = _pos(key_node)
                 out[key] = walk(value_node, path + (key,), depth + 1)
             return out
         if isinstance(n, SequenceNode):
             if n.tag != _TAG + "seq":
-                raise LoadError("yaml-syntax", *_pos(n), f"the tag {n.tag} is not allowed", "remove the '!' tag")
+                raise LoadError("yaml-syntax", *_pos(n), t("yaml-syntax.tag", tag=n.tag), t("yaml-syntax.tag.hint"))
             return [walk(item, path + (i,), depth + 1) for i, item in enumerate(n.value)]
         return _scalar(n)
 
@@ -379,17 +363,13 @@ def _check_text(n: Node) -> None:
         return
     if _SURROGATE.search(value):
         raise LoadError(
-            "yaml-syntax", *_pos(n), "the text has a \\u escape for a character that does not exist (half of a pair)",
-            "write the character itself instead of the \\u escape",
+            "yaml-syntax", *_pos(n), t("yaml-syntax.surrogate"), t("yaml-syntax.surrogate.hint"),
         )
     bad = _BAD_IN_TEXT.search(value)
     if bad:
         code = ord(bad.group())
-        what = "a control character" if code < 0xA0 else "a Unicode non-character (not meant for text)"
-        raise LoadError(
-            "yaml-syntax", *_pos(n), f"the text contains {what}, U+{code:04X}",
-            "delete the escape (such as \\e, \\x1b or \\uFFFE) that makes it; write the text itself",
-        )
+        what = "yaml-syntax.control-escape" if code < 0xA0 else "yaml-syntax.noncharacter"
+        raise LoadError("yaml-syntax", *_pos(n), t(what, code=f"{code:04X}"), t("yaml-syntax.escape.hint"))
 
 
 def _text(value: str) -> str:
@@ -418,24 +398,24 @@ def _scalar(n: Node) -> Any:
             return float(value)
         except ValueError:
             return value
-    raise LoadError("yaml-syntax", *_pos(n), f"the tag {tag} is not allowed", "remove the '!' tag")
+    raise LoadError("yaml-syntax", *_pos(n), t("yaml-syntax.tag", tag=tag), t("yaml-syntax.tag.hint"))
 
 
 # --- 3. data → model ---------------------------------------------------------
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Msg:
     if value is None:
-        return "empty"
+        return t("kind.empty")
     if isinstance(value, bool):
-        return f"`{'true' if value else 'false'}`"
+        return t("kind.bool", value="true" if value else "false")
     if isinstance(value, dict):
-        return "a mapping (key: value lines)"
+        return t("kind.mapping")
     if isinstance(value, list):
-        return "a list"
+        return t("kind.list")
     if isinstance(value, int | float):
-        return f"the number {value}"
-    return f"the text {value!r}"
+        return t("kind.number", value=str(value))
+    return t("kind.text", value=repr(value))
 
 
 def _unwrap(tp: Any) -> list[Any]:
@@ -524,18 +504,21 @@ def _is_member_tag(seg: str) -> bool:
     return seg in _MEMBER_TAGS or seg[:1].isupper() or "[" in seg
 
 
-def _where(path: Path_, data: Any) -> str:
+def _where(path: Path_, data: Any, case: str = "from") -> Msg:
+    """Where `path` is, to say what is missing from it (`case` "from") or what to add to it ("to")."""
     if len(path) >= 2 and path[0] == "steps" and isinstance(path[1], int):
         steps = data.get("steps") if isinstance(data, dict) else None
         step = steps[path[1]] if isinstance(steps, list) and path[1] < len(steps) else None
         sid = step.get("id") if isinstance(step, dict) else None
-        name = f"step `{sid}`" if isinstance(sid, str) else f"step {path[1] + 1}"
         if len(path) >= 4 and isinstance(path[2], str) and isinstance(path[3], int):
-            return f"item {path[3] + 1} of `{path[2]}` in {name}"
-        return name
+            name = t("where.step-name", step=sid) if isinstance(sid, str) else t("where.step-number", n=path[1] + 1)
+            return t(f"where.item-in-step.{case}", n=path[3] + 1, list=path[2], step=name)
+        if isinstance(sid, str):
+            return t(f"where.step.{case}", step=sid)
+        return t(f"where.step-n.{case}", n=path[1] + 1)
     if len(path) >= 2 and isinstance(path[1], int):
-        return f"item {path[1] + 1} of `{path[0]}`"
-    return "the file"
+        return t(f"where.item.{case}", n=path[1] + 1, list=str(path[0]))
+    return t(f"where.file.{case}")
 
 
 def _field_label(path: Path_) -> str:
@@ -572,96 +555,104 @@ def validation_findings(
     for err in errors:
         loc = tuple(err["loc"])
         path, exists = _data_path(data, loc)
-        etype = err["type"]
-        field = _field_label(path)
-        value = err.get("input")
-        key = False
-        rule = "wrong-type"
-        if etype == "missing":
-            if path in meant:
-                continue  # the unknown field written for it says so: one cause, one error
-            rule = "missing-field"
-            where = _where(path[:-1], data)
-            message = f"{where} is missing the required field `{field}`"
-            hint = f"add `{field}:` to {where}"
-            path = path[:-1]
-        elif etype == "extra_forbidden" and (cut := cut_by_comma(path)) is not None:
-            if cut.path in seen:
-                continue
-            rule = "yaml-syntax"
-            message = f"the text of `{cut.field}` contains a comma, which inside `{{…}}` ends the field"
-            hint = f'put the text in quotes: {cut.field}: "{cut.text}"' if len(cut.text) <= 100 else (
-                f"put the whole text of `{cut.field}` in quotes"
-            )
-            path = cut.path
-        elif etype == "extra_forbidden":
-            rule = "unknown-key"
-            key = True
-            model = _model_at(root, data, path[:-1])
-            allowed = _field_names(model) if model else []
-            close = suggest(field, allowed)
-            message = f"unknown field `{field}`"
-            if close:
-                hint = f"did you mean `{close}`?"
-                if FINNISH_FIELDS.get(field.strip().casefold()) == close:
-                    hint += " (the names of the fields are in English)"
-            elif allowed:
-                hint = "remove it; the fields allowed here are " + ", ".join(f"`{a}`" for a in allowed)
-            else:
-                hint = "remove it"
-        elif etype == "union_tag_invalid":
-            rule = "invalid-value"
-            tag = err.get("ctx", {}).get("tag", value)
-            from .model import STEP_TYPES
-
-            close = difflib.get_close_matches(str(tag), STEP_TYPES, n=1, cutoff=0.5)
-            message = f"unknown step type `{tag}`"
-            hint = (f"did you mean `{close[0]}`? " if close else "") + "the step types are " + ", ".join(STEP_TYPES)
-            path = path + ("type",) if path[-1:] != ("type",) else path
-        elif etype == "union_tag_not_found":
-            rule = "missing-field"
-            where = _where(path, data)
-            message = f"{where} has no `type`"
-            hint = "add e.g. `type: task`; the step types are start, end, task, decision, parallel, join, wait, handoff, call"
-        elif etype in ("model_type", "dict_type", "model_attributes_type"):
-            message = f"`{field}` should be a mapping (key: value lines), not {_kind(value)}"
-            hint = "write it as indented `key: value` lines" if isinstance(value, list) else "see the format in README"
-        elif etype == "list_type":
-            message = f"`{field}` should be a list, not {_kind(value)}"
-            hint = "write each item on its own line starting with '- '"
-        elif etype == "string_type":
-            message = f"`{field}` should be text, not {_kind(value)}"
-            hint = "write the text after the colon; put it in quotes if it contains ': ' or starts with a special character"
-        elif etype in ("int_type", "int_parsing", "int_from_float"):
-            message = f"`{field}` should be a whole number, not {_kind(value)}"
-            hint = "write digits only, e.g. 12"
-        elif etype in ("bool_type", "bool_parsing"):
-            message = f"`{field}` should be true or false, not {_kind(value)}"
-            hint = "write `true` or `false`"
-        elif etype == "literal_error":
-            rule = "invalid-value"
-            expected = err.get("ctx", {}).get("expected", "")
-            message = f"`{field}` cannot be {_kind(value)}"
-            hint = f"use one of: {expected}"
-        elif etype.startswith(("greater_than", "less_than")):
-            rule = "invalid-value"
-            message = f"`{field}`: {err['msg'].lower()}"
-            hint = "change the number"
-        else:
-            message = f"`{field}`: {err['msg']}"
-            hint = "see the format in README"
+        rule, message, hint, key, path = _explain(err, path, data, doc, root, meant, cut_by_comma, seen)
+        if message is None:
+            continue
         if path in seen:
             continue  # one message per place: the first alternative of a union says it
         seen.add(path)
         line, column = doc.locate(path, key=key)
-        message, hint = name_invisible(message, hint)
-        findings.append(
-            Finding(
-                file=display_path(doc.file), line=line, column=column, severity="error",
-                rule=rule, message=message, hint=hint,
-            )
-        )
+        findings.append(make_finding(display_path(doc.file), line, column, "error", rule, message, hint or ""))
     return findings
+
+
+def _explain(  # noqa: C901 - one branch per kind of pydantic error, each a sentence of its own
+    err: Any, path: Path_, data: Any, doc: SourceDoc, root: type[BaseModel], meant: set[Path_],
+    cut_by_comma: Any, seen: set[Path_],
+) -> tuple[str, Msg | None, Msg | None, bool, Path_]:
+    """The rule, message, hint, whether to point at the key, and the place, of one validation error
+    (no message: the error is said by another one)."""
+    etype = err["type"]
+    field = _field_label(path)
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if etype == "missing":
+        if path in meant:
+            return "", None, None, False, path  # the unknown field written for it says so: one cause, one error
+        return (
+            "missing-field",
+            t("missing-field.missing", where=_where(path[:-1], data), field=field),
+            t("missing-field.missing.hint", field=field, where=_where(path[:-1], data, "to")),
+            False, path[:-1],
+        )
+    if etype == "extra_forbidden" and (cut := cut_by_comma(path)) is not None:
+        if cut.path in seen:
+            return "", None, None, False, path
+        hint = (
+            t("yaml-syntax.comma-in-braces.hint", field=cut.field, text=cut.text) if len(cut.text) <= 100
+            else t("yaml-syntax.comma-in-braces.hint-long", field=cut.field)
+        )
+        return "yaml-syntax", t("yaml-syntax.comma-in-braces", field=cut.field), hint, False, cut.path
+    if etype == "extra_forbidden":
+        model = _model_at(root, data, path[:-1])
+        allowed = _field_names(model) if model else []
+        close = suggest(field, allowed)
+        if close and FINNISH_FIELDS.get(field.strip().casefold()) == close:
+            hint = t("unknown-key.finnish.hint", value=close)
+        elif close:
+            hint = t("hint.did-you-mean", value=close)
+        elif allowed:
+            hint = t("unknown-key.remove-allowed.hint", allowed=", ".join(f"`{a}`" for a in allowed))
+        else:
+            hint = t("unknown-key.remove.hint")
+        return "unknown-key", t("unknown-key.unknown", field=field), hint, True, path
+    if etype == "union_tag_invalid":
+        tag = ctx.get("tag", value)
+        from .model import STEP_TYPES
+
+        close = difflib.get_close_matches(str(tag), STEP_TYPES, n=1, cutoff=0.5)
+        types = ", ".join(STEP_TYPES)
+        hint = (
+            t("invalid-value.step-type.did-you-mean.hint", value=close[0], types=types) if close
+            else t("invalid-value.step-type.hint", types=types)
+        )
+        path = path + ("type",) if path[-1:] != ("type",) else path
+        return "invalid-value", t("invalid-value.step-type", value=str(tag)), hint, False, path
+    if etype == "union_tag_not_found":
+        from .model import STEP_TYPES
+
+        return (
+            "missing-field", t("missing-field.no-type", where=_where(path, data)),
+            t("missing-field.no-type.hint", types=", ".join(STEP_TYPES)), False, path,
+        )
+    kind = _kind(value)
+    if etype in ("model_type", "dict_type", "model_attributes_type"):
+        hint = t("wrong-type.mapping.hint") if isinstance(value, list) else t("wrong-type.see-readme.hint")
+        return "wrong-type", t("wrong-type.mapping", field=field, kind=kind), hint, False, path
+    simple = {
+        "list_type": "wrong-type.list", "string_type": "wrong-type.text",
+        "int_type": "wrong-type.integer", "int_parsing": "wrong-type.integer", "int_from_float": "wrong-type.integer",
+        "float_type": "wrong-type.number", "float_parsing": "wrong-type.number",
+        "bool_type": "wrong-type.bool", "bool_parsing": "wrong-type.bool",
+    }
+    if etype in simple:
+        return "wrong-type", t(simple[etype], field=field, kind=kind), t(simple[etype] + ".hint"), False, path
+    if etype == "literal_error":
+        allowed = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return (
+            "invalid-value", t("invalid-value.literal", field=field, kind=kind),
+            t("invalid-value.literal.hint", allowed=allowed), False, path,
+        )
+    bounds = {"greater_than_equal": ("ge", "at-least"), "less_than_equal": ("le", "at-most")}  # the format's bounds
+    if etype in bounds and bounds[etype][0] in ctx:
+        name, words = bounds[etype]
+        return (
+            "invalid-value", t(f"invalid-value.{words}", field=field, limit=str(ctx[name])),
+            t("invalid-value.number.hint"), False, path,
+        )
+    # A validator's own sentence (written in the current language), else pydantic's words.
+    problem = str(ctx["error"]) if etype == "value_error" and "error" in ctx else str(err["msg"])
+    return "wrong-type", t("wrong-type.other", field=field, problem=problem), t("wrong-type.see-readme.hint"), False, path
 
 
 def parse(raw: bytes, doc: SourceDoc, cache: ParseCache | None = None) -> Any:
@@ -675,13 +666,15 @@ def parse(raw: bytes, doc: SourceDoc, cache: ParseCache | None = None) -> Any:
     hit = cache.get(key)
     if hit is not None:
         if hit[0] == "error":
-            raise LoadError(*hit[1:])
+            rule, line, column, message, hint = hit[1:]
+            raise LoadError(rule, line, column, Msg.load(message), Msg.load(hint) if hint else None)
         _, data, doc.positions, doc.key_positions = hit
         return data
     try:
         data = to_data(compose(decode(raw)), doc)
     except LoadError as err:
-        cache.put(key, ("error", err.rule, err.line, err.column, err.message, err.hint))
+        hint = err.hint.dump() if err.hint is not None else None
+        cache.put(key, ("error", err.rule, err.line, err.column, err.message.dump(), hint))
         raise
     cache.put(key, ("data", data, doc.positions, doc.key_positions))
     return data
@@ -702,8 +695,7 @@ def load_document(file: Path, model: type[BaseModel], cache: ParseCache | None =
         fields = ", ".join(f"`{f}:`" for f in _field_names(model)[1:4])
         err = LoadError(
             "wrong-type", 1, 1,
-            f"the file should be a mapping of fields ({fields} …), not {_kind(data)}",
-            "start each top-level field at the beginning of a line, without '- '",
+            t("wrong-type.not-mapping", fields=fields, kind=_kind(data)), t("wrong-type.not-mapping.hint"),
         )
         return Loaded(doc=doc, data=data, findings=[_finding(doc, err)])
     try:

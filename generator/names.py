@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+from .messages import Msg, t, text
+
 _NOTHING_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc"})
 """Separators (spaces, line and paragraph separators), format and control characters."""
 
@@ -74,14 +76,26 @@ def name_key(text: str) -> str:
     return unicodedata.normalize("NFC", composed.casefold())
 
 
-def blank_words(text: str | None) -> str:
-    """How a blank text is blank, to finish a sentence: 'is empty', 'is only spaces', 'shows nothing: …'."""
-    if not text:
-        return "is empty"
-    hidden = [c for c in text if not c.isspace()]
+INVISIBLE_CHARACTERS = (0x0020, 0x00A0, 0x00AD, 0x2007, 0x200B, 0x200C, 0x200D, 0x2060, 0x202F, 0x3000, 0xFEFF)
+"""The invisible characters text pasted from a document or a web page brings along, each with a name
+of its own in the messages (`char.U+00A0`: no-break space, sitova välilyönti, hårt mellanslag)."""
+
+
+def invisible_name(char: str) -> str:
+    """The name of an invisible character in the current language (Unicode's own name for a rarer one)."""
+    code = ord(char)
+    if code in INVISIBLE_CHARACTERS:
+        return text(f"char.U+{code:04X}")
+    return unicodedata.name(char, "").lower() or text("char.invisible")
+
+
+def blank_words(value: str | None) -> Msg:
+    """How a blank text is blank, to finish a sentence: 'on tyhjä', 'on pelkkiä välilyöntejä', 'ei näytä mitään: …'."""
+    if not value:
+        return t("blank.empty")
+    hidden = [c for c in value if not c.isspace()]
     if not hidden:
-        return "is only spaces"
+        return t("blank.spaces")
     c = hidden[0]
-    name = unicodedata.name(c, "").lower() or "an invisible character"
-    what = "invisible characters" if len(hidden) == len(text) else "spaces and invisible characters"
-    return f"shows nothing: it is only {what} such as U+{ord(c):04X} ({name})"
+    key = "blank.invisible" if len(hidden) == len(value) else "blank.spaces-and-invisible"
+    return t(key, code=f"{ord(c):04X}", name=invisible_name(c))

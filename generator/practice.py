@@ -25,6 +25,7 @@ from pydantic import BeforeValidator, ConfigDict, Field
 
 from .findings import Finding, Path_, SourceDoc
 from .loading import load_document
+from .messages import text
 from .model import DateStr, Id, KeywordsField, LocalText, Strict, Text
 from .sources import project_of, yaml_files
 
@@ -98,9 +99,7 @@ def _level_from_text(value: Any) -> Any:
     if isinstance(value, str):
         m = _LEVEL_RE.match(value)
         if not m:
-            raise ValueError(
-                f"write the level as a comparison and a number, e.g. '> 60' or '>= 80', not {value!r}"
-            )
+            raise ValueError(text("practice.level-format", value=repr(value)))
         op = _OP_ALIASES.get(m.group(1), m.group(1))
         return {"op": op, "value": float(m.group(2).replace(",", "."))}
     return value

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import BuildConfig, preview_config, run_build
+from .messages import language, text
 
 POLL_SECONDS = 0.1
 """How often the sources are looked at (a stat of each file: ~5 ms at 1,000 processes)."""
@@ -130,12 +131,11 @@ class PreviewServer(http.server.ThreadingHTTPServer):
 
 
 WAITING_PAGE = """<!doctype html>
-<html lang="fi"><head><meta charset="utf-8"><title>Esikatselu odottaa korjausta</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}li{{margin:.5rem 0;font-family:monospace}}</style>
 </head><body>
-<h1>Esikatselu odottaa korjausta</h1>
-<p>Käsikirjaa ei voitu vielä rakentaa. Korjaa alla olevat virheet ja tallenna: sivu latautuu itsestään.</p>
-<p lang="en">The handbook could not be built yet. Fix the errors below and save: this page reloads by itself.</p>
+<h1>{title}</h1>
+<p>{text}</p>
 <ul>{errors}</ul>
 <script>
 setInterval(function () {{
@@ -148,11 +148,14 @@ setInterval(function () {{
 
 
 def waiting_page(status: PreviewStatus) -> bytes:
-    """The page shown at every address until the first good build: the errors, escaped."""
+    """The page shown at every address until the first good build: the errors, escaped, in the messages' language."""
     with status._lock:
         errors = list(status.errors) or ["…"]
     items = "".join(f"<li>{html.escape(line)}</li>" for line in errors[:50])
-    return WAITING_PAGE.format(errors=items, status=STATUS_PATH).encode("utf-8")
+    return WAITING_PAGE.format(
+        lang=language(), title=html.escape(text("serve.waiting.title")), text=html.escape(text("serve.waiting.text")),
+        errors=items, status=STATUS_PATH,
+    ).encode("utf-8")
 
 
 def watched_files(config: BuildConfig) -> Iterable[Path]:
@@ -191,8 +194,8 @@ def rebuild(config: BuildConfig, status: PreviewStatus, search: bool = False) ->
     try:
         result = run_build(config, say=lambda line: print(line, flush=True), search=search)
     except Exception as exc:  # keep serving the last good preview
-        print(f"handbook serve: build failed: {exc}", file=sys.stderr, flush=True)
-        status.update(False, [f"build failed: {exc}"])
+        print(text("serve.build-failed", error=exc), file=sys.stderr, flush=True)
+        status.update(False, [text("serve.build-failed-short", error=exc)])
         return False
     else:
         status.update(result.ok, result.errors, published=result.published)
@@ -206,10 +209,10 @@ def catch_up_search(config: BuildConfig, status: PreviewStatus) -> None:
     try:
         result = run_build(config, say=lambda line: None, search=True)
     except Exception as exc:
-        print(f"handbook serve: search index not renewed: {exc}", file=sys.stderr, flush=True)
+        print(text("serve.search-not-renewed", error=exc), file=sys.stderr, flush=True)
         return
     if result.ok and result.searched:
-        print("handbook serve: search index renewed.", flush=True)
+        print(text("serve.search-renewed"), flush=True)
     elif not result.ok:
         status.update(False, result.errors, published=False)
 
@@ -225,10 +228,10 @@ class Preview:
 
     def start(self) -> str:
         """Build once and start serving; returns the preview's address."""
-        print("handbook serve: building the preview…", flush=True)
+        print(text("serve.building"), flush=True)
         rebuild(self.config, self.status, search=True)
         if not self.config.site.exists():
-            print("handbook serve: fix the errors above and save; the preview starts after the first good build.", flush=True)
+            print(text("serve.fix-first"), flush=True)
         self.server = PreviewServer((self.host, self.port), _handler(self.config.site, self.status))
         threading.Thread(target=self.server.serve_forever, name="handbook-preview", daemon=True).start()
         return f"http://{self.host}:{self.server.server_port}/"
@@ -247,14 +250,14 @@ def serve(config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> int
     try:
         url = preview.start()
     except OSError as exc:
-        print(f"handbook serve: cannot listen on {host}:{port}: {exc}", file=sys.stderr)
+        print(text("serve.cannot-listen", host=host, port=port, error=exc), file=sys.stderr)
         return 1
-    print(f"handbook serve: preview at {url} — rebuilds on every save; Ctrl+C stops.", flush=True)
+    print(text("serve.ready", url=url), flush=True)
     signal.signal(signal.SIGTERM, _stop_on_term)
     try:
         preview.watch()
     except KeyboardInterrupt:
-        print("\nhandbook serve: stopped.", flush=True)
+        print("\n" + text("serve.stopped"), flush=True)
     finally:
         preview.close()
     return 0
@@ -284,6 +287,6 @@ def watch(config: BuildConfig, status: PreviewStatus, stop: threading.Event | No
             now = later
         changed = sorted({*now.keys() ^ seen.keys(), *(p for p in now if p in seen and now[p] != seen[p])})
         names = ", ".join(p.name for p in changed[:3]) + (" …" if len(changed) > 3 else "")
-        print(f"handbook serve: {names} changed, rebuilding…", flush=True)
+        print(text("serve.changed", names=names), flush=True)
         seen = now
         search_behind = rebuild(config, status) or search_behind

@@ -31,7 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .findings import Finding, display_path
+from .findings import Finding, display_path, make_finding
+from .messages import Msg, t
 
 RULE = "project-file"
 
@@ -45,8 +46,8 @@ _YAML_LIKE = {".yaml", ".yml"}
 class UnsafeFile(Exception):
     """A file that must not be read; `message` and `hint` say why and what to do."""
 
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: Msg, hint: Msg) -> None:
+        super().__init__(message.key)
         self.message = message
         self.hint = hint
 
@@ -74,29 +75,26 @@ def _inside(real_target: str, real_project: str) -> bool:
     return real_target == real_project or real_target.startswith(real_project.rstrip(os.sep) + os.sep)
 
 
-def finding_at(path: Path, message: str, hint: str, severity: str = "error") -> Finding:
+def finding_at(path: Path, message: Msg, hint: Msg, severity: str = "error") -> Finding:
     """A finding about a whole file or folder (line 1, column 1)."""
-    return Finding(
-        file=display_path(path), line=1, column=1, severity=severity,  # type: ignore[arg-type]
-        rule=RULE, message=message, hint=hint,
-    )
+    return make_finding(display_path(path), 1, 1, severity, RULE, message, hint)  # type: ignore[arg-type]
 
 
 _KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISREG, "an ordinary file"),
+    (stat.S_ISFIFO, "file-kind.fifo"),
+    (stat.S_ISCHR, "file-kind.device"),
+    (stat.S_ISBLK, "file-kind.device"),
+    (stat.S_ISSOCK, "file-kind.socket"),
+    (stat.S_ISDIR, "file-kind.folder"),
+    (stat.S_ISREG, "file-kind.file"),
 )
 
 
-def _kind_of(mode: int) -> str:
+def _kind_of(mode: int) -> Msg:
     for test, name in _KINDS:
         if test(mode):
-            return name
-    return "a special file"
+            return t(name)
+    return t("file-kind.special")
 
 
 def vet(path: Path, project: Path, *, want_dir: bool = False) -> None:
@@ -107,22 +105,18 @@ def vet(path: Path, project: Path, *, want_dir: bool = False) -> None:
     try:
         lst = os.lstat(path)
     except FileNotFoundError:
-        raise UnsafeFile(f"`{name}` is no longer there", "save the file again") from None
+        raise UnsafeFile(t("project-file.gone", name=name), t("project-file.gone.hint")) from None
     except OSError as exc:
-        raise UnsafeFile(f"`{name}` cannot be examined ({_reason(exc)})", _permission_hint(exc)) from None
+        raise UnsafeFile(t("project-file.cannot-examine", name=name, reason=_reason(exc)), _permission_hint(exc)) from None
     if stat.S_ISLNK(lst.st_mode):
         try:
             target = os.stat(path)
         except OSError as exc:
-            what = "a loop of links" if exc.errno == errno.ELOOP else "a link to something that does not exist"
-            raise UnsafeFile(
-                f"`{name}` is {what}; it is not read",
-                f"delete the link, or put the {noun} itself here in its place",
-            ) from None
+            what = "project-file.link-loop" if exc.errno == errno.ELOOP else "project-file.link-broken"
+            raise UnsafeFile(t(what, name=name), t(f"project-file.replace-link-{noun}.hint")) from None
         if not _inside(_real(path), _real(project)):
             raise UnsafeFile(
-                f"`{name}` is a link to a {noun} outside the project folder; nothing of it is read or published",
-                f"copy the {noun} itself into the project in place of the link, or delete the link",
+                t(f"project-file.link-outside-{noun}", name=name), t(f"project-file.link-outside-{noun}.hint")
             )
         mode = target.st_mode
     else:
@@ -130,24 +124,23 @@ def vet(path: Path, project: Path, *, want_dir: bool = False) -> None:
     if want_dir and stat.S_ISDIR(mode):
         return
     if want_dir:
-        raise UnsafeFile(f"`{name}` is {_kind_of(mode)}, not a folder", f"make `{name}` a folder, or delete it")
-    if not stat.S_ISREG(mode):
         raise UnsafeFile(
-            f"`{name}` is {_kind_of(mode)}, not an ordinary file; it is not read",
-            "delete it; only ordinary text files are read from the project's folders",
+            t("project-file.not-folder", name=name, kind=_kind_of(mode)), t("project-file.not-folder.hint", name=name)
         )
+    if not stat.S_ISREG(mode):
+        raise UnsafeFile(t("project-file.not-file", name=name, kind=_kind_of(mode)), t("project-file.not-file.hint"))
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError) -> Msg | str:
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
+        return t("reason.permission")
     return exc.strerror or type(exc).__name__
 
 
-def _permission_hint(exc: OSError) -> str:
+def _permission_hint(exc: OSError) -> Msg:
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "give yourself read access to it (e.g. `chmod u+rwX` on it), or ask whoever manages the machine"
-    return "check that the disk and the folder are available"
+        return t("project-file.permission.hint")
+    return t("project-file.disk.hint")
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
@@ -161,14 +154,13 @@ def read_bytes(path: Path, limit: int) -> bytes:
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise UnsafeFile(f"`{path.name}` is a loop of links; it is not read", "delete the link") from None
-        raise UnsafeFile(f"the file cannot be read ({_reason(exc)})", _permission_hint(exc)) from None
+            raise UnsafeFile(t("project-file.link-loop", name=path.name), t("project-file.delete-link.hint")) from None
+        raise UnsafeFile(t("project-file.cannot-read", reason=_reason(exc)), _permission_hint(exc)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise UnsafeFile(
-                f"`{path.name}` is {_kind_of(st.st_mode)}, not an ordinary file; it is not read",
-                "delete it; only ordinary text files are read from the project's folders",
+                t("project-file.not-file", name=path.name, kind=_kind_of(st.st_mode)), t("project-file.not-file.hint")
             )
         chunks: list[bytes] = []
         left = limit + 1
@@ -180,7 +172,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
             left -= len(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise UnsafeFile(f"the file cannot be read ({_reason(exc)})", _permission_hint(exc)) from None
+        raise UnsafeFile(t("project-file.cannot-read", reason=_reason(exc)), _permission_hint(exc)) from None
     finally:
         os.close(fd)
 
@@ -189,10 +181,7 @@ def read_text(path: Path, limit: int) -> str:
     """An ordinary file's text (UTF-8, undecodable bytes replaced); UnsafeFile if too large."""
     data = read_bytes(path, limit)
     if len(data) > limit:
-        raise UnsafeFile(
-            f"`{path.name}` is larger than the limit of {limit:,} bytes; it is not read",
-            "split it into smaller files",
-        )
+        raise UnsafeFile(t("project-file.too-large", name=path.name, limit=limit), t("project-file.too-large.hint"))
     return data.decode("utf-8", errors="replace")
 
 
@@ -204,8 +193,7 @@ def _entries(folder: Path, listing: Listing) -> list[os.DirEntry[str]]:
         listing.unreadable = True
         listing.findings.append(
             finding_at(
-                folder, f"the folder `{folder.name}/` cannot be read ({_reason(exc)}), so nothing in it was checked",
-                _permission_hint(exc),
+                folder, t("project-file.folder-unreadable", name=folder.name, reason=_reason(exc)), _permission_hint(exc)
             )
         )
         return []
@@ -240,10 +228,7 @@ def yaml_files(folder: Path, project: Path, *, exclude: Iterable[str] = ()) -> L
         stem = name[: -len(suffix)]
         if suffix != YAML_SUFFIX:
             listing.findings.append(
-                finding_at(
-                    path, f"`{name}` is not read: files here must end in `.yaml`",
-                    f"rename it `{stem}.yaml`",
-                )
+                finding_at(path, t("project-file.yml", name=name), t("project-file.yml.hint", stem=stem))
             )
             continue
         if stem in skip:
@@ -278,15 +263,15 @@ def _walk(folder: Path, project: Path, listing: Listing) -> None:
             if _inside(_real(path), _real(project)):
                 listing.findings.append(
                     finding_at(
-                        path, f"`{entry.name}` is a link to a folder; links to folders are not followed",
-                        "move or copy the folder itself here", severity="warning",
+                        path, t("project-file.folder-link", name=entry.name), t("project-file.folder-link.hint"),
+                        severity="warning",
                     )
                 )
             else:
                 listing.findings.append(
                     finding_at(
-                        path, f"`{entry.name}` is a link to a folder outside the project; nothing in it is read or published",
-                        "copy the files you need into the project, or delete the link",
+                        path, t("project-file.folder-link-outside", name=entry.name),
+                        t("project-file.folder-link-outside.hint"),
                     )
                 )
             continue
@@ -338,12 +323,13 @@ def _file_findings(path: Path) -> list[Finding]:
     try:
         size = os.stat(path).st_size
     except OSError as exc:
-        return [finding_at(path, f"`{path.name}` cannot be read ({_reason(exc)})", _permission_hint(exc))]
+        unreadable = t("project-file.content-unreadable", name=path.name, reason=_reason(exc))
+        return [finding_at(path, unreadable, _permission_hint(exc))]
     if size > CONTENT_LIMIT:
         return [
             finding_at(
-                path, f"`{path.name}` is larger than the limit of {CONTENT_LIMIT:,} bytes; it is not published",
-                "make it smaller (e.g. compress the image), or leave it out of the project",
+                path, t("project-file.content-too-large", name=path.name, limit=CONTENT_LIMIT),
+                t("project-file.content-too-large.hint"),
             )
         ]
     if path.suffix != ".md":
@@ -355,8 +341,8 @@ def _file_findings(path: Path) -> list[Finding]:
     except UnicodeDecodeError as exc:
         return [
             finding_at(
-                path, f"`{path.name}` is not valid UTF-8 text (byte {exc.start + 1})",
-                "save the page as UTF-8 in your editor ('Save as' → encoding UTF-8)",
+                path, t("project-file.page-not-utf8", name=path.name, byte=exc.start + 1),
+                t("project-file.page-not-utf8.hint"),
             )
         ]
     return []

@@ -122,12 +122,6 @@ def ambiguous_days(text: str) -> int | None:
     return found[0]
 
 
-DURATION_EXAMPLES = (
-    "'sama päivä', 'seuraava arkipäivä', '3 arkipäivää', '13 vrk', '2 viikkoa', '4 tuntia' "
-    "(in English: 'same day', 'next working day', '3 working days', '13 days', '2 weeks', '4 hours')"
-)
-
-
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
 """Dates outside these years are typing mistakes (9999-12-31, 0202-11-01), not dates of a process."""

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .messages import Msg, t
+
 CURLY_QUOTES = "“”„‟«»‘’‚‛″"
 """Quotation marks a word processor types in place of " and ' (YAML reads them as letters)."""
 
@@ -38,8 +40,8 @@ _NO_COLON = re.compile(r"(?P<word>[A-Za-z_$][\w$-]{0,60}) +(?P<rest>[^\s:#].*)$"
 class Explained:
     line: int
     column: int
-    message: str
-    hint: str
+    message: Msg
+    hint: Msg
 
 
 def explain(text: str, line: int, column: int, problem: str) -> Explained | None:
@@ -87,9 +89,7 @@ def _text_with_colon(at: int, m: re.Match[str], cur: str) -> Explained | None:
     if value[0] in CURLY_QUOTES:
         return _curly(at, start, key, value)
     return Explained(
-        at + 1, start + 1,
-        "the text contains ': ', which YAML reads as the start of another field",
-        f"put the text in quotes: {key}: {_quoted(value)}",
+        at + 1, start + 1, t("yaml-syntax.text-colon"), t("yaml-syntax.put-in-quotes.hint", key=key, quoted=_quoted(value))
     )
 
 
@@ -113,9 +113,7 @@ def _colon_in_braces(cur: str, at: int, col: int) -> Explained | None:
     if value[0] in CURLY_QUOTES:
         return _curly(at, start, key, value)
     return Explained(
-        at + 1, start + 1,
-        "the text contains ': ', which inside `{…}` YAML reads as the start of another field",
-        f"put the text in quotes: {key}: {_quoted(value)}",
+        at + 1, start + 1, t("yaml-syntax.braces-colon"), t("yaml-syntax.put-in-quotes.hint", key=key, quoted=_quoted(value))
     )
 
 
@@ -124,17 +122,14 @@ def _curly(at: int, start: int, key: str, value: str) -> Explained:
     inner = value[1:-1] if close else value[1:]
     marks = f"{value[0]} U+{ord(value[0]):04X}" + (f" … {close} U+{ord(close):04X}" if close and close != value[0] else "")
     return Explained(
-        at + 1, start + 1,
-        f"the text is in curly quotes ({marks}), which YAML does not read as quotes, "
-        "so the ': ' in it looks like the start of another field",
-        f'type straight quotes (") in their place: {key}: {_quoted(inner)}',
+        at + 1, start + 1, t("yaml-syntax.curly", marks=marks), t("yaml-syntax.curly.hint", key=key, quoted=_quoted(inner))
     )
 
 
-def _quoted(text: str) -> str:
+def _quoted(text: str) -> Msg | str:
     """The text in double quotes, as it is to be typed; a long one is not repeated."""
     if len(text) > MAX_QUOTED:
-        return '"…" (the whole text in quotes)'
+        return t("words.quoted-long")
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -154,19 +149,15 @@ def _indented(lines: list[str], before: int, at: int, m: re.Match[str]) -> Expla
         # The first line of a block is the odd one out: the lines below it agree with each other.
         return Explained(
             before + 1, above_col + 1,
-            f"`{above_key}:` starts in column {above_col + 1}, but `{key}:` and the lines below it in column {col + 1}",
-            f"move `{above_key}:` to column {col + 1} (the fields of one level start in the same column)",
+            t("yaml-syntax.first-line-off", above=above_key, column=above_col + 1, key=key, expected=col + 1),
+            t("yaml-syntax.first-line-off.hint", above=above_key, expected=col + 1),
         )
-    move = f"move `{key}:` to column {above_col + 1}, under `{above_key}:`"
+    words = {"key": key, "above": above_key, "column": col + 1, "expected": above_col + 1}
     if col - above_col == 1:
         return Explained(
-            at + 1, col + 1, f"`{key}:` starts in column {col + 1}, one column right of `{above_key}:` on the line above",
-            f"{move} (the fields of one level start in the same column)",
+            at + 1, col + 1, t("yaml-syntax.one-column-right", **words), t("yaml-syntax.one-column-right.hint", **words)
         )
-    return Explained(
-        at + 1, col + 1, f"`{key}:` is indented under `{above_key}:`, which already has a value",
-        f"{move} if it is a field of its own; if it is part of the text above, put that whole text in quotes",
-    )
+    return Explained(at + 1, col + 1, t("yaml-syntax.under-a-value", **words), t("yaml-syntax.under-a-value.hint", **words))
 
 
 def _dedented(lines: list[str], at: int) -> Explained | None:
@@ -196,8 +187,8 @@ def _dedented(lines: list[str], at: int) -> Explained | None:
         return None
     return Explained(
         at + 1, start + 1,
-        f"`{_label(cur)}` starts in column {start + 1}, out of line with the lines above it",
-        f"move it to column {col + 1}, like `{label}` on line {where + 1}",
+        t("yaml-syntax.out-of-line", label=_label(cur), column=start + 1),
+        t("yaml-syntax.out-of-line.hint", expected=col + 1, like=label, line=where + 1),
     )
 
 
@@ -219,9 +210,8 @@ def _missing_colon(lines: list[str], at: int | None, *, joined: bool = False) ->
     word = m.group("word")
     return Explained(
         at + 1, lead + len(word) + 1,
-        f"`{word}` has no colon after it, so YAML reads `{content}`"
-        + (" and the line below as one text" if joined else " as a text, not as a field"),
-        f"write `{word}: {m.group('rest')}`",
+        t("yaml-syntax.no-colon-joined" if joined else "yaml-syntax.no-colon", word=word, content=content),
+        t("yaml-syntax.no-colon.hint", word=word, rest=m.group("rest")),
     )
 
 

@@ -75,7 +75,7 @@ def test_build_produces_every_page_in_every_language(built_site: BuiltSite) -> N
             assert (site / prefix / "tietopankki" / practice.id / "index.html").is_file(), f"{lang}: {practice.id}"
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
     assert site.is_dir() and not site.is_symlink(), "site/ stays a real folder (git-ignored as site/)"
-    assert "Built" in built_site.log and " s (" in built_site.log
+    assert "Rakennettu" in built_site.log and " s (" in built_site.log
 
 
 def test_every_page_carries_its_language(built_site: BuiltSite) -> None:
@@ -168,8 +168,8 @@ def test_bad_process_file_exits_1_and_leaves_the_old_site(
     capsys.readouterr()
     assert build(config) == 1
     out = capsys.readouterr().out
-    assert "rikki.yaml:" in out and "error" in out
-    assert "unchanged" in out
+    assert "rikki.yaml:" in out and "virhe [" in out
+    assert "on ennallaan" in out
     assert config.site.stat().st_ino == inode
     assert _tree_digest(config.site) == before
 
@@ -200,10 +200,10 @@ def test_failed_mkdocs_or_search_step_leaves_the_old_site(
                 run_build(config, say=said.append)
         else:
             result = run_build(config, say=said.append)
-            assert not result.ok and any("unchanged" in line for line in said)
+            assert not result.ok and any("on ennallaan" in line for line in said)
             assert str(error) in result.errors[0]
             if not isinstance(error, BuildError):  # not the supervisor's fault: said so, traceback kept
-                assert "not in the process files" in result.errors[0]
+                assert "vika ei ole prosessitiedostoissa" in result.errors[0]
                 assert "Pagefind broke" in (config.work / "build-error.log").read_text(encoding="utf-8")
     intact = config.site.stat().st_ino == inode and _tree_digest(config.site) == before
     recovered = run_build(config, say=lambda _: None).ok  # the lock was released; the half-built folder goes
@@ -222,7 +222,7 @@ def test_cli_build_with_errors_exits_1(tmp_path: Path) -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "nothing was built" in proc.stdout
+    assert "mitään ei rakennettu" in proc.stdout
     assert not (tmp_path / "site").exists()
 
 

@@ -85,7 +85,7 @@ class Served:
             env={**os.environ, "HANDBOOK_TODAY": BUILD_DAY, "PYTHONUNBUFFERED": "1"},
         )
         threading.Thread(target=self._read, daemon=True).start()
-        self.url = self.wait_for_line("preview at").split("preview at ", 1)[1].split()[0]
+        self.url = self.wait_for_line("esikatselu osoitteessa").split("esikatselu osoitteessa ", 1)[1].split()[0]
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
@@ -134,7 +134,7 @@ def _save(path: Path, data: bytes) -> None:
 
 
 def _located(line: str, name: str) -> bool:
-    return bool(re.search(rf"{re.escape(name)}:\d+:\d+: error \[[a-z-]+\] ", line))
+    return bool(re.search(rf"{re.escape(name)}:\d+:\d+: virhe \[[a-z-]+\] ", line))
 
 
 def test_serve_survives_half_written_and_broken_saves(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
@@ -161,7 +161,7 @@ def test_serve_survives_half_written_and_broken_saves(tmp_path: Path, page) -> N
             located_console = _located(line, "perus.yaml")
             banner = pg.locator(".hb-preview-errors")
             pg.wait_for_function("t => (document.querySelector('.hb-preview-errors') || {}).textContent?.includes(t)",
-                                 arg=line.split(" error ", 1)[0], timeout=20_000)
+                                 arg=line.split(" virhe ", 1)[0], timeout=20_000)
             located_page = _located(banner.inner_text(), "perus.yaml")
             RELIABILITY.record("serve-broken-save", "A save `handbook serve` cannot build (half-written, empty, "
                                "not UTF-8, a tab, the folder gone, broken at start)",
@@ -177,15 +177,15 @@ def test_serve_survives_half_written_and_broken_saves(tmp_path: Path, page) -> N
                                  timeout=30_000)
             assert pg.locator(".hb-preview-errors").count() == 0
             assert served.status()["errors"] == []
-            served.wait_for_line("Built", mark)
+            served.wait_for_line("Rakennettu", mark)
             title = f"Korjattu {n}"
         # The processes folder itself gone for a moment (a branch switch, a sync client).
         mark = len(served.lines)
         (root / "processes").rename(root / "processes.away")
-        served.wait_for_line("no processes folder", mark)
+        served.wait_for_line("ei ole prosessikansiota", mark)
         assert served.proc.poll() is None
         (root / "processes.away").rename(root / "processes")
-        served.wait_for_line(("Built", "Nothing changed"), mark)  # the same files again: nothing to rebuild
+        served.wait_for_line(("Rakennettu", "Mikään ei muuttunut"), mark)  # the same files again: nothing to rebuild
         RELIABILITY.record("serve-broken-save", "", "located")
     finally:
         served.stop()

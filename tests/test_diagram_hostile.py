@@ -132,7 +132,7 @@ def test_a_process_of_5000_steps_is_checked_and_paged_in_seconds_without_a_diagr
         assert not [f for f in found if f.severity == "error"], [f.format() for f in found if f.severity == "error"]
         size = [f for f in found if f.rule == "process-size"]
         assert [(Path(f.file).name, f.line) for f in size] == [("pitka.yaml", 10)]
-        assert "5,000 steps" in size[0].message and "call" in size[0].hint
+        assert "5 000 vaihetta" in size[0].message and "call" in size[0].hint
         stats = write_diagrams(hb, tmp_path / "diagrams", tmp_path / "cache", langs=("fi",))
         assert stats.too_long == ("pitka",) and not stats.failed
         assert not (tmp_path / "diagrams" / "fi" / "pitka.svg").exists()

@@ -84,7 +84,7 @@ def test_a_bad_name_is_a_located_error_and_nothing_is_written_elsewhere(tmp_path
     config = BuildConfig.from_project(ROOT, processes=root / "processes", site=root / "site", work=root / "build")
     result = run_build(config, say=lambda _line: None)
     shown = f"{where}/{name}"
-    located = [e for e in result.errors if f"{shown}:" in e and any(f"error [{r}]" in e for r in rules)]
+    located = [e for e in result.errors if f"{shown}:" in e and any(f"virhe [{r}]" in e for r in rules)]
     RELIABILITY.record("unsafe-names", "Ids and file names that are paths, reserved or differ only in case",
                        *(["located"] if located and not result.ok else []))
     assert not result.ok

@@ -182,7 +182,7 @@ def test_broken_registry_or_practice_file(name: str, cut: float, pos: float, jun
 
 # --- a mutated file through the whole build ----------------------------------------------------
 
-LOCATED = re.compile(r"^[^\n]+\.yaml:\d+:\d+: (error|warning) \[[a-z0-9-]+\] [^\n]+$")
+LOCATED = re.compile(r"^[^\n]+\.yaml:\d+:\d+: (virhe|varoitus) \[[a-z0-9-]+\] [^\n]+$")  # the Finnish of error|warning
 
 
 def site_digest(folder: Path) -> dict[str, str]:

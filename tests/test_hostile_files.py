@@ -72,16 +72,20 @@ def only_about(findings: list[Finding], name: str) -> list[Finding]:
     return [f for f in findings if f.file.endswith(name)]
 
 
-def assert_refused(project: Path, relative: str, words: str) -> Finding:
-    """The check refuses `relative` at line 1 with a `project-file` error saying `words`, and nothing else changes."""
+def assert_refused(project: Path, relative: str, code: str, words: str = "") -> Finding:
+    """The check refuses `relative` at line 1 with a `project-file` error of message `code` (saying `words`),
+    and nothing else changes."""
     result = check_handbook(project / "processes")
     about = only_about(result.findings, relative)
-    ok = len(about) == 1 and about[0].rule == "project-file" and words in about[0].message and exit_code(result, False) == 1
+    ok = (
+        len(about) == 1 and about[0].rule == "project-file" and about[0].code == code and words in about[0].message
+        and exit_code(result, False) == 1
+    )
     record(ok)
     assert len(about) == 1, [f.format() for f in result.findings]
     (f,) = about
     assert (f.rule, f.severity, f.line, f.column) == ("project-file", "error", 1, 1)
-    assert words in f.message and f.hint
+    assert f.code == code and words in f.message and f.hint
     text = format_text(result, strict=False)
     assert "SECRET" not in text and "root:x" not in text
     assert exit_code(result, strict=False) == 1
@@ -109,7 +113,7 @@ def test_a_link_out_of_the_project_is_refused_and_never_read(project: Path, outs
     link.parent.mkdir(parents=True, exist_ok=True)
     link.unlink(missing_ok=True)
     link.symlink_to(outside)
-    f = assert_refused(project, relative, "link to a file outside the project")
+    f = assert_refused(project, relative, "project-file.link-outside-file", "linkki projektikansion ulkopuolella")
     assert f.file.endswith(relative), "the finding names the link, not where it leads"
     assert str(outside) not in f.format()
 
@@ -122,8 +126,8 @@ def test_a_link_to_etc_passwd_in_content_is_not_published(project: Path) -> None
     ok = checked.returncode == 1 and built.returncode == 1 and "root:" not in checked.stdout + built.stdout
     record(ok)
     assert checked.returncode == 1, checked.stdout + checked.stderr
-    assert "content/fi/salasanat.md:1:1: error [project-file]" in checked.stdout
-    assert built.returncode == 1 and "nothing was built" in built.stdout
+    assert "content/fi/salasanat.md:1:1: virhe [project-file]" in checked.stdout
+    assert built.returncode == 1 and "mitään ei rakennettu" in built.stdout
     assert not (project / "site").exists()
     for out in (checked, built):
         assert "root:" not in out.stdout + out.stderr and "Traceback" not in out.stderr
@@ -133,7 +137,7 @@ def test_a_link_to_etc_passwd_in_content_is_not_published(project: Path) -> None
 
 def test_a_link_to_a_folder_outside_is_refused(project: Path, outside: Path) -> None:
     (project / "content" / "fi" / "muualla").symlink_to(outside.parent, target_is_directory=True)
-    assert_refused(project, "content/fi/muualla", "link to a folder outside the project")
+    assert_refused(project, "content/fi/muualla", "project-file.folder-link-outside", "linkki projektin ulkopuolella")
     assert not any("secret" in str(p) for p in content_files(project / "content"))
 
 
@@ -162,11 +166,11 @@ def test_a_fifo_is_refused_without_waiting(project: Path) -> None:
     os.mkfifo(project / "processes" / "putki.yaml")
     os.mkfifo(project / "content" / "fi" / "putki.md")
     out = cli(project, "check")  # a read of a FIFO with no writer would wait forever
-    ok = out.returncode == 1 and "putki.yaml:1:1: error [project-file]" in out.stdout
+    ok = out.returncode == 1 and "putki.yaml:1:1: virhe [project-file]" in out.stdout
     record(ok)
     assert out.returncode == 1, out.stdout + out.stderr
-    assert "processes/putki.yaml:1:1: error [project-file]" in out.stdout and "named pipe" in out.stdout
-    assert "content/fi/putki.md:1:1: error [project-file]" in out.stdout
+    assert "processes/putki.yaml:1:1: virhe [project-file]" in out.stdout and "nimetty putki" in out.stdout
+    assert "content/fi/putki.md:1:1: virhe [project-file]" in out.stdout
     assert "Traceback" not in out.stderr
 
 
@@ -181,7 +185,7 @@ def test_a_fifo_given_directly_to_the_loader_is_refused(tmp_path: Path) -> None:
 
 def test_a_link_to_dev_zero_is_refused_unread(project: Path) -> None:
     (project / "processes" / "nolla.yaml").symlink_to("/dev/zero")
-    assert_refused(project, "processes/nolla.yaml", "outside the project")
+    assert_refused(project, "processes/nolla.yaml", "project-file.link-outside-file")
 
 
 def test_a_device_inside_the_project_is_refused(project: Path, tmp_path: Path) -> None:
@@ -192,7 +196,7 @@ def test_a_device_inside_the_project_is_refused(project: Path, tmp_path: Path) -
     sock = socket.socket(socket.AF_UNIX)
     try:
         sock.bind(str(path))
-        assert_refused(project, "processes/pistoke.yaml", "a socket, not an ordinary file")
+        assert_refused(project, "processes/pistoke.yaml", "project-file.not-file", "pistoke (socket), ei tavallinen tiedosto")
     finally:
         sock.close()
 
@@ -206,15 +210,15 @@ def test_a_loop_of_links_is_refused(project: Path, shape: str) -> None:
         b = project / "toinen-linkki"
         a.symlink_to(b)
         b.symlink_to(a)
-    assert_refused(project, "processes/silmukka.yaml", "a loop of links")
+    assert_refused(project, "processes/silmukka.yaml", "project-file.link-loop", "linkkien silmukka")
     out = cli(project, "check", "processes/silmukka.yaml")
     assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
-    assert "silmukka.yaml:1:1: error [project-file]" in out.stdout
+    assert "silmukka.yaml:1:1: virhe [project-file]" in out.stdout
 
 
 def test_a_broken_link_is_refused(project: Path) -> None:
     (project / "processes" / "kadonnut.yaml").symlink_to(project / "processes" / "ei-ole.yaml")
-    assert_refused(project, "processes/kadonnut.yaml", "does not exist")
+    assert_refused(project, "processes/kadonnut.yaml", "project-file.link-broken", "jota ei ole")
 
 
 def test_a_folder_named_like_a_process_is_left_out(project: Path) -> None:
@@ -242,7 +246,8 @@ def test_an_unreadable_processes_folder_gets_one_finding(project: Path, monkeypa
     errors = result.errors()
     record(len(errors) == 1)
     assert [(f.rule, f.file) for f in errors] == [("project-file", display_path(folder))], [f.format() for f in errors]
-    assert "cannot be read (permission denied)" in errors[0].message and "chmod" in errors[0].hint
+    assert errors[0].code == "project-file.folder-unreadable"
+    assert "ei voi lukea (ei käyttöoikeutta)" in errors[0].message and "chmod" in errors[0].hint
 
 
 def test_an_empty_processes_folder_says_so_and_nothing_else(project: Path) -> None:
@@ -252,14 +257,15 @@ def test_an_empty_processes_folder_says_so_and_nothing_else(project: Path) -> No
     result = check_handbook(folder)
     record(len(result.findings) == 1)
     assert [f.rule for f in result.findings] == ["project-file"], [f.format() for f in result.findings]
-    assert "has no process files" in result.findings[0].message
+    assert result.findings[0].code == "project-file.no-processes"
+    assert "ei ole prosessitiedostoja" in result.findings[0].message
     assert exit_code(result, strict=False) == 1
 
 
 def test_a_yml_file_is_named_not_skipped(project: Path) -> None:
     shutil.copy(project / "processes" / "viranomaisnumerot.yaml", project / "processes" / "uusi.yml")
-    f = assert_refused(project, "processes/uusi.yml", "must end in `.yaml`")
-    assert "rename it `uusi.yaml`" in f.hint
+    f = assert_refused(project, "processes/uusi.yml", "project-file.yml", "päättyä `.yaml`")
+    assert "nimeä se uudelleen: `uusi.yaml`" in f.hint
 
 
 def test_the_preview_watches_without_opening_anything(project: Path, outside: Path) -> None:
@@ -281,11 +287,11 @@ def test_deep_nesting_on_one_line_is_refused_before_the_parser(project: Path) ->
     """50,000 nested block sequences on one line crashed libyaml's composer with SIGSEGV."""
     (project / "processes" / "syva.yaml").write_text("- " * 50_000 + "x\n", encoding="utf-8")
     out = cli(project, "check")
-    ok = out.returncode == 1 and "syva.yaml:1:" in out.stdout and "nested too deeply" in out.stdout
+    ok = out.returncode == 1 and "syva.yaml:1:" in out.stdout and "liian monta sisäkkäistä tasoa" in out.stdout
     record(ok)
     assert out.returncode == 1, (out.returncode, out.stderr[-2000:])
     line = next(ln for ln in out.stdout.splitlines() if "syva.yaml" in ln)
-    assert line.startswith(f"processes/syva.yaml:1:{2 * MAX_NESTING + 1}: error [yaml-syntax]")
+    assert line.startswith(f"processes/syva.yaml:1:{2 * MAX_NESTING + 1}: virhe [yaml-syntax]")
 
 
 @pytest.mark.parametrize(
@@ -305,8 +311,8 @@ def test_every_kind_of_deep_nesting_is_refused(tmp_path: Path, text: str) -> Non
     f.write_text(text, encoding="utf-8")
     loaded = load_document(f, Process)
     findings = loaded.findings or []
-    record(len(findings) == 1 and "nested too deeply" in findings[0].message)
-    assert [x.message for x in findings] == ["the file is nested too deeply"]
+    record(len(findings) == 1 and findings[0].code == "yaml-syntax.too-deep")
+    assert [x.message for x in findings] == ["tiedostossa on liian monta sisäkkäistä tasoa"]
 
 
 def test_ordinary_block_text_with_dashes_is_not_nesting(tmp_path: Path) -> None:
@@ -369,10 +375,10 @@ def test_an_oversized_or_non_utf8_content_file_is_named(project: Path) -> None:
     big.parent.mkdir(exist_ok=True)
     with big.open("wb") as fh:
         fh.truncate(CONTENT_LIMIT + 1)
-    assert_refused(project, "content/assets/iso.png", "larger than the limit")
+    assert_refused(project, "content/assets/iso.png", "project-file.content-too-large", "suurempi kuin sallittu 2 000 000 tavua")
     big.unlink()
     (project / "content" / "fi" / "latin1.md").write_bytes("# Ohje\n\nP\xe4iv\xe4\n".encode("latin-1"))
-    assert_refused(project, "content/fi/latin1.md", "not valid UTF-8")
+    assert_refused(project, "content/fi/latin1.md", "project-file.page-not-utf8", "ei ole UTF-8-merkistön tekstiä")
 
 
 def test_the_whole_handbook_still_loads_without_findings() -> None:

@@ -181,7 +181,7 @@ def test_a_build_stopped_midway_leaves_the_last_good_site(project: Project, mome
             proc.wait()
     if stop == "SIGINT":
         assert proc.returncode == 130, out + err
-        assert "interrupted" in err and "Traceback" not in err
+        assert "handbook: keskeytetty" in err and "Traceback" not in err
     else:
         assert proc.returncode == -getattr(signal, stop)
     if stand_in_pid is not None and _alive(stand_in_pid):

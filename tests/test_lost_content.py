@@ -44,11 +44,11 @@ SOSIAALIOHJAAJA = (
 CASES: dict[str, tuple[str, str, str, str, str, str]] = {
     "second orientation path for a role": (
         ORIENTATION, SOSIAALIOHJAAJA, SOSIAALIOHJAAJA + "  - role: sosiaaliohjaaja\n    processes: [viranomaisnumerot]\n",
-        "  - role: sosiaaliohjaaja", "unique-ids", "second orientation path (the first is on line 15)",
+        "  - role: sosiaaliohjaaja", "unique-ids", "toinen perehdytyspolku (ensimmäinen on rivillä 15)",
     ),
     "empty step name": (
         PHONE, "    name:\n      fi: Tarvitaanko tulkkia?\n      sv: Behövs en tolk?\n      en: Is an interpreter needed?\n",
-        '    name: ""\n', "name:", "text-required", "the name of the step `tarvitaanko-tulkki` is empty",
+        '    name: ""\n', "name:", "text-required", "vaiheen `tarvitaanko-tulkki` nimi on tyhjä",
     ),
     "step name of zero-width characters": (
         PHONE, "    name:\n      fi: Tarvitaanko tulkkia?\n",
@@ -56,28 +56,29 @@ CASES: dict[str, tuple[str, str, str, str, str, str]] = {
     ),
     "process title of a no-break and an ideographic space": (
         PATH, "title:\n  fi: ", 'title:\n  fi: "\\u00a0\\u3000"\n  # was: ', "fi:", "text-required",
-        "the process title in Finnish is only spaces",
+        "prosessin otsikko suomeksi on pelkkiä välilyöntejä",
     ),
     "decision label of zero-width spaces": (
         PHONE, "      - when: {fi: Kyllä, sv: Ja, en: 'Yes'}", "      - when: {fi: \"\\u200b\\u200b\", sv: Ja, en: 'Yes'}",
-        "when:", "decision-branches", "shows nothing",
+        "when:", "decision-branches", "ei näytä mitään",
     ),
     "decision labels Kyllä composed and decomposed": (
         PHONE, "      - when: {fi: Ei, sv: Nej, en: 'No'}", "      - when: {fi: \"Kylla\\u0308\", sv: Nej, en: 'No'}",
-        "when:", "decision-branches", "two branches",
+        "when:", "decision-branches", "kaksi vaihtoehtoa",
     ),
     "role name of a word joiner": (
-        ROLES, "    name:\n      fi: Asiakas\n", '    name:\n      fi: "\\u2060"\n', "fi:", "text-required", "the role `asiakas`",
+        ROLES, "    name:\n      fi: Asiakas\n", '    name:\n      fi: "\\u2060"\n', "fi:", "text-required", "roolin `asiakas`",
     ),
-    "reviewed 9999-12-31": (PHONE, "reviewed: 2026-11-15", "reviewed: 9999-12-31", "reviewed", "valid-date", "between the years"),
-    "reviewed 1899-12-31": (PHONE, "reviewed: 2026-11-15", "reviewed: 1899-12-31", "reviewed", "valid-date", "between the years"),
+    "reviewed 9999-12-31": (PHONE, "reviewed: 2026-11-15", "reviewed: 9999-12-31", "reviewed", "valid-date", "ei ole vuosien"),
+    "reviewed 1899-12-31": (PHONE, "reviewed: 2026-11-15", "reviewed: 1899-12-31", "reviewed", "valid-date", "ei ole vuosien"),
     "valid_from 0001-01-01": (PHONE, "valid_from: 2026-11-01", "valid_from: 0001-01-01", "valid_from", "valid-date",
-                              "between the years"),
-    "reviewed after today": (PHONE, "reviewed: 2026-11-15", "reviewed: 2027-03-01", "reviewed", "valid-date", "in the future"),
+                              "ei ole vuosien"),
+    "reviewed after today": (PHONE, "reviewed: 2026-11-15", "reviewed: 2027-03-01", "reviewed", "valid-date",
+                             "on tulevaisuudessa"),
     "practice source dated 9999-12-31": (PRACTICE, "  date: 2021-05-12", "  date: 9999-12-31", "date", "practice-valid-date",
-                                         "between the years"),
+                                         "ei ole vuosien"),
     "practice results measured on 30 February": (PRACTICE, "      measured: 2021-03\n", "      measured: 2021-02-30\n",
-                                                 "measured", "practice-valid-date", "does not exist"),
+                                                 "measured", "practice-valid-date", "sellaista päivää ei ole"),
 }
 
 
@@ -205,7 +206,7 @@ def test_build_refuses_a_review_date_past_the_calendar(tmp_path: Path) -> None:
     said: list[str] = []
     result = run_build(config, say=said.append)
     shown = f"{Path(PHONE).name}:{line}:"
-    located = [e for e in result.errors if shown in e and "error [valid-date]" in e]
+    located = [e for e in result.errors if shown in e and "virhe [valid-date]" in e]
     RELIABILITY.record(KIND, TITLE, *(["located"] if located and not result.ok else []))
     assert not result.ok and located, result.errors
     assert not any("Traceback" in line for line in [*said, *result.errors])

@@ -252,7 +252,7 @@ def test_a_broken_process_link_is_located(tmp_path: Path) -> None:
     hb = handbook_with(tmp_path, {"malli.yaml": text})
     got = [f for f in findings(hb) if f.rule == "practice-known-process"]
     assert {f.line for f in got} == {line_of(text, "processes: [perus, peruss]"), line_of(text, "process: pérus")}
-    assert any("did you mean `perus`?" in f.hint for f in got)
+    assert any("tarkoititko `perus`?" in f.hint for f in got)
 
 
 def test_a_process_naming_a_missing_practice_is_located(tmp_path: Path) -> None:
@@ -266,7 +266,7 @@ def test_a_process_naming_a_missing_practice_is_located(tmp_path: Path) -> None:
 def test_an_unknown_target_is_located(tmp_path: Path) -> None:
     text = good().replace("target: nps}", "target: npss}")
     got = [f for f in findings(handbook_with(tmp_path, {"malli.yaml": text})) if f.rule == "practice-known-target"]
-    assert [f.line for f in got] == [line_of(text, "target: npss")] and "did you mean `nps`?" in got[0].hint
+    assert [f.line for f in got] == [line_of(text, "target: npss")] and "tarkoititko `nps`?" in got[0].hint
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,7 @@ def test_invalid_fixture_is_reported_on_its_lines(rule_id: str, fixture: Path, t
     assert got == expected, [f.format() for f in own]
     for f in own:
         assert f.message and f.hint, "every finding says what is wrong and what to do"
+        assert f.code.startswith(rule_id + "."), f"{f.code}: a rule's messages are in generator/messages/"
 
 
 def test_base_handbook_is_clean() -> None:

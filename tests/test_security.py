@@ -293,7 +293,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
 def test_every_text_field_carried_the_payloads(hostile: Hostile) -> None:
     wanted = set(text_fields()) - set(CONSTRAINED)
     assert hostile.fields == wanted
-    assert "no diagram" not in hostile.built.log, "a DOT breaker stopped Graphviz"
+    assert "kaaviota ei voitu piirtää" not in hostile.built.log, "a DOT breaker stopped Graphviz"
     hb = load_handbook(hostile.built.config.processes)
     assert all(p in hb.processes[0].process.steps[0].name.fi for p in PAYLOADS)
 

@@ -50,58 +50,59 @@ class Slip:
 
 SLIPS: dict[str, Slip] = {
     "colon-missing-in-roles": Slip(
-        ROLES, "  - id: asiakas\n", "  - id asiakas\n", "  - id asiakas", 7, "yaml-syntax", "write `id: asiakas`",
+        ROLES, "  - id: asiakas\n", "  - id asiakas\n", "  - id asiakas", 7, "yaml-syntax", "kirjoita `id: asiakas`",
     ),
     "key-one-column-too-far": Slip(
         JOINT, "    type: task\n    role: sosiaaliohjaaja\n    name:\n      fi: Ota tuen",
         "    type: task\n     role: sosiaaliohjaaja\n    name:\n      fi: Ota tuen",
-        "     role: sosiaaliohjaaja", 6, "yaml-syntax", "move `role:` to column 5",
+        "     role: sosiaaliohjaaja", 6, "yaml-syntax", "siirrä `role:` sarakkeeseen 5",
     ),
     "fi-line-dedented": Slip(
         JOINT, "      fi: Ota tuen tarve puheeksi", "     fi: Ota tuen tarve puheeksi",
-        "     fi: Ota tuen tarve puheeksi", 6, "yaml-syntax", "move `fi:` to column 7",
+        "     fi: Ota tuen tarve puheeksi", 6, "yaml-syntax", "siirrä `fi:` sarakkeeseen 7",
     ),
     "sv-line-dedented": Slip(
         JOINT, "      sv: Ta upp stödbehovet", "     sv: Ta upp stödbehovet",
-        "     sv: Ta upp stödbehovet", 6, "yaml-syntax", "move it to column 7, like `fi:`",
+        "     sv: Ta upp stödbehovet", 6, "yaml-syntax", "siirrä se sarakkeeseen 7, kuten `fi:`",
     ),
     "curly-quotes-around-a-colon": Slip(
         JOINT, "      fi: Ota tuen tarve puheeksi asiakkaan kanssa", "      fi: ”Klo 8: ota tuen tarve puheeksi”",
-        "      fi: ”Klo 8", 11, "yaml-syntax", 'curly quotes (” U+201D)|fi: "Klo 8: ota tuen tarve puheeksi"',
+        "      fi: ”Klo 8", 11, "yaml-syntax", 'kaarevissa lainausmerkeissä (” U+201D)|fi: "Klo 8: ota tuen tarve puheeksi"',
     ),
     "colon-in-an-unquoted-text": Slip(
         JOINT, "      fi: Ota tuen tarve puheeksi asiakkaan kanssa", "      fi: Klo 8: ota tuen tarve puheeksi",
-        "      fi: Klo 8", 11, "yaml-syntax", 'put the text in quotes: fi: "Klo 8: ota tuen tarve puheeksi"',
+        "      fi: Klo 8", 11, "yaml-syntax", 'kirjoita teksti lainausmerkkeihin: fi: "Klo 8: ota tuen tarve puheeksi"',
     ),
     "comma-inside-braces": Slip(
         JOINT, r"^owner:\n(?:  .*\n)+", "owner: {role: Esihenkilö, unit: Satakunnan hyvinvointialue, sosiaalipäivystys}\n",
         "owner: {role", 33, "yaml-syntax",
-        'contains a comma|put the text in quotes: unit: "Satakunnan hyvinvointialue, sosiaalipäivystys"', regex=True,
+        'tekstissä on pilkku|kirjoita teksti lainausmerkkeihin: unit: "Satakunnan hyvinvointialue, sosiaalipäivystys"',
+        regex=True,
     ),
     "no-break-space-after-an-id": Slip(
         JOINT, "    next: ota-puheeksi\n", "    next: ota-puheeksi\u00a0\n", "    next: ota-puheeksi", 11, "known-step",
-        "`ota-puheeksi\\u00a0`|after `ota-puheeksi`: U+00A0 (no-break space)",
+        "`ota-puheeksi\\u00a0`|tekstin `ota-puheeksi` jälkeen on näkymätön merkki: U+00A0 (sitova välilyönti)",
     ),
     "zero-width-space-in-an-id": Slip(
         JOINT, "  - id: tarve-sosiaalipalveluissa\n", "  - id: tarve-sosiaali\u200bpalveluissa\n",
-        "  - id: tarve-sosiaali", 9, "slug-ids", "U+200B (zero-width space)",
+        "  - id: tarve-sosiaali", 9, "slug-ids", "U+200B (leveydetön välilyönti)",
     ),
     "next-to-its-own-step": Slip(
         JOINT, "    next: sovitaanko-yhteisasiakkuudesta\n    name:\n      fi: Konsultoi MTP",
         "    next: konsultoi-mtp-palveluja\n    name:\n      fi: Konsultoi MTP",
-        "    next: konsultoi-mtp-palveluja", 11, "next-self", "leads to itself",
+        "    next: konsultoi-mtp-palveluja", 11, "next-self", "johtaa itseensä",
     ),
     "typo-in-next": Slip(
         JOINT, "    next: sovitaanko-yhteisasiakkuudesta\n    name:\n      fi: Konsultoi MTP",
         "    next: sovitaanko-yhteisasiakuudesta\n    name:\n      fi: Konsultoi MTP",
-        "    next: sovitaanko-yhteisasiakuudesta", 11, "known-step", "did you mean `sovitaanko-yhteisasiakkuudesta`?",
+        "    next: sovitaanko-yhteisasiakuudesta", 11, "known-step", "tarkoititko `sovitaanko-yhteisasiakkuudesta`?",
     ),
     "finnish-field-vaiheet": Slip(
-        JOINT, "\nsteps:\n", "\nvaiheet:\n", "vaiheet:", 1, "unknown-key", "did you mean `steps`?",
+        JOINT, "\nsteps:\n", "\nvaiheet:\n", "vaiheet:", 1, "unknown-key", "tarkoititko `steps`?",
     ),
     "finnish-field-kuvaus": Slip(
         JOINT, "    description:\n      fi: |\n        Ota huoli", "    kuvaus:\n      fi: |\n        Ota huoli",
-        "    kuvaus:", 5, "unknown-key", "did you mean `description`?",
+        "    kuvaus:", 5, "unknown-key", "tarkoititko `description`?",
     ),
     "3-paivaa": Slip(
         PHONE, "    within: 3 working days\n    name:", "    within: 3 päivää\n    name:", "    within: 3 päivää", 13,
@@ -109,8 +110,8 @@ SLIPS: dict[str, Slip] = {
     ),
     "promise-differs-from-its-wait-step": Slip(
         PHONE, "    to: palvelu-alkaa\n    within: 3 working days", "    to: palvelu-alkaa\n    within: 2 working days",
-        "    within: 2 working days", 13, "promise-within", "`palvelu-alkaa` it ends at says `3 working days`|"
-        "'kolmen arkipäivän'", severity="warning",
+        "    within: 2 working days", 13, "promise-within", "odotusvaiheen `palvelu-alkaa`, johon lupaus päättyy, "
+        "määräaika on `3 working days`|'kolmen arkipäivän'", severity="warning",
     ),
     "version-raised-without-a-change": Slip(
         PHONE, "\nversion: 1\n", "\nversion: 2\n", "version: 2", 10, "version-logged", "version: 2, text:",
@@ -191,7 +192,7 @@ def test_a_broken_roles_file_counts_what_follows_from_it(tmp_path: Path, monkeyp
     (only,) = result.findings
     errors, warnings = only.left_out
     assert errors >= 20 and warnings == 0, only.left_out
-    assert only.format().endswith(f"(and {errors} more errors that follow from this)")
+    assert only.format().endswith(f"(ja {errors} muuta virhettä, jotka johtuvat tästä)")
     assert json.loads(json.dumps(only.as_dict()))["left_out"] == {"errors": errors, "warnings": 0}
 
 

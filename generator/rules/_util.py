@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..findings import Path_, Reporter, SourceDoc
+from ..messages import Msg, t
 from ..model import LocalText, Process, field_of
 from ..names import blank_words, is_blank, name_key
 
@@ -22,14 +23,14 @@ RESERVED_IDS = frozenset(
 )
 
 
-def slug_problem(value: str) -> str | None:
+def slug_problem(value: str) -> Msg | None:
     """Why `value` cannot be an id, or None when it can."""
     if not value:
-        return "it is empty"
+        return t("slug.empty")
     if len(value) > MAX_ID_LENGTH:
-        return f"it is longer than {MAX_ID_LENGTH} characters"
+        return t("slug.too-long", n=MAX_ID_LENGTH)
     if not SLUG.match(value):
-        return "only lower-case letters a-z, digits and single '-' between them are allowed"
+        return t("slug.letters")
     return None
 
 
@@ -53,11 +54,11 @@ def texts(process: Process) -> Iterator[tuple[Path_, LocalText]]:
     for i, pr in enumerate(process.promises):
         if pr.name is not None:
             yield ("promises", i, "name"), pr.name
-    for i, t in enumerate(process.targets):
-        yield ("targets", i, "metric"), t.metric
+    for i, target in enumerate(process.targets):
+        yield ("targets", i, "metric"), target.metric
 
 
-Required = tuple[Path_, LocalText | str, str, str]
+Required = tuple[Path_, LocalText | str, Msg, Msg]
 """A text that must show something: where, the text, what it is (to start a sentence), what to write."""
 
 
@@ -70,9 +71,29 @@ def report_blank(report: Reporter, doc: SourceDoc | None, items: Iterable[Requir
         if isinstance(text, LocalText):
             path = (*path, "fi")  # a plain text is located at itself, a mapping's at its `fi:`
             if text.has("sv") or text.has("en"):
-                what += " in Finnish"
-                hint = "write the Finnish text as `fi:` beside the translations: the Finnish pages show it"
-        report.report(doc, path, f"{what} {blank_words(value)}", hint)
+                what = t("text.in-finnish", what=what)
+                hint = t("text.in-finnish.hint")
+        report.report(doc, path, t("text.blank", what=what, blank=blank_words(value)), hint)
+
+
+def did_you_mean(close: str | None, otherwise: Msg) -> Msg:
+    """"did you mean `x`?" when there is a near id to suggest, else `otherwise`."""
+    return t("hint.did-you-mean", value=close) if close else otherwise
+
+
+def translation_missing(report: Reporter, doc: SourceDoc, path: Path_, text: LocalText) -> None:
+    """Report a text (with Finnish) that lacks its Swedish or English, at the first missing translation."""
+    langs = [lang for lang in ("sv", "en") if not text.has(lang)]
+    if not langs:
+        return
+    short = " ".join(text.fi.split())
+    short = short if len(short) <= 50 else short[:49] + "…"
+    report.report(
+        doc, (*path, langs[0]),  # at a translation written blank, else at the text
+        t("translation.no-" + "-".join(langs), text=short),
+        t("translation.write-after.hint", lang=langs[0]) if getattr(text, langs[0]) is not None
+        else t("translation.write-mapping.hint"),
+    )
 
 
 def closest(value: str, known: Iterable[str]) -> str | None:

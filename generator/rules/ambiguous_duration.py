@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 from ..model import field_of
 from ..timing import ambiguous_days
 
@@ -21,6 +22,5 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         if days is not None:
             report.report(
                 pf.doc, path,
-                f"`{within}` does not say whether it counts working days or calendar days; it is read as calendar days",
-                f"write `{days} arkipäivää` for working days or `{days} vrk` for calendar days",
+                t("ambiguous-duration.which-days", within=within), t("ambiguous-duration.which-days.hint", days=days),
             )

@@ -11,6 +11,7 @@ from collections import deque
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 from ..model import CallStep
 
 ID = "call-cycle"
@@ -37,9 +38,7 @@ def check(handbook: Handbook, report: Reporter) -> None:
             if target == pid:
                 report.report(
                     pf.doc, where,
-                    f"the step `{step_id}` calls its own process `{pid}`, so the call would never return",
-                    "write the steps to repeat as a loop in this process (a decision branch back to an "
-                    "earlier step), or call another process",
+                    t("call-cycle.self", step=step_id, process=pid), t("call-cycle.self.hint"),
                 )
             elif target in files and component[target] == component[pid]:
                 if target not in trees:
@@ -47,9 +46,7 @@ def check(handbook: Handbook, report: Reporter) -> None:
                 cycle = " → ".join([pid, *_chain(trees[target], pid)])
                 report.report(
                     pf.doc, where,
-                    f"the step `{step_id}` calls `{target}`, and the calls lead back to this process "
-                    f"({cycle}), so none of them would ever return",
-                    "remove one of these calls, or make it a `handoff` if that process takes over for good",
+                    t("call-cycle.ring", step=step_id, target=target, cycle=cycle), t("call-cycle.ring.hint"),
                 )
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 from ..model import DecisionStep
 from ..names import blank_words, is_blank, name_key
 
@@ -21,8 +22,7 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         if len(step.branches) < 2:
             report.report(
                 pf.doc, ("steps", i, "branches"),
-                f"the decision `{step.id}` has {len(step.branches)} branch(es); a decision needs at least two",
-                "add the other answer as a branch, or make the step a task",
+                t("decision-branches.too-few", step=step.id, n=len(step.branches)), t("decision-branches.too-few.hint"),
                 key=True,
             )
         seen: dict[str, int] = {}
@@ -32,8 +32,8 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
             if is_blank(br.when.fi):
                 report.report(
                     pf.doc, path,
-                    f"the label of branch {j + 1} of the decision `{step.id}` {blank_words(br.when.fi)}",
-                    "write the answer this branch stands for, e.g. `when: Kyllä`",
+                    t("decision-branches.blank-label", n=j + 1, step=step.id, blank=blank_words(br.when.fi)),
+                    t("decision-branches.blank-label.hint"),
                 )
                 continue
             label = name_key(br.when.fi)
@@ -41,22 +41,19 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
                 first_label = step.branches[seen[label]].when.fi
                 line = pf.doc.locate(("steps", i, "branches", seen[label], "when"))[0]
                 if first_label == br.when.fi:
-                    message = f"the decision `{step.id}` has two branches labelled '{first_label}' (first on line {line})"
+                    message = t("decision-branches.same-label", step=step.id, label=first_label, line=line)
                 else:  # e.g. 'Kyllä' typed once with ä and once with a + U+0308, or in other case
-                    message = (
-                        f"the decision `{step.id}` has two branches with the same label: '{br.when.fi}' here and "
-                        f"'{first_label}' on line {line} differ only in case, spaces, invisible characters "
-                        "or how a letter is encoded"
+                    message = t(
+                        "decision-branches.same-label-unicode", step=step.id, label=br.when.fi, first=first_label, line=line
                     )
-                report.report(pf.doc, path, message, "give each branch its own label so a reader knows which way to go")
+                report.report(pf.doc, path, message, t("decision-branches.same-label.hint"))
                 continue
             seen[label] = j
             first = targets.setdefault(br.to, j)
             if first != j:
                 report.report(
                     pf.doc, ("steps", i, "branches", j, "to"),
-                    f"the decision `{step.id}` sends both '{step.branches[first].when.fi}' and '{br.when.fi}' "
-                    f"to `{br.to}`, so the question does not tell these answers apart",
-                    "lead each branch to the step its answer calls for, or make the two one branch; if "
-                    "every answer goes the same way, make the decision a task",
+                    t("decision-branches.same-step", step=step.id, first=step.branches[first].when.fi, label=br.when.fi,
+                      to=br.to),
+                    t("decision-branches.same-step.hint"),
                 )

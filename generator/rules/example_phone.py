@@ -4,6 +4,7 @@ import re
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 
 ID = "example-phone"
 DESCRIPTION = "A made-up phone number is marked `example: true` and uses X in place of digits, so nobody can dial it."
@@ -21,16 +22,13 @@ def check(handbook: Handbook, report: Reporter) -> None:
         path = ("contacts", i, "phone")
         if not PHONE.match(c.phone):
             report.report(
-                doc, path, f"'{c.phone}' is not a phone number",
-                "write digits, spaces, '+' and '-' only, e.g. 09 1234 5678",
+                doc, path, t("example-phone.not-phone", phone=c.phone), t("example-phone.not-phone.hint"),
             )
         elif c.example and not re.search(r"X{2,}", c.phone):
             report.report(
-                doc, path, f"the example number '{c.phone}' could be someone's real number",
-                "replace digits with X, e.g. 0XX XXX XXXX, so the example cannot be dialled",
+                doc, path, t("example-phone.real-looking", phone=c.phone), t("example-phone.real-looking.hint"),
             )
         elif not c.example and "X" in c.phone:
             report.report(
-                doc, path, f"'{c.phone}' is a placeholder, but the contact is not marked as an example",
-                "write the real number, or add `example: true`",
+                doc, path, t("example-phone.placeholder", phone=c.phone), t("example-phone.placeholder.hint"),
             )

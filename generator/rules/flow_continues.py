@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 from ..model import field_of
 
 ID = "flow-continues"
@@ -18,6 +19,5 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     if last.type in ("task", "start", "join", "wait", "handoff", "call") and field_of(last, "next") is None:
         report.report(
             pf.doc, ("steps", len(steps) - 1),
-            f"the last step `{last.id}` is not an end and has no `next`, so the flow stops nowhere",
-            "add an end step after it (`type: end`) or give it `next:`",
+            t("flow-continues.stops", step=last.id), t("flow-continues.stops.hint"),
         )

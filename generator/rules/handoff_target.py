@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 from ..model import HandoffStep
 
 ID = "handoff-target"
@@ -15,7 +16,5 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         if isinstance(step, HandoffStep) and step.to_process is None and step.to_organization is None:
             report.report(
                 pf.doc, ("steps", i, "type"),
-                f"the handoff `{step.id}` does not say who takes over",
-                "add `to_process:` with the id of the process that continues, or `to_organization:` "
-                "with an organization id from organizations.yaml",
+                t("handoff-target.no-target", step=step.id), t("handoff-target.no-target.hint"),
             )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 
 ID = "id-matches-file"
 DESCRIPTION = "A process's id equals its file name, so its page address is predictable."
@@ -14,6 +15,6 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     if pf.process.id != stem:
         report.report(
             pf.doc, ("id",),
-            f"the process id `{pf.process.id}` differs from the file name `{stem}.yaml`",
-            f"rename the file to `{pf.process.id}.yaml` or set `id: {stem}`",
+            t("id-matches-file.differs", id=pf.process.id, stem=stem),
+            t("id-matches-file.differs.hint", id=pf.process.id, stem=stem),
         )

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
-from ._util import closest
+from ..messages import t
+from ._util import closest, did_you_mean
 
 ID = "known-area"
 DESCRIPTION = "A process's service area exists in areas.yaml."
@@ -16,7 +17,7 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     if area not in known:
         close = closest(area, known)
         report.report(
-            pf.doc, ("area",), f"the service area `{area}` is not in areas.yaml",
-            f"did you mean `{close}`?" if close else "use one of: " + ", ".join(known),
+            pf.doc, ("area",), t("known-area.unknown", area=area),
+            did_you_mean(close, t("hint.one-of", values=", ".join(known))),
             after=handbook.areas.doc.file,
         )

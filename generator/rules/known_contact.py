@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
-from ._util import closest
+from ..messages import t
+from ._util import closest, did_you_mean
 
 ID = "known-contact"
 DESCRIPTION = "Every contact a step names exists in contacts.yaml."
@@ -18,7 +19,6 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
                 close = closest(cid, known)
                 report.report(
                     pf.doc, ("steps", i, "contacts", j),
-                    f"the contact `{cid}` is not in contacts.yaml",
-                    f"did you mean `{close}`?" if close else "add it to processes/contacts.yaml",
+                    t("known-contact.unknown", contact=cid), did_you_mean(close, t("known-contact.unknown.hint")),
                     after=handbook.contacts.doc.file,
                 )

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ..model import field_of
-from ._util import closest
+from ._util import closest, did_you_mean
 
 ID = "known-organization"
 DESCRIPTION = "Every organization a role, contact or handoff names exists in organizations.yaml."
@@ -19,8 +20,8 @@ def check(handbook: Handbook, report: Reporter) -> None:
         if org is not None and org not in known:
             close = closest(org, known)
             report.report(
-                doc, path, f"the organization `{org}` is not in organizations.yaml",
-                f"did you mean `{close}`?" if close else "add it to processes/organizations.yaml",
+                doc, path, t("known-organization.unknown", organization=org),
+                did_you_mean(close, t("known-organization.unknown.hint")),
                 after=handbook.organizations.doc.file,
             )
 

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ..model import field_of
-from ._util import closest
+from ._util import closest, did_you_mean
 
 ID = "known-process"
 DESCRIPTION = "Every process named in `related`, a call, a handoff or an orientation path exists."
@@ -16,29 +17,31 @@ def check(handbook: Handbook, report: Reporter) -> None:
     ids = handbook.process_ids()
     known = sorted(ids)  # for suggestions, in a stable order
 
-    def one(doc, path, pid: str | None, what: str) -> None:  # type: ignore[no-untyped-def]
+    def one(doc, path, pid: str | None, what: str, **names: str) -> None:  # type: ignore[no-untyped-def]
         if pid is not None and pid not in ids:
             close = closest(pid, known)
             report.report(
-                doc, path, f"{what} `{pid}`, but there is no such process",
-                f"did you mean `{close}`?" if close else "write the id of a file in processes/ (without .yaml)",
+                doc, path, t(f"known-process.{what}", process=pid, **names),
+                did_you_mean(close, t("known.process.hint")),
             )
 
     for pf in handbook.processes:
         p = pf.process
         for i, rid in enumerate(p.related):
-            one(pf.doc, ("related", i), rid, "`related` names the process")
+            one(pf.doc, ("related", i), rid, "related")
             if rid == p.id:
-                report.report(pf.doc, ("related", i), "the process lists itself as related", "remove it")
+                report.report(
+                    pf.doc, ("related", i), t("known-process.self-related"), t("known-process.self-related.hint")
+                )
         for i, step in enumerate(p.steps):
-            one(pf.doc, ("steps", i, "process"), field_of(step, "process"), f"the step `{step.id}` calls")
-            one(pf.doc, ("steps", i, "to_process"), field_of(step, "to_process"), f"the step `{step.id}` hands off to")
+            one(pf.doc, ("steps", i, "process"), field_of(step, "process"), "call", step=step.id)
+            one(pf.doc, ("steps", i, "to_process"), field_of(step, "to_process"), "handoff", step=step.id)
     for i, path in enumerate(handbook.orientation.items):
         for j, pid in enumerate(path.processes):
-            one(handbook.orientation.doc, ("paths", i, "processes", j), pid, f"the orientation path of `{path.role}` names")
+            one(handbook.orientation.doc, ("paths", i, "processes", j), pid, "orientation", role=path.role)
         if path.role not in handbook.roles.by_id():
             report.report(
                 handbook.orientation.doc, ("paths", i, "role"),
-                f"the orientation path is for the role `{path.role}`, which is not in roles.yaml",
-                "use a role id from processes/roles.yaml", after=handbook.roles.doc.file,
+                t("known-process.orientation-role", role=path.role), t("known-process.orientation-role.hint"),
+                after=handbook.roles.doc.file,
             )

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
-from ._util import closest
+from ..messages import t
+from ._util import closest, did_you_mean
 
 ID = "known-role"
 DESCRIPTION = "Every role a process lists exists in roles.yaml, and every step's role is one of the process's roles."
@@ -16,8 +17,7 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         if rid not in registry:
             close = closest(rid, list(registry))
             report.report(
-                pf.doc, ("roles", i), f"the role `{rid}` is not in roles.yaml",
-                f"did you mean `{close}`?" if close else "add the role to processes/roles.yaml",
+                pf.doc, ("roles", i), t("known-role.unknown", role=rid), did_you_mean(close, t("known-role.unknown.hint")),
                 after=handbook.roles.doc.file,
             )
     lanes = pf.process.roles
@@ -26,6 +26,6 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
             close = closest(step.role, lanes)
             report.report(
                 pf.doc, ("steps", i, "role"),
-                f"the step `{step.id}` has the role `{step.role}`, which is not in this process's `roles`",
-                f"did you mean `{close}`?" if close else f"add `{step.role}` to `roles:` at the top of the file",
+                t("known-role.not-in-lanes", step=step.id, role=step.role),
+                did_you_mean(close, t("known-role.not-in-lanes.hint", role=step.role)),
             )

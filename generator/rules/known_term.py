@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
-from ._util import closest
+from ..messages import t
+from ._util import closest, did_you_mean
 
 ID = "known-term"
 DESCRIPTION = "Every glossary term a process lists in `terms` exists in glossary.yaml."
@@ -16,7 +17,6 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         if tid not in known:
             close = closest(tid, known)
             report.report(
-                pf.doc, ("terms", i), f"the term `{tid}` is not in glossary.yaml",
-                f"did you mean `{close}`?" if close else "add the term with its explanation to processes/glossary.yaml",
+                pf.doc, ("terms", i), t("known-term.unknown", term=tid), did_you_mean(close, t("known-term.unknown.hint")),
                 after=handbook.glossary.doc.file,
             )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 from ..model import field_of
 
 ID = "next-self"
@@ -18,7 +19,6 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         below = steps[i + 1].id if i + 1 < len(steps) and steps[i + 1].type != "start" else None  # type: ignore[attr-defined]
         report.report(
             pf.doc, ("steps", i, "next"),
-            f"the step `{step.id}` leads to itself (`next: {step.id}`): the flow would go round it for ever",
-            "write the id of the step that comes after it"
-            + (f", or delete the `next:` line to go on to the step below it (`{below}`)" if below else ""),
+            t("next-self.to-itself", step=step.id),
+            t("next-self.to-itself.hint-below", below=below) if below else t("next-self.to-itself.hint"),
         )

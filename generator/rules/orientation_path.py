@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 
 ID = "orientation-path"
 DESCRIPTION = (
@@ -21,8 +22,6 @@ def check(handbook: Handbook, report: Reporter) -> None:
         listed = ", ".join(works_in[:5]) if works_in else "…"
         report.report(
             handbook.roles.doc, ("roles", i, "id"),
-            f"the role `{role.id}` has no orientation path: a new employee in it has no list of processes to read first",
-            f"add `- {{role: {role.id}, processes: [{listed}]}}` to processes/orientation.yaml, "
-            "the processes in the order to read them",
+            t("orientation-path.none", role=role.id), t("orientation-path.none.hint", role=role.id, listed=listed),
             after=handbook.orientation.doc.file,
         )

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..findings import Reporter
 from ..graph import Edge, edges, unknown_exits
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 from ..model import EndStep, JoinStep, ParallelStep
 
 ID = "parallel-join"
@@ -46,23 +47,23 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
             continue
         if len(step.paths) < 2:
             report.report(
-                pf.doc, ("steps", i, "paths"), f"the parallel step `{step.id}` has fewer than two paths",
-                "list the paths that run at the same time, or make it a task", key=True,
+                pf.doc, ("steps", i, "paths"), t("parallel-join.few-paths", step=step.id),
+                t("parallel-join.few-paths.hint"), key=True,
             )
         join = by_id.get(step.join)
         if join is None:
             continue  # known-step says it
         if not isinstance(join, JoinStep):
             report.report(
-                pf.doc, ("steps", i, "join"), f"`{step.join}` is not a join step",
-                f"set `type: join` on `{step.join}` or name the join step here",
+                pf.doc, ("steps", i, "join"), t("parallel-join.not-join", join=step.join),
+                t("parallel-join.not-join.hint", join=step.join),
             )
             continue
         if step.join in claimed:
             report.report(
                 pf.doc, ("steps", i, "join"),
-                f"the join `{step.join}` already belongs to the parallel step `{claimed[step.join]}`",
-                "give each parallel split its own join",
+                t("parallel-join.join-taken", join=step.join, other=claimed[step.join]),
+                t("parallel-join.join-taken.hint"),
             )
         claimed[step.join] = step.id
         claimers[step.join] = claimers.get(step.join, 0) + 1
@@ -76,8 +77,7 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
             if path.to == step.id:
                 report.report(
                     pf.doc, ("steps", i, "paths", j, "to"),
-                    f"a path of the parallel step `{step.id}` leads back to the parallel step itself",
-                    "name the first step of the path here",
+                    t("parallel-join.path-to-self", step=step.id), t("parallel-join.path-to-self.hint"),
                 )
                 inside.append(set())
                 continue
@@ -85,8 +85,8 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
                 if not unknown & _reach(succ, path.to, blocked):  # else where it goes is not known yet
                     report.report(
                         pf.doc, ("steps", i, "paths", j, "to"),
-                        f"the path starting at `{path.to}` never reaches the join `{step.join}`",
-                        "make the path's last step lead to the join with `next:`",
+                        t("parallel-join.never-joins", start=path.to, join=step.join),
+                        t("parallel-join.never-joins.hint"),
                     )
                 inside.append(set())  # said once, here; its steps are not checked further
                 continue
@@ -100,8 +100,8 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     for i, step in enumerate(p.steps):
         if isinstance(step, JoinStep) and step.id not in claimed:
             report.report(
-                pf.doc, ("steps", i, "id"), f"the join `{step.id}` belongs to no parallel step",
-                f"name it in a parallel step's `join: {step.id}`, or make it a task",
+                pf.doc, ("steps", i, "id"), t("parallel-join.orphan-join", step=step.id),
+                t("parallel-join.orphan-join.hint", step=step.id),
             )
 
 
@@ -127,41 +127,32 @@ def _check_paths(
         if e.source in everywhere and e.source in to_join and (e.target not in to_join or e.target == split.id):
             reported.add(e.path)
             start = _first(split, inside, e.source)
-            on_path = f"on the path of the parallel step `{split.id}` that starts at `{start}`, `{e.source}`"
-            ends = sorted(t for t in _reach(succ, e.target, blocked) if isinstance(by_id.get(t), EndStep))
-            meet = f"the join `{split.join}`"
+            ends = sorted(s for s in _reach(succ, e.target, blocked) if isinstance(by_id.get(s), EndStep))
             if e.target == split.id:
-                what = f"back to the parallel step `{split.id}`, which would start every path again before they meet at {meet}"
+                what = "parallel-join.leaves-back"
             elif e.target in ends:
-                what = f"to the end `{e.target}`, so the process can end without the paths meeting at {meet}"
+                what = "parallel-join.leaves-to-end"
             elif ends:
-                what = (
-                    f"to `{e.target}` and on to the end `{ends[0]}`, so the process can end without the paths "
-                    f"meeting at {meet}"
-                )
+                what = "parallel-join.leaves-on-to-end"
             else:
-                what = f"to `{e.target}`, out of the split, without meeting the other paths at {meet}"
-            hint = f"lead it to {meet} or to a step on the path before it"
-            hint += "; end the process only after the join" if ends and e.target != split.id else (
-                "; to do the paths again, decide that after the join and lead back from there"
-            )
-            report.report(pf.doc, e.path, f"{on_path} leads {what}", hint)
+                what = "parallel-join.leaves-out"
+            names = {"split": split.id, "start": start, "source": e.source, "target": e.target, "join": split.join}
+            message = t(what, end=ends[0] if ends else "", **names)
+            again = not ends or e.target == split.id
+            hint = t("parallel-join.leaves.hint-again" if again else "parallel-join.leaves.hint-end", join=split.join)
+            report.report(pf.doc, e.path, message, hint)
         elif e.source not in everywhere and e.source != split.id and e.target in to_join:
+            names = {"source": e.source, "split": split.id, "join": split.join}
             if e.target in everywhere:
-                where = f"`{e.target}`, on the path of the parallel step `{split.id}` that starts at " \
-                    f"`{_first(split, inside, e.target)}`,"
+                message = t(
+                    "parallel-join.enters-path", target=e.target, start=_first(split, inside, e.target), **names
+                )
             elif e.target == split.join and not join_shared:
-                where = f"the join `{split.join}` of the parallel step `{split.id}`"
+                message = t("parallel-join.enters-join", **names)
             else:
                 continue
             reported.add(e.path)
-            report.report(
-                pf.doc, e.path,
-                f"`{e.source}` leads to {where} from outside the split, so "
-                f"{'the join' if e.target == split.join else f'the join `{split.join}`'} would wait for paths "
-                "that never started",
-                f"lead it to the parallel step `{split.id}` itself, or to a step after the join `{split.join}`",
-            )
+            report.report(pf.doc, e.path, message, t("parallel-join.enters.hint", split=split.id, join=split.join))
 
 
 def _first(split: ParallelStep, inside: list[set[str]], step_id: str) -> str:

@@ -4,7 +4,9 @@ import difflib
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ..practice import practices_of
+from ._util import did_you_mean
 
 ID = "practice-exists"
 DESCRIPTION = "The practice description a process names in `source.practice` exists in practices/."
@@ -23,6 +25,6 @@ def check(handbook: Handbook, report: Reporter) -> None:
         close = difflib.get_close_matches(source.practice, known, n=1, cutoff=0.6)
         report.report(
             pf.doc, ("source", "practice"),
-            f"the process names the practice `{source.practice}`, but there is no practices/{source.practice}.yaml",
-            f"did you mean `{close[0]}`?" if close else "write the id of a file in practices/ (without .yaml) or remove the line",
+            t("practice-exists.unknown", practice=source.practice),
+            did_you_mean(close[0] if close else None, t("practice-exists.unknown.hint")),
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ..practice import practices_of
 from ._util import RESERVED_IDS, slug_problem, suggest_slug
 
@@ -22,16 +23,16 @@ def check(handbook: Handbook, report: Reporter) -> None:
         problem = slug_problem(pid)
         if problem:
             report.report(
-                pf.doc, ("id",), f"the practice id `{pid}` cannot be used: {problem}",
-                f"use e.g. `{suggest_slug(pid)}` and rename the file to match",
+                pf.doc, ("id",), t("practice-id-matches-file.bad-slug", id=pid, problem=problem),
+                t("practice-id-matches-file.bad-slug.hint", suggestion=suggest_slug(pid)),
             )
         elif pid in RESERVED_IDS:
             report.report(
-                pf.doc, ("id",), f"the practice id `{pid}` is reserved for the handbook's own pages",
-                f"choose a more specific id, e.g. `{pid}-malli`, and rename the file to match",
+                pf.doc, ("id",), t("practice-id-matches-file.reserved", id=pid),
+                t("practice-id-matches-file.reserved.hint", id=pid),
             )
         elif pid != stem:
             report.report(
-                pf.doc, ("id",), f"the practice id `{pid}` differs from the file name `{stem}.yaml`",
-                f"rename the file to `{pid}.yaml` or set `id: {stem}`",
+                pf.doc, ("id",), t("practice-id-matches-file.differs", id=pid, stem=stem),
+                t("id-matches-file.differs.hint", id=pid, stem=stem),
             )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ..practice import practices_of, row_paths
 from ._util import closest
 
@@ -18,15 +19,15 @@ def check(handbook: Handbook, report: Reporter) -> None:
             if row.target is not None and row.process is None:
                 report.report(
                     pf.doc, (*path, "target"),
-                    f"the result '{row.label.fi}' names the target `{row.target}` but no process",
-                    "add `process:` with the id of the process whose target it is",
+                    t("practice-known-target.no-process", label=row.label.fi, target=row.target),
+                    t("practice-known-target.no-process.hint"),
                 )
                 continue
             if row.process is not None and row.target is None:
                 report.report(
                     pf.doc, (*path, "process"),
-                    f"the result '{row.label.fi}' names the process `{row.process}` but none of its targets",
-                    "add `target:` with the id of one of the process's `targets`",
+                    t("practice-known-target.no-target", label=row.label.fi, process=row.process),
+                    t("practice-known-target.no-target.hint"),
                 )
                 continue
             if row.process is None or row.target is None:
@@ -38,12 +39,12 @@ def check(handbook: Handbook, report: Reporter) -> None:
             if row.target not in ids:
                 close = closest(row.target, ids)
                 if close:
-                    hint = f"did you mean `{close}`?"
+                    hint = t("hint.did-you-mean", value=close)
                 elif ids:
-                    hint = "the process's target ids are " + ", ".join(f"`{i}`" for i in ids)
+                    hint = t("practice-known-target.ids.hint", ids=", ".join(f"`{i}`" for i in ids))
                 else:
-                    hint = f"give the target an `id:` in processes/{row.process}.yaml"
+                    hint = t("practice-known-target.give-id.hint", process=row.process)
                 report.report(
                     pf.doc, (*path, "target"),
-                    f"the process `{row.process}` has no target `{row.target}`", hint,
+                    t("practice-known-target.unknown", process=row.process, target=row.target), hint,
                 )

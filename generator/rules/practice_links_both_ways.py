@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ..practice import practices_of
 
 ID = "practice-links-both-ways"
@@ -24,14 +25,14 @@ def check(handbook: Handbook, report: Reporter) -> None:
             if named is None:
                 report.report(
                     prf.doc, ("processes", i),
-                    f"the practice lists `{pid}`, but that process does not name it in `source.practice`",
-                    f"add `practice: {practice.id}` under `source:` in processes/{pid}.yaml",
+                    t("practice-links-both-ways.not-named", process=pid),
+                    t("practice-links-both-ways.not-named.hint", practice=practice.id, process=pid),
                 )
             elif named != practice.id and named in practices.ids():
                 report.report(
                     prf.doc, ("processes", i),
-                    f"the practice lists `{pid}`, but that process names the practice `{named}`",
-                    f"list the process in one practice only, or set `practice: {practice.id}` in processes/{pid}.yaml",
+                    t("practice-links-both-ways.other-named", process=pid, named=named),
+                    t("practice-links-both-ways.other-named.hint", practice=practice.id, process=pid),
                 )
     for pf in handbook.processes:
         source = pf.process.source
@@ -41,6 +42,6 @@ def check(handbook: Handbook, report: Reporter) -> None:
         if practice is not None and pf.process.id not in practice.processes:
             report.report(
                 pf.doc, ("source", "practice"),
-                f"the process names the practice `{practice.id}`, which does not list it in `processes`",
-                f"add `{pf.process.id}` to `processes:` in practices/{practice.id}.yaml",
+                t("practice-links-both-ways.not-listed", practice=practice.id),
+                t("practice-links-both-ways.not-listed.hint", process=pf.process.id, practice=practice.id),
             )

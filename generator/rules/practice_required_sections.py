@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ..practice import REQUIRED_SECTIONS, practices_of
 
 ID = "practice-required-sections"
@@ -32,18 +33,17 @@ def check(handbook: Handbook, report: Reporter) -> None:
             if section is None:
                 report.report(
                     pf.doc, (name,),
-                    f"the practice has no section `{name}` ({title})",
-                    f"add `{name}:` with the source's text, or `{name}: {{not_in_source: true}}` when the source has none",
+                    t("practice-required-sections.missing", name=name, title=title),
+                    t("practice-required-sections.missing.hint", name=name),
                 )
             elif section.is_empty() and not section.not_in_source:
                 report.report(
                     pf.doc, (name,),
-                    f"the section `{name}` ({title}) is empty",
-                    "write its `text` or `points`, or set `not_in_source: true` when the source has no such section",
+                    t("practice-required-sections.empty", name=name, title=title),
+                    t("practice-required-sections.empty.hint"),
                 )
         if not p.processes:
             report.report(
                 pf.doc, ("processes",),
-                "the practice names no process it describes",
-                "list the ids of its processes: `processes: [process-id]` (files in processes/ without .yaml)",
+                t("practice-required-sections.no-processes"), t("practice-required-sections.no-processes.hint"),
             )

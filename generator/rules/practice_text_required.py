@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ..practice import Practice, practices_of
 from ._util import Required, report_blank
 
@@ -22,24 +23,24 @@ def check(handbook: Handbook, report: Reporter) -> None:
 
 
 def practice_texts(p: Practice) -> Iterator[Required]:
-    yield ("name",), p.name, "the practice's name", "write the name of the practice, as in its source"
-    yield ("summary",), p.summary, "the summary", "write in one to four sentences what the practice is"
-    yield ("organization",), p.organization, "the organization", "write who developed the practice"
-    yield ("region",), p.region, "the region", "write the region or municipalities the practice covers"
-    yield ("source", "title"), p.source.title, "the source's title", "write the title of the source document, as written"
+    w = "what.practice-"
+    yield ("name",), p.name, t(w + "name"), t(w + "name.hint")
+    yield ("summary",), p.summary, t("what.summary"), t(w + "summary.hint")
+    yield ("organization",), p.organization, t(w + "organization"), t(w + "organization.hint")
+    yield ("region",), p.region, t(w + "region"), t(w + "region.hint")
+    yield ("source", "title"), p.source.title, t("what.source-title"), t(w + "source-title.hint")
     for i, fig in enumerate(p.figures()):
         base = ("evaluation", "figures", i)
-        yield (*base, "title"), fig.title, f"the title of the figure `{fig.id}`", "write what the figure shows"
-        for key, what in (("before_label", "'before' label"), ("after_label", "'after' label")):
+        yield (*base, "title"), fig.title, t(w + "figure-title", id=fig.id), t(w + "figure-title.hint")
+        for key, what in (("before_label", "before-label"), ("after_label", "after-label")):
             value = getattr(fig, key)
             if value is not None:
-                yield (*base, key), value, f"the {what} of the figure `{fig.id}`", f"write it, or delete `{key}:`"
+                yield (*base, key), value, t(w + what, id=fig.id), t(w + "label.hint", key=key)
         for j, row in enumerate(fig.rows):
-            yield ((*base, "rows", j, "label"), row.label, f"the label of row {j + 1} of the figure `{fig.id}`",
-                   "write what this row measures, e.g. a client group")
+            yield ((*base, "rows", j, "label"), row.label, t(w + "row-label", n=j + 1, id=fig.id),
+                   t(w + "row-label.hint"))
     for i, section in enumerate(p.more):
-        yield ("more", i, "title"), section.title, f"the title of section {i + 1} under `more`", "write the section's title"
+        yield ("more", i, "title"), section.title, t(w + "more-title", n=i + 1), t(w + "more-title.hint")
     if p.team is not None:
         for i, role in enumerate(p.team.roles):
-            yield (("team", "roles", i, "role"), role.role, f"team role {i + 1}",
-                   "write the position, e.g. `role: Projektipäällikkö` (never a person's name)")
+            yield ("team", "roles", i, "role"), role.role, t(w + "team-role", n=i + 1), t(w + "team-role.hint")

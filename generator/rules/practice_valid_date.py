@@ -4,6 +4,7 @@ import datetime as dt
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ..practice import MEASURED_RE, practices_of
 from ..timing import EARLIEST, LATEST, parse_date, plausible, today
 
@@ -27,8 +28,8 @@ def check(handbook: Handbook, report: Reporter) -> None:
             day = parse_date(p.source.date)
             if day is None:
                 report.report(
-                    pf.doc, ("source", "date"), f"'{p.source.date}' is not a date",
-                    "write the source's date as YYYY-MM-DD, e.g. 2021-05-12 for 12.5.2021",
+                    pf.doc, ("source", "date"), t("practice-valid-date.not-date", value=p.source.date),
+                    t("practice-valid-date.source-date.hint"),
                 )
             else:
                 _in_range(report, pf.doc, ("source", "date"), p.source.date, day, now)
@@ -42,8 +43,8 @@ def check(handbook: Handbook, report: Reporter) -> None:
                 start = dt.date(year or 1, month or 1, day_of_month or 1)  # type: ignore[arg-type]
             except ValueError:
                 report.report(
-                    pf.doc, path, f"`measured` is '{fig.measured}', but that day does not exist",
-                    "check the day and the month: YYYY-MM-DD, or just YYYY-MM when the day is not known",
+                    pf.doc, path, t("practice-valid-date.no-such-day", value=fig.measured),
+                    t("practice-valid-date.no-such-day.hint"),
                 )
                 continue
             _in_range(report, pf.doc, path, fig.measured, start, now)
@@ -52,11 +53,11 @@ def check(handbook: Handbook, report: Reporter) -> None:
 def _in_range(report: Reporter, doc, path, value: str, day: dt.date, now: dt.date) -> None:  # type: ignore[no-untyped-def]
     if not plausible(day):
         report.report(
-            doc, path, f"the date {value} is not between the years {EARLIEST.year} and {LATEST.year}",
-            "check the year: write the date as YYYY-MM-DD, e.g. 2021-05-12 for 12.5.2021",
+            doc, path, t("practice-valid-date.out-of-range", value=value, earliest=EARLIEST.year, latest=LATEST.year),
+            t("practice-valid-date.year.hint"),
         )
     elif day - now > SLACK:
         report.report(
-            doc, path, f"the date {value} is in the future (today is {now.isoformat()})",
-            "write when the source was published or the results were measured, which has already happened",
+            doc, path, t("practice-valid-date.future", value=value, today=now.isoformat()),
+            t("practice-valid-date.future.hint"),
         )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from ..findings import Reporter
 from ..graph import reachable, successors, unknown_exits
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 
 ID = "promise-order"
 DESCRIPTION = "A service promise's `from` step comes before its `to` step on some path."
@@ -22,6 +23,5 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         if pr.from_ == pr.to or pr.to not in after:
             report.report(
                 pf.doc, ("promises", i),
-                f"the promise runs from `{pr.from_}` to `{pr.to}`, but no path leads from the first to the second",
-                "swap `from` and `to`, or name steps that follow each other",
+                t("promise-order.no-path", start=pr.from_, end=pr.to), t("promise-order.no-path.hint"),
             )

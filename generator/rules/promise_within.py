@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t, text
 from ..model import LocalText, WaitStep, field_of
 from ..prose_durations import Said, agree, durations_in, same
 from ..timing import Duration, ambiguous_days, parse_duration
@@ -25,21 +26,21 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         step = p.step(pr.to)
         against: list[str] = []
         if isinstance(step, WaitStep) and not _same(step.within, pr.within):
-            against.append(f"the wait step `{pr.to}` it ends at says `{step.within}`")
-        texts = [("its name", pr.name)]
+            against.append(text("said.wait", step=pr.to, within=step.within))
+        texts = [("said.name", pr.name)]
         if step is not None:
-            texts += [(f"the name of the step `{pr.to}`", step.name), (f"the description of `{pr.to}`", step.description)]
-        for where, text in texts:
+            texts += [("said.step-name", step.name), ("said.description", step.description)]
+        for where, said_in in texts:
             # Hours said beside a promise in days (or days beside one in hours) are about something else.
-            said = [d for d in _durations(text) if (d.unit == "hours") == (promised.unit == "hours")]
+            said = [d for d in _durations(said_in) if (d.unit == "hours") == (promised.unit == "hours")]
             if said and not any(d.agrees(kind) for d in said for kind in meant):
-                against.append(f"{where} says '{said[0].words}'")
+                against.append(text(where, step=pr.to, words=said[0].words))
                 break
         if against:
             report.report(
                 pf.doc, ("promises", i, "within"),
-                f"the promise says `{pr.within}`, but " + " and ".join(against),
-                "make them say the same: correct this `within:`, or what says otherwise",
+                t("promise-within.differs", within=pr.within, against=f" {text('words.and')} ".join(against)),
+                t("promise-within.differs.hint"),
             )
 
 
@@ -48,8 +49,8 @@ def _same(a: str, b: str) -> bool:
     da, db = parse_duration(a), parse_duration(b)
     if da is None or db is None:
         return True  # valid-duration says it
-    for text, other in ((a, db), (b, da)):
-        days = ambiguous_days(text)
+    for written, other in ((a, db), (b, da)):
+        days = ambiguous_days(written)
         if days is not None:
             return agree("days?", days, other)
     return same(da, db)

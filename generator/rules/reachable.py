@@ -3,6 +3,7 @@ from __future__ import annotations
 from ..findings import Reporter
 from ..graph import reachable, start_ids, successors, unknown_exits
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 
 ID = "reachable"
 DESCRIPTION = "Every step can be reached from a start step."
@@ -21,6 +22,5 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         if step.id not in seen:
             report.report(
                 pf.doc, ("steps", i, "id"),
-                f"no path from a start leads to the step `{step.id}`",
-                "point a `next` or a branch at it, or remove the step",
+                t("reachable.unreachable", step=step.id), t("reachable.unreachable.hint"),
             )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from ..findings import Reporter
 from ..graph import end_ids, predecessors, reachable, unknown_exits
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 
 ID = "reaches-end"
 DESCRIPTION = "From every step some path leads to an end step, so a loop always has a way out."
@@ -20,6 +21,5 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         if step.id not in can_finish:
             report.report(
                 pf.doc, ("steps", i, "id"),
-                f"from the step `{step.id}` no path leads to an end: the client would be stuck here",
-                "give the loop a way out, e.g. a decision branch to a later step or an end",
+                t("reaches-end.stuck", step=step.id), t("reaches-end.stuck.hint"),
             )

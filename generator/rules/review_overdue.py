@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 from ..timing import add_months, parse_date, plausible, today
 
 ID = "review-overdue"
@@ -18,6 +19,6 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     if due is not None and due < today():
         report.report(
             pf.doc, ("reviewed",),
-            f"the review was due on {due.isoformat()} ({p.review_every_months} months after {p.reviewed})",
-            "review the process with its owner, then set `reviewed:` to the review's date",
+            t("review-overdue.due", due=due.isoformat(), months=p.review_every_months, reviewed=p.reviewed),
+            t("review-overdue.due.hint"),
         )

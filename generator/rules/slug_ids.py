@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ._util import RESERVED_IDS, slug_problem, suggest_slug
 
 ID = "slug-ids"
@@ -20,9 +21,9 @@ def check(handbook: Handbook, report: Reporter) -> None:
         for i, pr in enumerate(p.promises):
             if pr.id is not None:
                 _one(report, pf.doc, ("promises", i, "id"), pr.id)
-        for i, t in enumerate(p.targets):
-            if t.id is not None:
-                _one(report, pf.doc, ("targets", i, "id"), t.id)
+        for i, target in enumerate(p.targets):
+            if target.id is not None:
+                _one(report, pf.doc, ("targets", i, "id"), target.id)
     for name in ("areas", "organizations", "roles", "contacts", "glossary"):
         reg = getattr(handbook, name)
         for i, item in enumerate(reg.items):
@@ -32,9 +33,8 @@ def check(handbook: Handbook, report: Reporter) -> None:
 def _one(report: Reporter, doc, path, value: str, reserved: bool = False) -> None:  # type: ignore[no-untyped-def]
     problem = slug_problem(value)
     if problem:
-        report.report(doc, path, f"the id `{value}` is not allowed: {problem}", f"use e.g. `{suggest_slug(value)}`")
-    elif reserved and value in RESERVED_IDS:
         report.report(
-            doc, path, f"the id `{value}` is reserved for the handbook's own pages",
-            f"choose a more specific id, e.g. `{value}-prosessi`",
+            doc, path, t("slug-ids.bad", id=value, problem=problem), t("slug-ids.bad.hint", suggestion=suggest_slug(value))
         )
+    elif reserved and value in RESERVED_IDS:
+        report.report(doc, path, t("slug-ids.reserved", id=value), t("slug-ids.reserved.hint", id=value))

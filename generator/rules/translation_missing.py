@@ -4,15 +4,12 @@ from ..findings import Reporter
 from ..handbook import Handbook
 from ..model import LANGUAGES
 from ..names import is_blank
-from ._util import texts
+from ._util import texts, translation_missing
 
 ID = "translation-missing"
 DESCRIPTION = "Titles, summaries, step names, branch labels, role names and glossary terms have Swedish and English text."
 SEVERITY = "warning"
 SCOPE = "handbook"
-
-NAMES = {"sv": "Swedish (sv)", "en": "English (en)"}
-
 
 def check(handbook: Handbook, report: Reporter) -> None:
     for pf in handbook.processes:
@@ -30,20 +27,7 @@ def check(handbook: Handbook, report: Reporter) -> None:
 def _one(report: Reporter, doc, path, text) -> None:  # type: ignore[no-untyped-def]
     if is_blank(text.fi):
         return  # text-required says the Finnish is missing; a translation of nothing is not asked for
-    langs = [lang for lang in LANGUAGES[1:] if not text.has(lang)]
-    missing = [NAMES[lang] for lang in langs]
-    if missing:
-        report.report(
-            doc, (*path, langs[0]),  # at a translation written blank, else at the text
-            f"'{_short(text.fi)}' has no {' or '.join(missing)} text; readers will see Finnish",
-            f"write the translation after `{langs[0]}:`" if getattr(text, langs[0]) is not None
-            else "write it as a mapping: {fi: …, sv: …, en: …}",
-        )
-
-
-def _short(s: str, n: int = 50) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
+    translation_missing(report, doc, path, text)
 
 
 def coverage(process) -> dict[str, float]:  # type: ignore[no-untyped-def]

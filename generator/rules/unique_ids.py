@@ -4,6 +4,7 @@ import unicodedata
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 from ..names import name_key
 
 ID = "unique-ids"
@@ -23,8 +24,7 @@ def check(handbook: Handbook, report: Reporter) -> None:
         key = name_key(pid)
         if key in seen_processes:
             report.report(
-                pf.doc, ("id",), f"the process id `{pid}` is already used by {seen_processes[key]}",
-                "give this process another id (and file name)",
+                pf.doc, ("id",), t("unique-ids.process", id=pid, file=seen_processes[key]), t("unique-ids.process.hint"),
             )
         else:
             seen_processes[key] = str(pf.doc.file.name)
@@ -42,8 +42,7 @@ def check(handbook: Handbook, report: Reporter) -> None:
                     line = pf.doc.locate((key_name, first[k], "id"))[0]
                     report.report(
                         pf.doc, (key_name, i, "id"),
-                        f"the {what} id `{item.id}` is used twice (first on line {line})",
-                        f"give each {what} its own id",
+                        t(f"unique-ids.{what}-twice", id=item.id, line=line), t(f"unique-ids.{what}-twice.hint"),
                     )
                 else:
                     first[k] = i
@@ -55,8 +54,8 @@ def check(handbook: Handbook, report: Reporter) -> None:
             if k in seen:
                 line = reg.doc.locate((reg.key, seen[k], "id"))[0]
                 report.report(
-                    reg.doc, (reg.key, i, "id"), f"the id `{item.id}` is used twice (first on line {line})",
-                    "merge the two entries or rename one",
+                    reg.doc, (reg.key, i, "id"), t("unique-ids.item-twice", id=item.id, line=line),
+                    t("unique-ids.item-twice.hint"),
                 )
             else:
                 seen[k] = i
@@ -74,9 +73,7 @@ def _orientation(handbook: Handbook, report: Reporter) -> None:
             line = reg.doc.locate(("paths", first[k], "role"))[0]
             report.report(
                 reg.doc, ("paths", i, "role"),
-                f"the role `{op.role}` has a second orientation path (the first is on line {line}); "
-                "only one of them would be shown",
-                "move this path's processes into the first path's list, in reading order, and delete this one",
+                t("unique-ids.orientation", role=op.role, line=line), t("unique-ids.orientation.hint"),
             )
         else:
             first[k] = i
@@ -94,9 +91,8 @@ def _abbreviations(handbook: Handbook, report: Reporter) -> None:
             line = reg.doc.locate(("terms", first[k], "abbr"))[0]
             report.report(
                 reg.doc, ("terms", i, "abbr"),
-                f"the abbreviation `{term.abbr}` is already explained by the term `{reg.items[first[k]].id}` "
-                f"(line {line}); its tooltip can explain only one",
-                "merge the two terms, or give one of them another abbreviation (or none)",
+                t("unique-ids.abbreviation", abbr=term.abbr, term=reg.items[first[k]].id, line=line),
+                t("unique-ids.abbreviation.hint"),
             )
         else:
             first[k] = i

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 
 ID = "unused-contact"
 DESCRIPTION = "Every contact point in contacts.yaml is used by some step."
@@ -16,6 +17,6 @@ def check(handbook: Handbook, report: Reporter) -> None:
     for i, contact in enumerate(handbook.contacts.items):
         if contact.id not in used:
             report.report(
-                handbook.contacts.doc, ("contacts", i, "id"), f"the contact `{contact.id}` is used by no step",
-                "name it in the `contacts` of the steps that use it, or remove it",
+                handbook.contacts.doc, ("contacts", i, "id"), t("unused-contact.unused", contact=contact.id),
+                t("unused-contact.unused.hint"),
             )

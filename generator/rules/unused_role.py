@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 
 ID = "unused-role"
 DESCRIPTION = "Every role a process lists does a step in it, and every role in roles.yaml is used somewhere."
@@ -20,12 +21,10 @@ def check(handbook: Handbook, report: Reporter) -> None:
         for i, rid in enumerate(p.roles):
             if rid not in acting:
                 report.report(
-                    pf.doc, ("roles", i), f"the role `{rid}` is listed but does no step: its lane would be empty",
-                    "remove it from `roles`, or give it a step",
+                    pf.doc, ("roles", i), t("unused-role.empty-lane", role=rid), t("unused-role.empty-lane.hint"),
                 )
     for i, role in enumerate(handbook.roles.items):
         if role.id not in used:
             report.report(
-                handbook.roles.doc, ("roles", i, "id"), f"the role `{role.id}` is used by no process",
-                "remove it, or add it to the processes it works in",
+                handbook.roles.doc, ("roles", i, "id"), t("unused-role.unused", role=role.id), t("unused-role.unused.hint"),
             )

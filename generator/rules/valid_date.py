@@ -4,6 +4,7 @@ import datetime as dt
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 from ..timing import EARLIEST, LATEST, parse_date, plausible, today
 
 ID = "valid-date"
@@ -25,19 +26,16 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         day = parse_date(value)
         if day is None:
             report.report(
-                pf.doc, path, f"'{value}' is not a date",
-                "write the date as YYYY-MM-DD, e.g. 2026-11-01 for 1.11.2026",
+                pf.doc, path, t("valid-date.not-date", value=value), t("valid-date.not-date.hint"),
             )
         elif not plausible(day):
             report.report(
                 pf.doc, path,
-                f"the date {value} is not between the years {EARLIEST.year} and {LATEST.year}",
-                "check the year: write the date as YYYY-MM-DD, e.g. 2026-11-01 for 1.11.2026",
+                t("valid-date.out-of-range", value=value, earliest=EARLIEST.year, latest=LATEST.year),
+                t("valid-date.out-of-range.hint"),
             )
         elif path == ("reviewed",) and day - (now := today()) > SLACK:  # a difference: today + 1 may not exist
             report.report(
                 pf.doc, path,
-                f"the review date {value} is in the future (today is {now.isoformat()}), "
-                "so the next review would be put off",
-                "write the date of the last review that was held; the next review date is counted from it",
+                t("valid-date.future-review", value=value, today=now.isoformat()), t("valid-date.future-review.hint"),
             )

@@ -4,6 +4,7 @@ import re
 
 from ..findings import Reporter
 from ..handbook import Handbook
+from ..messages import t
 
 ID = "valid-hours"
 DESCRIPTION = "Opening hours name weekdays (mon-fri, sat) and times as HH:MM-HH:MM."
@@ -28,12 +29,10 @@ def check(handbook: Handbook, report: Reporter) -> None:
         for j, h in enumerate(c.hours):
             if parse_days(h.days) is None:
                 report.report(
-                    doc, ("contacts", i, "hours", j, "days"), f"'{h.days}' is not a weekday or range of weekdays",
-                    "write e.g. mon-fri, sat or mon-thu (mon tue wed thu fri sat sun)",
+                    doc, ("contacts", i, "hours", j, "days"), t("valid-hours.days", days=h.days), t("valid-hours.days.hint"),
                 )
             m = TIME.match(h.time.strip())
             if not m or (int(m.group(1)), int(m.group(2))) >= (int(m.group(3)), int(m.group(4))):
                 report.report(
-                    doc, ("contacts", i, "hours", j, "time"), f"'{h.time}' is not an opening time",
-                    "write the opening and closing time as HH:MM-HH:MM, e.g. 08:00-16:00",
+                    doc, ("contacts", i, "hours", j, "time"), t("valid-hours.time", time=h.time), t("valid-hours.time.hint"),
                 )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..findings import Reporter
 from ..handbook import Handbook, ProcessFile
+from ..messages import t
 
 ID = "version-logged"
 DESCRIPTION = "A process's `version` past the first has its entry in the change log (`changes`), saying what changed."
@@ -17,7 +18,6 @@ def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
         return
     report.report(
         pf.doc, ("version",),
-        f"the version is {version}, but the change log (`changes`) has no entry for version {version}",
-        f"add what changed as the first entry of `changes:`, e.g. "
-        f"`- {{date: {p.valid_from}, version: {version}, text: …}}`",
+        t("version-logged.no-entry", version=version),
+        t("version-logged.no-entry.hint", date=p.valid_from, version=version),
     )

@@ -1,0 +1,280 @@
+"""Messages of the command line: `handbook check`'s summary, `handbook build`'s and `handbook serve`'s
+lines, the preview's waiting page, and the help of the commands."""
+
+from __future__ import annotations
+
+from . import m
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- cli.py ---------------------------------------------------------------------------------
+    "cli.usage-error": m(fi="handbook: virhe: {message}", sv="handbook: fel: {message}", en="handbook: error: {message}"),
+    "cli.one-folder": m(
+        fi="anna kerralla tiedostoja vain yhdestä prosessikansiosta",
+        sv="ange filer från en processmapp i taget",
+        en="give files from one processes folder at a time",
+    ),
+    "cli.no-such-path": m(
+        fi="{path}: tiedostoa tai kansiota ei ole", sv="{path}: filen eller mappen finns inte",
+        en="{path}: no such file or folder",
+    ),
+    "cli.no-processes-folder": m(
+        fi="{path}: tässä ei ole prosessikansiota (anna kansio: --processes KANSIO)",
+        sv="{path}: ingen processmapp här (ange mappen: --processes MAPP)",
+        en="{path}: no processes folder here (use --processes DIR)",
+    ),
+    "cli.interrupted": m(fi="handbook: keskeytetty", sv="handbook: avbrutet", en="handbook: interrupted"),
+    "cli.unknown-language": m(
+        fi="{where}: tuntematon kieli `{value}` (käytä jotakin näistä: {languages})",
+        sv="{where}: okänt språk `{value}` (använd ett av {languages})",
+        en="{where}: unknown language `{value}` (use one of {languages})",
+    ),
+    "cli.help.description": m(
+        fi="Tarkistaa palveluprosessien YAML-tiedostot ja rakentaa prosessikäsikirjan.",
+        sv="Kontrollerar serviceprocessernas YAML-filer och bygger processhandboken.",
+        en="Check service-process YAML files and build the process handbook.",
+    ),
+    "cli.help.epilog": m(
+        fi="Paluukoodit: 0 = kunnossa (tai vain varoituksia), 1 = virheitä löytyi, 2 = väärä käyttö.",
+        sv="Slutkoder: 0 = i ordning (eller bara varningar), 1 = fel hittades, 2 = fel användning.",
+        en="Exit codes: 0 = OK (or warnings only), 1 = errors found, 2 = wrong usage.",
+    ),
+    "cli.help.processes": m(
+        fi="prosessitiedostojen ja yhteisten luetteloiden kansio (oletus: processes)",
+        sv="mappen med processfilerna och de gemensamma registren (standard: processes)",
+        en="folder of process YAML files and registries (default: processes)",
+    ),
+    "cli.help.lang": m(
+        fi="viestien kieli: fi, sv tai en (oletus: HANDBOOK_LANG, mkdocs.yml:n extra: handbook_lang tai fi)",
+        sv="meddelandenas språk: fi, sv eller en (standard: HANDBOOK_LANG, extra: handbook_lang i mkdocs.yml, "
+        "eller fi)",
+        en="language of the messages: fi, sv or en (default: HANDBOOK_LANG, mkdocs.yml's extra: handbook_lang, or fi)",
+    ),
+    "cli.help.check": m(
+        fi="tarkista prosessitiedostot ja näytä virheet rivin tarkkuudella",
+        sv="kontrollera processfilerna och visa felen med rad",
+        en="check process files and report errors with file:line",
+    ),
+    "cli.help.check.description": m(
+        fi="Lukee prosessitiedostot ja yhteiset luettelot ja ajaa jokaisen tarkistussäännön. Tulostaa "
+        "'tiedosto:rivi:sarake: vakavuus [sääntö] mikä on vialla — mitä tehdä'.",
+        sv="Läser processfilerna och registren och kör varje regel. Skriver "
+        "'fil:rad:kolumn: allvarlighet [regel] vad som är fel — vad du ska göra'.",
+        en="Load the process files and registries and run every rule. "
+        "Prints 'file:line:column: severity [rule] message — what to do'.",
+    ),
+    "cli.help.paths": m(
+        fi="prosessitiedostot tai prosessikansio (oletus: kaikki)", sv="processfiler eller en processmapp (standard: alla)",
+        en="process files or a processes folder (default: all)",
+    ),
+    "cli.help.strict": m(fi="laske varoitukset virheiksi", sv="räkna varningar som fel", en="treat warnings as errors"),
+    "cli.help.format": m(
+        fi="tulostusmuoto (oletus: text)", sv="utdataformat (standard: text)", en="output format (default: text)"
+    ),
+    "cli.help.no-cache": m(
+        fi="lue jokainen tiedosto uudelleen kansion build/cache tallenteiden sijaan (tulos on sama)",
+        sv="läs varje fil på nytt i stället för att använda build/cache (resultatet blir detsamma)",
+        en="parse every file again instead of reusing build/cache (the result is the same)",
+    ),
+    "cli.help.build": m(
+        fi="tarkista ja rakenna sitten sivusto kansioon site/", sv="kontrollera och bygg sedan webbplatsen i site/",
+        en="check, then build the site into site/",
+    ),
+    "cli.help.build.description": m(
+        fi="Tarkistaa prosessit; jos virheitä ei ole, tuottaa sivut ja kaaviot ja rakentaa sivuston. "
+        "Epäonnistunut rakentaminen jättää viimeisimmän toimivan sivuston ennalleen.",
+        sv="Kontrollerar processerna; om det inte finns några fel skapas sidorna och diagrammen och webbplatsen "
+        "byggs. Ett misslyckat bygge lämnar den senaste fungerande webbplatsen som den var.",
+        en="Check the processes; if there are no errors, generate the pages and diagrams and build "
+        "the site. A failed build leaves the last good site as it was.",
+    ),
+    "cli.help.build.strict": m(
+        fi="älä rakenna, jos on varoituksia", sv="bygg inte om det finns varningar", en="refuse to build when there are warnings"
+    ),
+    "cli.help.site-dir": m(
+        fi="sivuston kansio (oletus: site)", sv="var webbplatsen hamnar (standard: site)",
+        en="where the site goes (default: site)",
+    ),
+    "cli.help.serve": m(
+        fi="esikatselu, joka päivittyy jokaisen tallennuksen jälkeen",
+        sv="förhandsvisning som byggs om vid varje sparning",
+        en="live preview that rebuilds on every save",
+    ),
+    "cli.help.serve.description": m(
+        fi="Näyttää käsikirjan omalla koneella ja rakentaa sen uudelleen aina, kun prosessitiedosto tai sivu "
+        "tallennetaan.",
+        sv="Visar handboken på den egna datorn och bygger om den varje gång en processfil eller sida sparas.",
+        en="Serve the handbook on localhost and rebuild it whenever a process file or page is saved.",
+    ),
+    "cli.help.schema": m(
+        fi="kirjoita JSON-skeemat, joilla editori tarkistaa YAML-tiedostot kirjoitettaessa",
+        sv="skriv JSON-scheman som redigerare använder för att kontrollera YAML medan du skriver",
+        en="write the JSON Schemas editors use to check YAML as you type",
+    ),
+    "cli.help.schema.description": m(
+        fi="Kirjoittaa tietomallista tuotetut tiedostot schema/*.schema.json.",
+        sv="Skriver schema/*.schema.json som genereras från modellen.",
+        en="Write schema/*.schema.json generated from the model.",
+    ),
+    "cli.help.out": m(
+        fi="kohdekansio (oletus: schema)", sv="utdatamapp (standard: schema)", en="output folder (default: schema)"
+    ),
+    "cli.help.rules": m(
+        fi="luettele tarkistussäännöt tunnisteineen ja kuvauksineen",
+        sv="lista reglerna med id och beskrivning",
+        en="list the rules with their ids and descriptions",
+    ),
+    "cli.help.markdown": m(
+        fi="tulosta docs/rules.md (väärä ja oikea esimerkki kustakin säännöstä)",
+        sv="skriv ut docs/rules.md (med fel och rätt exempel)",
+        en="print docs/rules.md (with wrong and right examples)",
+    ),
+    "cli.help.messages-pages": m(
+        fi="kirjoita esihenkilöiden sivut tarkistuksen viesteistä kansioon DIR (content/fi/esihenkiloille)",
+        sv="skriv chefernas sidor om kontrollens meddelanden i mappen DIR (content/fi/esihenkiloille)",
+        en="write the supervisors' pages of the check's messages into DIR (content/fi/esihenkiloille)",
+    ),
+    # --- check.py -------------------------------------------------------------------------------
+    "check.ok": m(fi="OK", sv="OK", en="OK"),
+    "check.failed": m(fi="KORJATTAVAA", sv="ATT RÄTTA", en="FAILED"),
+    "check.summary": m(
+        fi="{verdict}: {n} {n:prosessi|prosessia} tarkistettu, {errors} {errors:virhe|virhettä}, "
+        "{warnings} {warnings:varoitus|varoitusta}",
+        sv="{verdict}: {n} {n:process kontrollerad|processer kontrollerade}, {errors} fel, "
+        "{warnings} {warnings:varning|varningar}",
+        en="{verdict}: {n} {n:process|processes} checked, {errors} {errors:error|errors}, "
+        "{warnings} {warnings:warning|warnings}",
+    ),
+    "check.strict": m(
+        fi=" (varoitukset lasketaan virheiksi: --strict)", sv=" (varningar räknas som fel: --strict)",
+        en=" (warnings count as errors: --strict)",
+    ),
+    "check.coverage": m(fi="; käännökset {coverage}", sv="; översättningar {coverage}", en="; translations {coverage}"),
+    "check.process-coverage": m(
+        fi="{file}: käännetty: sv {sv} %, en {en} % otsikoista, tiivistelmistä, vaiheiden nimistä ja vaihtoehdoista",
+        sv="{file}: översatt: sv {sv} %, en {en} % av titlar, sammanfattningar, stegnamn och etiketter",
+        en="{file}: translated: sv {sv} %, en {en} % of titles, summaries, step names and labels",
+    ),
+    # --- build.py -------------------------------------------------------------------------------
+    "build.line": m(fi="handbook build: {message}", sv="handbook build: {message}", en="handbook build: {message}"),
+    "build.site-unchanged": m(
+        fi="Viimeisin toimiva sivusto kansiossa {site} on ennallaan.",
+        sv="Den senaste fungerande webbplatsen i {site} är oförändrad.",
+        en="The last good site at {site} is unchanged.",
+    ),
+    "build.nothing-built": m(
+        fi="handbook build: {message}; mitään ei rakennettu. Viimeisin toimiva sivusto kansiossa {site} on ennallaan.",
+        sv="handbook build: {message}; inget byggdes. Den senaste fungerande webbplatsen i {site} är oförändrad.",
+        en="handbook build: {message}; nothing was built. The last good site at {site} is unchanged.",
+    ),
+    "build.refused": m(
+        fi="handbook build: {n} {n:virhe|virhettä}{strict}; mitään ei rakennettu. Viimeisin toimiva sivusto "
+        "kansiossa {site} on ennallaan.",
+        sv="handbook build: {n} fel{strict}; inget byggdes. Den senaste fungerande webbplatsen i {site} är oförändrad.",
+        en="handbook build: {n} {n:error|errors}{strict}; nothing was built. The last good site at {site} is unchanged.",
+    ),
+    "build.warnings": m(
+        fi="handbook build: {n} {n:varoitus|varoitusta} (katso `handbook check`)",
+        sv="handbook build: {n} {n:varning|varningar} (se `handbook check`)",
+        en="handbook build: {n} {n:warning|warnings} (see `handbook check`)",
+    ),
+    "build.no-diagram": m(
+        fi="handbook build: kaaviota ei voitu piirtää: {failure}", sv="handbook build: inget diagram för {failure}",
+        en="handbook build: no diagram for {failure}",
+    ),
+    "build.tool-fault": m(
+        fi="sivustoa ei voitu koota käsikirjatyökalun vian vuoksi – vika ei ole prosessitiedostoissa ({error}); "
+        "anna tiedosto {log} työkalun ylläpitäjälle",
+        sv="webbplatsen kunde inte sättas ihop på grund av ett fel i handboksverktyget, inte i processfilerna "
+        "({error}); ge {log} till den som underhåller verktyget",
+        en="the site could not be put together because of a fault in the handbook tool, not in the process files "
+        "({error}); give {log} to whoever maintains the tool",
+    ),
+    "build.nothing-changed": m(
+        fi="Mikään ei muuttunut edellisen rakentamisen jälkeen: {site} on ennallaan ({pages} sivua {langs} kielellä, "
+        "{seconds:.1f} s: {steps})",
+        sv="Inget har ändrats sedan det senaste bygget: {site} är som den var ({pages} sidor på {langs} språk, "
+        "på {seconds:.1f} s: {steps})",
+        en="Nothing changed since the last build: {site} is as it was ({pages} pages in {langs} languages, "
+        "in {seconds:.1f} s: {steps})",
+    ),
+    "build.step": m(fi="{name} {seconds:.1f} s", sv="{name} {seconds:.1f} s", en="{name} {seconds:.1f} s"),
+    "build.step.check": m(fi="tarkistus", sv="kontroll", en="check"),
+    "build.step.diagrams": m(fi="kaaviot", sv="diagram", en="diagrams"),
+    "build.step.pages": m(fi="sivut", sv="sidor", en="pages"),
+    "build.step.mkdocs": m(fi="mkdocs", sv="mkdocs", en="mkdocs"),
+    "build.step.publish": m(fi="julkaisu", sv="publicering", en="publish"),
+    "build.step.search": m(fi="haku", sv="sökning", en="search"),
+    "build.diagrams": m(
+        fi="{rendered} {rendered:kaavio|kaaviota} piirretty, {cached} välimuistista",
+        sv="{rendered} diagram ritade, {cached} från cachen",
+        en="{rendered} diagrams rendered, {cached} cached",
+    ),
+    "build.no-diagrams": m(fi="ei kaavioita", sv="inga diagram", en="no diagrams"),
+    "build.built-all": m(
+        fi="Rakennettu {pages} sivua {langs} kielellä", sv="Byggde {pages} sidor på {langs} språk",
+        en="Built {pages} pages in {langs} languages",
+    ),
+    "build.built-some": m(
+        fi="Rakennettu uudelleen {built}/{pages} sivua", sv="Byggde om {built} av {pages} sidor",
+        en="Built {built} of {pages} pages again",
+    ),
+    "build.all-of": m(fi=" (kokonaan: {langs})", sv=" (helt: {langs})", en=" (all of {langs})"),
+    "build.search-as-before": m(
+        fi=", hakuhakemisto ennallaan", sv=", sökindexet som förut", en=", search index as before"
+    ),
+    "build.summary": m(
+        fi="{built} ({written} Markdown-tiedostoa muuttui), {diagrams}{search}, {seconds:.1f} s ({steps}) → {site}",
+        sv="{built} ({written} Markdown-filer ändrades), {diagrams}{search}, på {seconds:.1f} s ({steps}) → {site}",
+        en="{built} ({written} Markdown files changed), {diagrams}{search}, in {seconds:.1f} s ({steps}) → {site}",
+    ),
+    # --- serve.py -------------------------------------------------------------------------------
+    "serve.build-failed": m(
+        fi="handbook serve: rakentaminen epäonnistui: {error}", sv="handbook serve: bygget misslyckades: {error}",
+        en="handbook serve: build failed: {error}",
+    ),
+    "serve.build-failed-short": m(
+        fi="rakentaminen epäonnistui: {error}", sv="bygget misslyckades: {error}", en="build failed: {error}"
+    ),
+    "serve.search-not-renewed": m(
+        fi="handbook serve: hakuhakemistoa ei päivitetty: {error}", sv="handbook serve: sökindexet förnyades inte: {error}",
+        en="handbook serve: search index not renewed: {error}",
+    ),
+    "serve.search-renewed": m(
+        fi="handbook serve: hakuhakemisto päivitetty.", sv="handbook serve: sökindexet förnyat.",
+        en="handbook serve: search index renewed.",
+    ),
+    "serve.building": m(
+        fi="handbook serve: rakennetaan esikatselua…", sv="handbook serve: bygger förhandsvisningen…",
+        en="handbook serve: building the preview…",
+    ),
+    "serve.fix-first": m(
+        fi="handbook serve: korjaa yllä olevat virheet ja tallenna; esikatselu alkaa, kun käsikirja on kerran "
+        "rakennettu onnistuneesti.",
+        sv="handbook serve: rätta felen ovan och spara; förhandsvisningen startar efter det första lyckade bygget.",
+        en="handbook serve: fix the errors above and save; the preview starts after the first good build.",
+    ),
+    "serve.cannot-listen": m(
+        fi="handbook serve: esikatselua ei voi avata osoitteeseen {host}:{port}: {error}",
+        sv="handbook serve: kan inte lyssna på {host}:{port}: {error}",
+        en="handbook serve: cannot listen on {host}:{port}: {error}",
+    ),
+    "serve.ready": m(
+        fi="handbook serve: esikatselu osoitteessa {url} – päivittyy jokaisen tallennuksen jälkeen; Ctrl+C lopettaa.",
+        sv="handbook serve: förhandsvisning på {url} – byggs om vid varje sparning; Ctrl+C avslutar.",
+        en="handbook serve: preview at {url} — rebuilds on every save; Ctrl+C stops.",
+    ),
+    "serve.stopped": m(fi="handbook serve: pysäytetty.", sv="handbook serve: stoppad.", en="handbook serve: stopped."),
+    "serve.changed": m(
+        fi="handbook serve: {names} muuttui, rakennetaan uudelleen…", sv="handbook serve: {names} ändrades, bygger om…",
+        en="handbook serve: {names} changed, rebuilding…",
+    ),
+    "serve.waiting.title": m(
+        fi="Esikatselu odottaa korjausta", sv="Förhandsvisningen väntar på en rättelse",
+        en="The preview is waiting for a fix",
+    ),
+    "serve.waiting.text": m(
+        fi="Käsikirjaa ei voitu vielä rakentaa. Korjaa alla olevat virheet ja tallenna: sivu latautuu itsestään.",
+        sv="Handboken kunde inte byggas ännu. Rätta felen nedan och spara: sidan laddas om av sig själv.",
+        en="The handbook could not be built yet. Fix the errors below and save: this page reloads by itself.",
+    ),
+}
