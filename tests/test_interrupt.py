@@ -58,7 +58,10 @@ STOPS = ("SIGKILL", "SIGTERM", "SIGINT")
 
 def _written_since(folder: Path, ns: int) -> bool:
     """A page of `folder` was written after `ns` (time.time_ns())."""
-    return folder.is_dir() and any(p.stat().st_mtime_ns > ns for p in folder.rglob("*.html"))
+    try:
+        return folder.is_dir() and any(p.stat().st_mtime_ns > ns for p in folder.rglob("*.html"))
+    except FileNotFoundError:  # MkDocs is emptying the folder (a full build) or replacing a file
+        return False
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
