@@ -52,7 +52,7 @@ from ...handbook import Handbook
 from ...model import LANGUAGES
 from ..text import Safe
 from . import limits
-from .digests import Inputs, page_digest
+from .digests import Inputs, fold, page_digest
 from .kinds import Context, Page, SvgDigest, all_kinds
 from .kinds import content as _content
 from .kinds.content import content_files, content_pages
@@ -152,6 +152,8 @@ def generate_docs(
     result = GeneratedDocs()
     safe_files = content_files(content_dir)
     kinds = all_kinds()
+    shared: dict[str, list[tuple[Page, str]]] = {}
+    """The pages of the kinds that are the same in every language, with the digest of their inputs."""
     for lang in langs:
         w = PageWriter(site, lang, env, svg, legend)
         ctx = Context(site, lang, inputs, svg, legend, content_dir, safe_files, svg_digest)
@@ -159,15 +161,20 @@ def generate_docs(
         made: dict[str, tuple[str, Page]] = {}
         generated: set[str] = set()
         for kind in kinds:
-            for page in kind.pages(ctx):
-                made[page.path] = (page_digest(inputs.code, lang, kind.KIND, kind.TEMPLATE, page.inputs), page)
+            found = shared.get(kind.KIND)
+            if found is None:
+                found = [(page, fold(page.inputs)) for page in kind.pages(ctx)]
+                if not getattr(kind, "PER_LANGUAGE", False):
+                    shared[kind.KIND] = found
+            for page, base in found:
+                made[page.path] = (page_digest(inputs.code, lang, kind.KIND, kind.TEMPLATE, base), page)
                 if kind is not _content:
                     generated.add(page.path)
         there = files_under(out_dir)
         before = previous.get(lang, {}) if previous else {}
         rendered, written = set(), set()
         for path, (digest, page) in made.items():
-            if path in there and before.get(path) == digest:
+            if path in there.files and before.get(path) == digest:
                 result.unchanged += 1
                 continue
             rendered.add(path)
@@ -176,7 +183,7 @@ def generate_docs(
                 result.written += 1
             else:
                 result.unchanged += 1
-        result.removed += remove_stale(out_dir, set(made))
+        result.removed += remove_stale(out_dir, set(made), there)
         result.pages[lang] = sorted(p for p in made if p.endswith(".md"))
         result.nav[lang] = nav(w, content_pages(content_dir, lang, safe_files))
         result.not_in_nav = not_in_nav(site) + split_not_in_nav(generated)

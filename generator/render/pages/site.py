@@ -81,6 +81,7 @@ class Site:
             self.paths.setdefault(op.role, op)
         self.practices: list[Practice] = sorted(practices_of(handbook).practices(), key=lambda p: p.id)
         self.today = today()
+        self._reviews: dict[int, tuple[dt.date | None, dt.date | None, str]] = {}
         # Who uses what.
         self.contact_use: dict[str, list[StepView]] = defaultdict(list)
         self.role_steps: dict[str, dict[str, list[StepView]]] = defaultdict(lambda: defaultdict(list))
@@ -138,7 +139,13 @@ class Site:
         return [StepView(i + 1, s, p) for i, s in enumerate(p.steps)]
 
     def review(self, p: Process) -> tuple[dt.date | None, dt.date | None, str]:
-        """Last review, next review, and 'overdue' / 'soon' / 'ok'."""
+        """Last review, next review, and 'overdue' / 'soon' / 'ok' (worked out once per process)."""
+        found = self._reviews.get(id(p))
+        if found is None:
+            found = self._reviews[id(p)] = self._review(p)
+        return found
+
+    def _review(self, p: Process) -> tuple[dt.date | None, dt.date | None, str]:
         reviewed = parse_date(p.reviewed)
         if reviewed is None:
             return None, None, "ok"

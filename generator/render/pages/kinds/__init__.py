@@ -4,6 +4,9 @@ Each module has:
 
 - `KIND`: the kind's name, part of the digest of each of its pages;
 - `TEMPLATE`: the template its pages are rendered from (None for pages made without one);
+- `PER_LANGUAGE` (optional, False by default): True when its pages or their inputs differ by
+  language; otherwise `pages()` runs once and its pages serve every language (`render` gets the
+  language's `PageWriter`);
 - `pages(ctx)`: every page of the kind for the site in one language (`ctx.lang`), as `Page`s:
   the page's path in the language's docs folder, its `inputs` (the digests of exactly the model
   data the page reads, from `ctx.inputs`, computed without rendering anything) and `render`,
@@ -31,13 +34,17 @@ SvgDigest = Callable[[Process, str], str | None]
 """The digest of a process's diagram in a language (instead of hashing its text), or None for none."""
 
 
+Render = Callable[[PageWriter], str | bytes]
+"""Makes a page's text (or a file's bytes) with the writer of the page's language."""
+
+
 @dataclass(slots=True)
 class Page:
     path: str
     inputs: list[str]
     """Digests (and `repr`s of the few free values) of everything the page's output depends on,
     besides the code, the kind, the template and the language, which every digest has."""
-    render: Callable[[PageWriter], str | bytes]
+    render: Render
 
 
 @dataclass

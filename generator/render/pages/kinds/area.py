@@ -14,7 +14,7 @@ from .. import limits
 from ..paths import area_path
 from ..site import Section
 from ..writer import PageWriter
-from . import Context, Page
+from . import Context, Page, Render
 
 KIND = "area"
 TEMPLATE = "area.md.j2"
@@ -32,7 +32,7 @@ def pages(ctx: Context) -> Iterator[Page]:
             yield Page(path, parts, _render(path, area, page, section.paths))
 
 
-def _render(path: str, area: Area, page: list[Process], page_paths: list[str]):  # type: ignore[no-untyped-def]
+def _render(path: str, area: Area, page: list[Process], page_paths: list[str]) -> Render:
     def render(w: PageWriter) -> str:
         return w.render(TEMPLATE, path, area=area, processes=page, page_paths=page_paths)
 

@@ -13,7 +13,7 @@ from .. import limits
 from ..paths import CHANGES
 from ..site import Section, change_log
 from ..writer import PageWriter
-from . import Context, Page
+from . import Context, Page, Render
 
 KIND = "changes"
 TEMPLATE = "changes.md.j2"
@@ -29,7 +29,7 @@ def pages(ctx: Context) -> Iterator[Page]:
         yield Page(path, parts, _render(path, page, log.paths))
 
 
-def _render(path: str, page: list[dict[str, Any]], page_paths: list[str]):  # type: ignore[no-untyped-def]
+def _render(path: str, page: list[dict[str, Any]], page_paths: list[str]) -> Render:
     def render(w: PageWriter) -> str:
         return w.render(TEMPLATE, path, changes=page, page_paths=page_paths)
 

@@ -18,6 +18,8 @@ from ..writer import PageWriter
 from . import Context, Page
 
 KIND = "content"
+PER_LANGUAGE = True
+"""A language has its own pages, or the Finnish ones."""
 TEMPLATE = None
 
 

@@ -17,7 +17,7 @@ from .. import limits
 from ..paths import DIRECTORY
 from ..site import Section
 from ..writer import PageWriter
-from . import Context, Page
+from . import Context, Page, Render
 
 KIND = "directory"
 TEMPLATE = "directory.md.j2"
@@ -65,10 +65,10 @@ def groups(w: PageWriter, contacts: Iterable[Contact]) -> list[dict[str, Any]]:
     return [g for k, g in found.items() if k] + [g for k, g in found.items() if not k]
 
 
-def _render(  # type: ignore[no-untyped-def]
+def _render(
     path: str, contacts: Iterable[Contact] | None, sections: list[Section], section: Section | None,
     page_paths: list[str],
-):
+) -> Render:
     def render(w: PageWriter) -> str:
         shown = groups(w, contacts) if contacts is not None else []
         return w.render(

@@ -14,7 +14,7 @@ from .. import limits
 from ..paths import GLOSSARY
 from ..site import Section, glossary_terms
 from ..writer import PageWriter
-from . import Context, Page
+from . import Context, Page, Render
 
 KIND = "glossary"
 TEMPLATE = "glossary.md.j2"
@@ -32,7 +32,7 @@ def pages(ctx: Context) -> Iterator[Page]:
         yield Page(path, parts, _render(path, page, glossary.paths))
 
 
-def _render(path: str, page: list[Term], page_paths: list[str]):  # type: ignore[no-untyped-def]
+def _render(path: str, page: list[Term], page_paths: list[str]) -> Render:
     def render(w: PageWriter) -> str:
         return w.render(TEMPLATE, path, terms=page, page_paths=page_paths)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ....practice import Practice
 from ... import knowledge
 from ..paths import KNOWLEDGE_INDEX, knowledge_path, process_path
 from ..writer import PageWriter
@@ -36,7 +37,7 @@ def pages(ctx: Context) -> Iterator[Page]:
         shown = dict.fromkeys([*practice.processes, *measured])
         parts = [inputs.abbreviations, inputs.of(practice), *(inputs.process(pid) for pid in shown)]
 
-        def render(w: PageWriter, practice=practice) -> str:  # type: ignore[no-untyped-def]
+        def render(w: PageWriter, practice: Practice = practice) -> str:
             return knowledge.practice_markdown(practice, site.hb, w.lang, process_path=process_path) + _footer(w)
 
         yield Page(knowledge_path(practice.id), parts, render)

@@ -15,6 +15,8 @@ from ..writer import PageWriter
 from . import Context, Page
 
 KIND = "legend"
+PER_LANGUAGE = True
+"""The legend's text differs by language."""
 TEMPLATE = "legend.md.j2"
 
 

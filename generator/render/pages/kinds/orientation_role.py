@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ....model import OrientationPath
 from ..paths import orientation_path
 from ..writer import PageWriter
-from . import Context, Page
+from . import Context, Page, Render
 
 KIND = "orientation_role"
 TEMPLATE = "orientation_role.md.j2"
@@ -30,7 +30,7 @@ def pages(ctx: Context) -> Iterator[Page]:
         yield Page(path, parts, _render(path, op))
 
 
-def _render(path: str, op: OrientationPath):  # type: ignore[no-untyped-def]
+def _render(path: str, op: OrientationPath) -> Render:
     def render(w: PageWriter) -> str:
         site = w.site
         return w.render(

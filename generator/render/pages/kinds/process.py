@@ -21,7 +21,7 @@ from ....model import CallStep, DecisionStep, HandoffStep, ParallelStep, Process
 from ....timing import parse_duration
 from ... import knowledge
 from ...text import Safe, sanitize, slug, without_invisible
-from ..digests import MISSING, hash_text
+from ..digests import MISSING, fold, hash_text
 from ..paths import DIAGRAM_FILE, diagram_path, process_path
 from ..site import StepView
 from ..writer import ContactPart, PageWriter
@@ -29,6 +29,8 @@ from . import Context, Page
 
 KIND = "process"
 TEMPLATE = "process.md.j2"
+PER_LANGUAGE = True
+"""The diagram differs by language; the rest of a page's inputs are folded once (`Inputs.memo`)."""
 DIAGRAM_KIND = "diagram"
 
 
@@ -49,7 +51,10 @@ def pages(ctx: Context) -> Iterator[Page]:
         else:
             text = svg()
             drawn = hash_text(text) if text else None
-        yield Page(process_path(p.id), [*_inputs(ctx, p), drawn or MISSING], lambda w, p=p, svg=svg: _process_page(w, p, svg()))
+        own = ctx.inputs.memo.get((KIND, id(p)))
+        if own is None:
+            own = ctx.inputs.memo[(KIND, id(p))] = fold(_inputs(ctx, p))
+        yield Page(process_path(p.id), [own, drawn or MISSING], lambda w, p=p, svg=svg: _process_page(w, p, svg()))
         if drawn:
             yield Page(
                 diagram_path(p.id), [DIAGRAM_KIND, drawn], lambda _w, svg=svg: _diagram_document(svg() or "")[0]

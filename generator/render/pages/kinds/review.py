@@ -18,7 +18,7 @@ from .. import limits
 from ..paths import REVIEW, review_area_path
 from ..site import area_sections
 from ..writer import PageWriter
-from . import Context, Page
+from . import Context, Page, Render
 
 KIND = "review"
 TEMPLATE = "review.md.j2"
@@ -71,7 +71,7 @@ def _counts(items: list[Row]) -> tuple[int, int, int]:
     return len(items), sum(1 for r in items if r[3] == "overdue"), sum(1 for r in items if r[3] == "soon")
 
 
-def _render(path: str, **context: Any):  # type: ignore[no-untyped-def]
+def _render(path: str, **context: Any) -> Render:
     def render(w: PageWriter) -> str:
         return w.render(TEMPLATE, path, soon_days=limits.REVIEW_SOON_DAYS, **context)
 

@@ -18,7 +18,7 @@ from ..digests import Inputs
 from ..paths import role_area_path, role_path
 from ..site import Section, StepView, area_sections
 from ..writer import PageWriter
-from . import Context, Page
+from . import Context, Page, Render
 
 KIND = "role"
 TEMPLATE = "role.md.j2"
@@ -77,10 +77,10 @@ def _contact_target(ctx: Context, contact_id: str, area_id: str) -> str | None:
     return found.get((area_id, contact_id)) or found.get((None, contact_id))
 
 
-def _render(  # type: ignore[no-untyped-def]
+def _render(
     path: str, role: Role, groups: list[Group], sections: list[Section], section: Section | None,
     page_paths: list[str],
-):
+) -> Render:
     def render(w: PageWriter) -> str:
         context: dict[str, Any] = {"groups": groups, "sections": sections, "section": section}
         return w.render(TEMPLATE, path, role=role, page_paths=page_paths, **context)
