@@ -25,8 +25,9 @@ Building only what changed
 
 Every file `generate_docs` makes has a digest of its inputs: the model data the page reads
 (per entry: editing one role's name changes the digests of the pages that show that role and of
-no other), the diagram, the abbreviations, the generator's code and templates, the language and,
-for pages that show whether a review is overdue, today's date. The digests come back in
+no other; on process pages, only in the languages whose text changed), the diagram, the
+abbreviations in the page's language, the generator's code, templates and page sizes, the
+language and, for pages that show whether a review is overdue, today's date. The digests come back in
 `GeneratedDocs.digests` (per language: path → digest, for every page, diagram and copied file).
 Pass them to the next run as `previous=`: a file whose digest is unchanged and which is still in
 the docs folder is not rendered again (it is left as it is). The result is the same docs folder
@@ -34,7 +35,9 @@ as a run from scratch, file for file. `GeneratedDocs.rendered_paths` and `writte
 per language, which files were rendered and which of those were written (their bytes changed).
 
 The caller keeps the digests (e.g. in `build/`) and must record only those of a run that
-finished: a digest claims that its file is in the docs folder as that run wrote it. Without
+finished: a digest claims that its file is in the docs folder as that run wrote it. So the
+recorded digests are dropped when a run starts and the new ones recorded when it has returned
+(a run that stopped half-way may have rewritten files the old digests describe). Without
 `previous` (or after deleting the docs folder) every file is rendered, as always.
 
 `svg_digest(process, lang)` may give a diagram's digest (e.g. its cache key) instead of hashing
@@ -166,8 +169,12 @@ def generate_docs(
                 found = [(page, fold(page.inputs)) for page in kind.pages(ctx)]
                 if not getattr(kind, "PER_LANGUAGE", False):
                     shared[kind.KIND] = found
+            abbreviations = inputs.abbreviations(lang)
             for page, base in found:
-                made[page.path] = (page_digest(inputs.code, lang, kind.KIND, kind.TEMPLATE, base), page)
+                digest = page_digest(
+                    inputs.code, lang, kind.KIND, kind.TEMPLATE, abbreviations if page.abbreviations else "", base
+                )
+                made[page.path] = (digest, page)
                 if kind is not _content:
                     generated.add(page.path)
         there = files_under(out_dir)

@@ -24,11 +24,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from ...graph import step_type
-from ...model import Process
+from ...model import LocalText, Process
 from ...practice import MeasuredResult, Practice, latest_result, practice_for_process, practices_of
 from . import limits
 from .site import Site, StepView
-from .tx import TEMPLATES
+from .tx import TEMPLATES, Tx
 
 GENERATOR = Path(__file__).resolve().parent.parent.parent
 """The `generator` package: its code is part of every digest."""
@@ -83,10 +83,10 @@ def code_version(templates: Path = TEMPLATES) -> str:
     return fold([_code_digest(), _folder_digest(templates, "*"), sizes])
 
 
-def page_digest(code: str, lang: str, kind: str, template: str | None, inputs: str) -> str:
-    """A page's digest: its `inputs` folded into one (the same in every language), with the code, the
-    language, the kind and the template."""
-    return fold([code, repr(lang), kind, template or "", inputs])
+def page_digest(code: str, lang: str, kind: str, template: str | None, abbreviations: str, inputs: str) -> str:
+    """A page's digest: its `inputs` folded into one (often the same in every language), with the code,
+    the language, the kind, the template and the abbreviations it ends with (or '')."""
+    return fold([code, repr(lang), kind, template or "", abbreviations, inputs])
 
 
 class Inputs:
@@ -111,8 +111,8 @@ class Inputs:
             self._processes[p.id].append(p)
         self._heads: dict[str, str] = {}
         self._cards: dict[int, str] = {}
-        self.abbreviations = fold(x for t in hb.glossary.items for x in (repr(t.abbr), hash_text(model_json(t.term))))
-        """What every page's abbreviation definitions are made of: each term's abbreviation and its words."""
+        self._abbreviations: dict[str, str] = {}
+        self._seen: dict[tuple[str, str], dict[str, str]] = {}
         self._linked_targets: set[tuple[str | None, str | None]] | None = None
         self._practices = practices_of(hb)
         self.memo: dict[Any, Any] = {}
@@ -156,6 +156,34 @@ class Inputs:
 
     def term(self, term_id: str | None) -> str:
         return self._entry("term", term_id)
+
+    # -- in one language ---------------------------------------------------------------
+
+    def abbreviations(self, lang: str) -> str:
+        """What the abbreviation definitions of every page in `lang` are made of: each abbreviation and
+        its term's words in that language (Finnish where they are missing). Terms without one are not
+        on every page."""
+        found = self._abbreviations.get(lang)
+        if found is None:
+            tx = Tx(lang)
+            found = self._abbreviations[lang] = hash_text(
+                repr([(t.abbr, tx._pick(t.term)[0]) for t in self.site.hb.glossary.items if t.abbr])
+            )
+        return found
+
+    def seen_in(self, registry: str, entry_id: str | None, lang: str) -> str:
+        """Every entry with this id as a page in `lang` shows it: its texts in that language (or Finnish,
+        marked as such, where they are missing) and its other fields. A name edited in Finnish only does
+        not change the Swedish or English pages of a translated entry."""
+        index = self._seen.get((registry, lang))
+        if index is None:
+            tx = Tx(lang)
+            found: dict[str, list[Any]] = defaultdict(list)
+            for item in self._registries[registry]:
+                found[getattr(item, "id")].append(_seen(item, tx))  # noqa: B009
+            index = self._seen[(registry, lang)] = {key: hash_text(repr((key, seen))) for key, seen in found.items()}
+        got = index.get(entry_id) if isinstance(entry_id, str) else None
+        return got if got is not None else MISSING + repr(entry_id)
 
     # -- processes as other pages show them ----------------------------------------------
 
@@ -241,6 +269,20 @@ class Inputs:
 
     def practices(self) -> list[Practice]:
         return self._practices.practices()
+
+
+def _seen(value: Any, tx: Tx) -> Any:
+    """A model's data as it shows in one language: each text as `Tx` picks it (with whether it is a
+    Finnish fallback), everything else as it is."""
+    if isinstance(value, LocalText):
+        return tx._pick(value)
+    if isinstance(value, BaseModel):
+        return (type(value).__name__, [(k, _seen(v, tx)) for k, v in value.__dict__.items()])
+    if isinstance(value, (list, tuple)):
+        return [_seen(v, tx) for v in value]
+    if isinstance(value, dict):
+        return [(k, _seen(v, tx)) for k, v in value.items()]
+    return value
 
 
 def text_key(text: Any) -> str:

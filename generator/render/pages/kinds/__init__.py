@@ -11,6 +11,8 @@ Each module has:
   the page's path in the language's docs folder, its `inputs` (the digests of exactly the model
   data the page reads, from `ctx.inputs`, computed without rendering anything) and `render`,
   which makes the page's text (or bytes) with a `PageWriter` when the page must be written.
+  The glossary's abbreviations, which end every Markdown page, are not among a page's `inputs`:
+  every digest has them, in its language, unless the page says it has none (`abbreviations`).
 
 `KINDS` is the order the pages are made in. Where two kinds (or two entries) would make the same
 path, the later one is the page (a role `index` replaces the roles page, a hand-written page a
@@ -45,6 +47,9 @@ class Page:
     """Digests (and `repr`s of the few free values) of everything the page's output depends on,
     besides the code, the kind, the template and the language, which every digest has."""
     render: Render
+    abbreviations: bool = True
+    """Whether the page ends with the glossary's abbreviations (a diagram or a copied file does not):
+    then its digest has them too, in the page's language."""
 
 
 @dataclass

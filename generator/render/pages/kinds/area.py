@@ -2,7 +2,7 @@
 
 A page reads its area (and the name of every area with its id, for the search filter); the
 title, summary, owner and review dates of each process on it and whether its review is overdue
-today; how many pages the area has; and the abbreviations.
+today; and how many pages the area has.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def pages(ctx: Context) -> Iterator[Page]:
     for area in site.areas:
         section = Section(area.id, area_path(area.id), site.area_processes.get(area.id, []), limits.AREA_PAGE)
         for path, page in zip(section.paths, section.pages, strict=True):
-            parts = [inputs.of(area), inputs.area(area.id), repr(len(section.paths)), inputs.abbreviations]
+            parts = [inputs.of(area), inputs.area(area.id), repr(len(section.paths))]
             for p in page:
                 overdue = site.review(p)[2] == "overdue"
                 parts += [inputs.head(p.id), inputs.card(p), "overdue" if overdue else ""]

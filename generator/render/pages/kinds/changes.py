@@ -1,7 +1,7 @@
 """The change log, `mika-muuttui.md` (numbered pages when long): every process change, newest first.
 
 A page reads its rows (the date, version and text of each change, and its process's title), how
-many pages the log has, and the abbreviations.
+many pages the log has.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def pages(ctx: Context) -> Iterator[Page]:
     inputs = ctx.inputs
     log = Section(None, CHANGES, change_log(ctx.site), limits.CHANGES_PAGE)
     for path, page in zip(log.paths, log.pages, strict=True):
-        parts = [repr(len(log.paths)), inputs.abbreviations]
+        parts = [repr(len(log.paths))]
         for item in page:
             parts += [repr(item["raw_date"]), inputs.head(item["process"].id), inputs.of(item["change"])]
         yield Page(path, parts, _render(path, page, log.paths))

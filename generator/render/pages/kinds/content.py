@@ -2,7 +2,7 @@
 where a language lacks a page), with the glossary's abbreviations, and `content/assets/**` copied
 to `media/` in every language.
 
-A page reads its file (or the Finnish one) and the abbreviations; a copied file reads itself.
+A page reads its file (or the Finnish one); a copied file reads itself.
 """
 
 from __future__ import annotations
@@ -48,13 +48,13 @@ def pages(ctx: Context) -> Iterator[Page]:
         own = content_dir / lang / rel
         translated = own in files
         text = read_content(own if translated else content_dir / DEFAULT_LANGUAGE / rel)
-        parts = [repr(translated), hash_text(text), ctx.inputs.abbreviations]
+        parts = [repr(translated), hash_text(text)]
         yield Page(rel, parts, lambda w, text=text, translated=translated: _content_page(text, translated, w))
     for asset in _content_assets(content_dir, files):
         data = _read_asset(asset)
         if data is not None:
             path = MEDIA + asset.relative_to(content_dir / "assets").as_posix()
-            yield Page(path, [hash_bytes(data)], lambda _w, data=data: data)
+            yield Page(path, [hash_bytes(data)], lambda _w, data=data: data, abbreviations=False)
 
 
 def read_content(path: Path) -> str:

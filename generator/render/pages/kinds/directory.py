@@ -4,7 +4,7 @@ numbered when long; `kenelle-soitan/muut.md` for contacts no area uses) holds it
 
 A page reads each contact on it (every entry with its id, for the search words) and the name of
 its organization; the first steps that use each contact (number, name, the process's title) and
-how many more; the areas of a split directory and their counts; and the abbreviations.
+how many more; and the areas of a split directory and their counts.
 """
 
 from __future__ import annotations
@@ -28,15 +28,15 @@ def pages(ctx: Context) -> Iterator[Page]:
     sections = site.directory_sections
     if not sections:
         contacts = site.hb.contacts.items
-        parts = [inputs.abbreviations, *_contacts(ctx, contacts, None)]
+        parts = _contacts(ctx, contacts, None)
         yield Page(DIRECTORY, parts, _render(DIRECTORY, contacts, [], None, []))
         return
     overview = [x for s in sections for x in (inputs.area(s.area), repr((s.area, len(s.items), s.paths[0])))]
-    yield Page(DIRECTORY, [inputs.abbreviations, *overview], _render(DIRECTORY, None, sections, None, []))
+    yield Page(DIRECTORY, overview, _render(DIRECTORY, None, sections, None, []))
     for section in sections:
         for sub, page in zip(section.paths, section.pages, strict=True):
             parts = [
-                inputs.abbreviations, inputs.area(section.area), repr((section.area, len(section.paths))),
+                inputs.area(section.area), repr((section.area, len(section.paths))),
                 *_contacts(ctx, page, section.area),
             ]
             yield Page(sub, parts, _render(sub, page, [], section, section.paths))

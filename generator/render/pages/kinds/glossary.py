@@ -2,7 +2,7 @@
 processes that use it.
 
 A page reads each term on it (every entry with its id), the titles of the first processes that
-use each term and how many more, how many pages the glossary has, and the abbreviations.
+use each term and how many more, how many pages the glossary has.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def pages(ctx: Context) -> Iterator[Page]:
     site, inputs = ctx.site, ctx.inputs
     glossary = Section(None, GLOSSARY, glossary_terms(site), limits.GLOSSARY_PAGE)
     for path, page in zip(glossary.paths, glossary.pages, strict=True):
-        parts = [repr(len(glossary.paths)), inputs.abbreviations]
+        parts = [repr(len(glossary.paths))]
         for t in page:
             used = site.term_use.get(t.id, [])
             shown = used[: limits.TERM_USES_SHOWN]

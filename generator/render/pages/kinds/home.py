@@ -2,7 +2,7 @@
 latest changes and the number of overdue reviews.
 
 It reads every area; each area's processes (title, summary) or their number; the latest changes
-(date, text, the process's title); how many reviews are overdue today; and the abbreviations.
+(date, text, the process's title); and how many reviews are overdue today.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def pages(ctx: Context) -> Iterator[Page]:
     recent = change_log(site)[: limits.RECENT_CHANGES]
     overdue = sum(1 for p in site.processes if site.review(p)[2] == "overdue")
     list_processes = len(site.processes) <= limits.HOME_LIST_LIMIT
-    parts = [repr((overdue, list_processes)), inputs.abbreviations]
+    parts = [repr((overdue, list_processes))]
     for area in site.areas:
         procs = site.area_processes.get(area.id, [])
         parts.append(inputs.of(area))

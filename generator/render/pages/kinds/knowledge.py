@@ -2,8 +2,7 @@
 practice descriptions behind the processes (made by `generator.render.knowledge`, not a template).
 
 The index reads every practice and the titles of the processes each describes; a practice's page
-reads the practice and each process it names or measures (whole: title, summary, targets). Both
-read the abbreviations.
+reads the practice and each process it names or measures (whole: title, summary, targets).
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ def pages(ctx: Context) -> Iterator[Page]:
     site, inputs = ctx.site, ctx.inputs
     if not site.practices:
         return
-    index = [inputs.abbreviations]
+    index: list[str] = []
     for practice in site.practices:
         index += [inputs.of(practice), *(inputs.head(pid) for pid in practice.processes), "|"]
 
@@ -35,7 +34,7 @@ def pages(ctx: Context) -> Iterator[Page]:
     for practice in site.practices:
         measured = [row.process for fig in practice.figures() for row in fig.rows if row.process and row.target]
         shown = dict.fromkeys([*practice.processes, *measured])
-        parts = [inputs.abbreviations, inputs.of(practice), *(inputs.process(pid) for pid in shown)]
+        parts = [inputs.of(practice), *(inputs.process(pid) for pid in shown)]
 
         def render(w: PageWriter, practice: Practice = practice) -> str:
             return knowledge.practice_markdown(practice, site.hb, w.lang, process_path=process_path) + _footer(w)

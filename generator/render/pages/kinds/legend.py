@@ -1,7 +1,7 @@
 """The legend of the diagrams, `merkinnat.md`: every shape and what it means.
 
 It reads the legend's text (drawn by `generator.render.legend` when the diagram renderer is
-installed; a list of the step types otherwise) and the abbreviations.
+installed; a list of the step types otherwise).
 """
 
 from __future__ import annotations
@@ -26,4 +26,4 @@ def pages(ctx: Context) -> Iterator[Page]:
     def render(w: PageWriter) -> str:
         return w.render(TEMPLATE, LEGEND, legend=Safe(legend) if legend else None)
 
-    yield Page(LEGEND, [ctx.inputs.abbreviations, hash_text(legend) if legend else MISSING], render)
+    yield Page(LEGEND, [hash_text(legend) if legend else MISSING], render)

@@ -1,7 +1,6 @@
 """The orientation page, `perehdytys/index.md`: each role's reading path for a new employee.
 
-It reads each path (its role and its number of processes), the name of each path's role, and the
-abbreviations.
+It reads each path (its role and its number of processes) and the name of each path's role.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ TEMPLATE = "orientation.md.j2"
 def pages(ctx: Context) -> Iterator[Page]:
     site, inputs = ctx.site, ctx.inputs
     ops = list(site.paths.values())
-    parts = [inputs.abbreviations, *(x for op in ops for x in (inputs.of(op), inputs.role(op.role)))]
+    parts = [x for op in ops for x in (inputs.of(op), inputs.role(op.role))]
 
     def render(w: PageWriter) -> str:
         return w.render(TEMPLATE, ORIENTATION, ops=ops)

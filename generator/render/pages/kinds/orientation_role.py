@@ -2,7 +2,7 @@
 role's own steps in it.
 
 A page reads its path, its role's name, the title and summary of each process on it and the
-role's steps in each (number, name), and the abbreviations.
+role's steps in each (number, name).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def pages(ctx: Context) -> Iterator[Page]:
     for op in site.paths.values():
         path = orientation_path(op.role)
         mine = site.role_steps.get(op.role, {})
-        parts = [inputs.of(op), inputs.role(op.role), inputs.abbreviations]
+        parts = [inputs.of(op), inputs.role(op.role)]
         for pid in op.processes:
             if pid in site.process_by_id:
                 parts += [inputs.head(pid), *inputs.views(mine.get(pid, [])), "|"]

@@ -4,8 +4,9 @@ A process page reads its own process whole; the names of the roles of its lanes 
 of the organizations it hands off to and of its contacts' organizations; its contacts and
 glossary terms (and the glossary page of each term); its area; the titles and summaries of the
 processes it hands off to, calls and relates to; the practice behind it and the latest measured
-result of each target; its diagram; whether its review is overdue (today's date); and the
-glossary's abbreviations.
+result of each target; its diagram; and whether its review is overdue (today's date). The
+registry entries (roles, organizations, contacts, terms, the area) count as the page's language
+shows them: a role renamed in Finnish only re-renders the Finnish pages of its processes.
 """
 
 from __future__ import annotations
@@ -51,17 +52,22 @@ def pages(ctx: Context) -> Iterator[Page]:
         else:
             text = svg()
             drawn = hash_text(text) if text else None
-        own = ctx.inputs.memo.get((KIND, id(p)))
-        if own is None:
-            own = ctx.inputs.memo[(KIND, id(p))] = fold(_inputs(ctx, p))
-        yield Page(process_path(p.id), [own, drawn or MISSING], lambda w, p=p, svg=svg: _process_page(w, p, svg()))
+        reads = ctx.inputs.memo.get((KIND, id(p)))
+        if reads is None:
+            reads = ctx.inputs.memo[(KIND, id(p))] = _reads(ctx, p)
+        own, entries = reads
+        parts = [own, drawn or MISSING, *(ctx.inputs.seen_in(registry, key, lang) for registry, key in entries)]
+        yield Page(process_path(p.id), parts, lambda w, p=p, svg=svg: _process_page(w, p, svg()))
         if drawn:
             yield Page(
-                diagram_path(p.id), [DIAGRAM_KIND, drawn], lambda _w, svg=svg: _diagram_document(svg() or "")[0]
+                diagram_path(p.id), [DIAGRAM_KIND, drawn], lambda _w, svg=svg: _diagram_document(svg() or "")[0],
+                abbreviations=False,
             )
 
 
-def _inputs(ctx: Context, p: Process) -> list[str]:
+def _reads(ctx: Context, p: Process) -> tuple[str, list[tuple[str, str]]]:
+    """What a process page reads that is the same in every language, folded into one digest, and
+    the registry entries it shows (each in the page's language)."""
     site, inputs = ctx.site, ctx.inputs
     lanes = lane_of(p)
     roles = dict.fromkeys([*(r for r in lanes.values() if r), *p.roles])
@@ -83,24 +89,21 @@ def _inputs(ctx: Context, p: Process) -> list[str]:
         if c is not None and c.organization:
             orgs[c.organization] = None
     overdue = site.review(p)[2] == "overdue"
-    return [
+    own = fold([
         inputs.of(p),
         "overdue" if overdue else "",
-        inputs.area(p.area),
-        *(inputs.role(r) for r in roles),
-        "|",
         *(inputs.head(o) for o in others),
         "|",
-        *(inputs.org(o) for o in orgs),
-        "|",
-        *(inputs.contact(c) for c in contacts),
-        "|",
-        *(x for t in p.terms for x in (inputs.term(t), repr(site.term_page.get(t)))),
+        *(repr(site.term_page.get(t)) for t in p.terms),
         "|",
         inputs.practice_of(p.id),
         *inputs.target_results(p.id),
-        inputs.abbreviations,
+    ])
+    entries = [
+        ("area", p.area), *(("role", r) for r in roles), *(("org", o) for o in orgs),
+        *(("contact", c) for c in contacts), *(("term", t) for t in p.terms),
     ]
+    return own, entries
 
 
 @dataclass(slots=True)

@@ -3,8 +3,7 @@ A long report lists the most urgent and the service areas, and each area's page
 (`tarkistus/<area>.md`, numbered when long) holds its processes.
 
 Every page depends on today's date ("as of", days late or left). A page reads the title, owner
-and review dates of each process on it; the areas of a split report with their counts; and the
-abbreviations.
+and review dates of each process on it; and the areas of a split report with their counts.
 """
 
 from __future__ import annotations
@@ -42,7 +41,7 @@ def pages(ctx: Context) -> Iterator[Page]:
         return [x for p, *_rest in items for x in (inputs.head(p.id), inputs.card(p))]
 
     by_due = sorted(reviews, key=due)
-    head = [repr(site.today.isoformat()), inputs.abbreviations]
+    head = [repr(site.today.isoformat())]
     if len(reviews) <= limits.REVIEW_PAGE:
         yield Page(REVIEW, [*head, *rows(by_due)], _render(
             REVIEW, reviews=by_due, pending=None, more=0, sections=[], section=None, page_paths=[],

@@ -3,8 +3,8 @@ per service area (`roolit/<role>/<area>.md`, numbered when long) and its own pag
 
 A page reads its role, the name of its organization and whether it has an orientation path; for
 each process on it the title and the role's steps (number, name, type, contacts), and each
-contact (its name, whether it is made up, and the directory page it is on); the areas of a split
-role page and their counts; and the abbreviations.
+contact (its name, whether it is made up, and the directory page it is on); and the areas of a split
+role page and their counts.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def pages(ctx: Context) -> Iterator[Page]:
         path = role_path(role_id)
         by_process = site.role_steps.get(role_id, {})
         groups = [(site.process_by_id[pid], views) for pid, views in by_process.items()]
-        head = [inputs.role(role_id), inputs.abbreviations]
+        head = [inputs.role(role_id)]
         own = [inputs.org(role.organization), repr(role_id in site.paths)]
         if len(groups) <= limits.ROLE_PAGE:
             yield Page(path, [*head, *own, *_groups(ctx, groups)], _render(path, role, groups, [], None, []))

@@ -1,7 +1,6 @@
 """The roles page, `roolit/index.md`: every role, its organization and how many processes it has steps in.
 
-It reads every role, the name of each role's organization, the number of processes of each, and
-the abbreviations.
+It reads every role, the name of each role's organization and the number of processes of each.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ TEMPLATE = "roles.md.j2"
 
 def pages(ctx: Context) -> Iterator[Page]:
     site, inputs = ctx.site, ctx.inputs
-    parts = [inputs.abbreviations]
+    parts: list[str] = []
     for rid, role in site.roles.items():
         parts += [inputs.role(rid), inputs.org(role.organization), repr(len(site.role_steps.get(rid, {})))]
 
