@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,6 +33,7 @@ from generator.render.pages import (
     GeneratedDocs,
     diagram_path,
     generate_docs,
+    limits,
     orientation_path,
     process_path,
     role_path,
@@ -183,8 +185,19 @@ def organization_name(root: Path, rnd: random.Random, n: int) -> None:
 
 
 def glossary_term(root: Path, rnd: random.Random, n: int) -> None:
+    what = rnd.choice(["term", "abbr", "no abbr", "definition", "reorder"])
+    if what == "reorder":  # a new first letter: the term moves in the alphabetical glossary (and others with it)
+        first = rnd.choice("AÖ")
+
+        def reorder(data: Any) -> None:
+            plain = [e for e in data["terms"] if not e.get("abbr")]  # an abbreviation's words are on every page
+            e = rnd.choice(plain or data["terms"])
+            e["term"] = {k: f"{first}{v}" for k, v in e["term"].items()} if isinstance(e["term"], dict) else first + e["term"]
+
+        _yaml(root / "processes" / "glossary.yaml", reorder)
+        return
+
     def change(e: dict[str, Any]) -> None:
-        what = rnd.choice(["term", "abbr", "no abbr", "definition"])
         if what == "abbr":
             e["abbr"] = f"LY{n}"
         elif what == "no abbr":
@@ -244,15 +257,39 @@ EDITS = [
 # --- the tests ---------------------------------------------------------------------------------------
 
 
-@settings(max_examples=3, deadline=None)
-@given(
-    order=st.permutations(EDITS), more=st.lists(st.sampled_from(EDITS), max_size=3), seed=st.integers(0, 2**32 - 1)
+TINY = {
+    name: 2 for name in (
+        "HOME_LIST_LIMIT", "AREA_PAGE", "ROLE_PAGE", "DIRECTORY_PAGE", "USES_SHOWN", "CHANGES_PAGE", "REVIEW_PAGE",
+        "REVIEW_PENDING_SHOWN", "GLOSSARY_PAGE", "TERM_USES_SHOWN", "NAV_LIST_LIMIT",
+    )
+}
+"""Page sizes at which every listing of the bundled handbook is split (and the navigation shortened)."""
+
+EDIT_SEQUENCES = st.tuples(
+    st.permutations(EDITS), st.lists(st.sampled_from(EDITS), max_size=3), st.integers(0, 2**32 - 1)
 )
-def test_pages_after_edits_are_the_pages_from_scratch(
-    tmp_path_factory: Any, order: list[Any], more: list[Any], seed: int
-) -> None:
-    """Every kind of edit at least once, in a random order, and a few more."""
-    base = tmp_path_factory.mktemp("edits")
+"""Every kind of edit at least once, in a random order, then a few more; and a seed for their choices."""
+
+
+@settings(max_examples=2, deadline=None)
+@given(edits=EDIT_SEQUENCES)
+def test_pages_after_edits_are_the_pages_from_scratch(tmp_path_factory: Any, edits: tuple[Any, ...]) -> None:
+    edits_match_scratch(tmp_path_factory.mktemp("edits"), *edits)
+
+
+@settings(max_examples=1, deadline=None)
+@given(edits=EDIT_SEQUENCES)
+def test_split_listings_after_edits_are_the_pages_from_scratch(tmp_path_factory: Any, edits: tuple[Any, ...]) -> None:
+    """With tiny page sizes: an entry moves between the numbered pages of a listing, a contact or a term
+    to another page (and the links to it change), a listing is split or joined."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name, value in TINY.items():
+            mp.setattr(limits, name, value)
+        edits_match_scratch(tmp_path_factory.mktemp("split"), *edits)
+
+
+def edits_match_scratch(base: Path, order: list[Any], more: list[Any], seed: int) -> None:
+    """After each edit, the docs written with the previous digests are those of a run into an empty folder."""
     root = project(base)
     docs = base / "docs"
     previous = generate(root, docs).digests
@@ -298,6 +335,50 @@ def test_renaming_a_role_renders_exactly_the_pages_that_show_it(tmp_path: Path) 
     assert process_path("keskitetty-asiakasohjaus") not in again.rendered_paths["fi"]
     assert again.written == 17
     assert again.unchanged == sum(len(d) for d in first.digests.values()) - 17
+
+
+def test_a_role_renamed_in_finnish_only_renders_no_swedish_or_english_process_page(tmp_path: Path) -> None:
+    """Process pages (most of the pages) read a role's name in their own language."""
+    root = project(tmp_path)
+    docs = tmp_path / "docs"
+    first = generate(root, docs)
+    role = "palveluohjaaja"
+
+    def rename(data: Any) -> None:
+        entry = next(e for e in data["roles"] if e["id"] == role)
+        entry["name"] = _retext(entry["name"], "(uusi nimi)", every_language=False)
+
+    _yaml(root / "processes" / "roles.yaml", rename)
+    again = generate(root, docs, first.digests)
+    listings = {ROLES, role_path(role), ORIENTATION, orientation_path(role)}
+    shown = {process_path("ikaantyneiden-asiakas-ja-palveluohjaus"), diagram_path("ikaantyneiden-asiakas-ja-palveluohjaus")}
+    assert again.written_paths == {"fi": listings | shown, "sv": set(), "en": set()}
+    assert again.rendered_paths == {"fi": listings | shown, "sv": listings, "en": listings}
+
+
+def test_a_term_moved_to_another_glossary_page_renders_the_pages_that_link_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new first letter moves a term (and those between) to other pages of a split glossary: the process
+    pages that link to any of them are rendered again, though none of their own data changed."""
+    for name, value in TINY.items():
+        monkeypatch.setattr(limits, name, value)
+    root = project(tmp_path)
+    docs = tmp_path / "docs"
+    first = generate(root, docs)
+
+    def reorder(data: Any) -> None:
+        entry = next(e for e in data["terms"] if e["id"] == "yhteisasiakkuus")  # no abbreviation
+        entry["term"] = {k: f"A{v}" for k, v in entry["term"].items()}
+
+    _yaml(root / "processes" / "glossary.yaml", reorder)
+    again = generate(root, docs, first.digests)
+    generate(root, tmp_path / "scratch")
+    assert differences(tree(docs), tree(tmp_path / "scratch")) == []
+    hb = load_handbook(root / "processes")
+    others = {process_path(pf.process.id) for pf in hb.processes if "yhteisasiakkuus" not in pf.process.terms}
+    assert len(others) == 4  # their links to the terms that moved with it changed
+    assert others <= again.written_paths["fi"]
 
 
 def test_nothing_changed_renders_nothing(tmp_path: Path) -> None:
