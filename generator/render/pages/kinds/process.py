@@ -145,14 +145,23 @@ def _diagram_document(svg: str) -> tuple[str, float, float]:
     the page stays small: the SVG is a third to two thirds of a process page's
     weight, and MkDocs need not parse it as Markdown.
     """
-    match = re.search(r"<svg\b[^>]*>", svg)
+    match = _SVG_TAG.search(svg)
     if not match:
         return svg, 0.0, 0.0
     tag = match.group(0)
-    view = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"', tag)
-    width, height = (float(view.group(3)), float(view.group(4))) if view else (0.0, 0.0)
+    width, height = _diagram_size(tag)
     scalable = re.sub(r'\s(width|height)="[^"]*"', "", tag).replace("<svg", '<svg width="100%" height="100%"', 1)
     return _tidy_svg(svg[: match.start()] + scalable + svg[match.end():]) + "\n", width, height
+
+
+_SVG_TAG = re.compile(r"<svg\b[^>]*>")
+
+
+def _diagram_size(svg: str) -> tuple[float, float]:
+    """A diagram's width and height in pt, from the viewBox of its <svg> tag (0, 0 without one)."""
+    match = _SVG_TAG.search(svg)
+    view = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"', match.group(0)) if match else None
+    return (float(view.group(3)), float(view.group(4))) if view else (0.0, 0.0)
 
 
 def _process_page(w: PageWriter, p: Process, svg: str | None) -> str:
@@ -160,7 +169,8 @@ def _process_page(w: PageWriter, p: Process, svg: str | None) -> str:
     here = process_path(p.id)
     steps = site.steps(p)
     reviewed, due, status = site.review(p)
-    diagram, diagram_w, diagram_h = _diagram_document(svg) if svg else (None, 0.0, 0.0)
+    diagram = bool(svg)  # its file is written beside the page (`_diagram_document`)
+    diagram_w, diagram_h = _diagram_size(svg) if svg else (0.0, 0.0)
     flow: dict[str, list[tuple[Any, str]]] = defaultdict(list)
     for e in edges(p):
         flow[e.source].append((e.label, e.target))
