@@ -8,7 +8,6 @@ pages of at most K entries). Every link of every page must resolve, anchor inclu
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import posixpath
 import re
@@ -98,7 +97,7 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, GeneratedDocs
     # Swedish is the largest language of the synthetic text (Finnish fallbacks carry a marker).
     # Two years on, every review is overdue: the longest review report and a banner on every process.
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pages, "today", lambda: dt.date(2029, 1, 1))
+        mp.setenv("HANDBOOK_TODAY", "2029-01-01")
         return _render(tmp_path_factory.mktemp("large"), 400, ("fi", "sv"))
 
 
@@ -171,7 +170,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, GeneratedDocs]
     }
     with pytest.MonkeyPatch.context() as mp:
         for name, value in limits.items():
-            mp.setattr(pages, name, value)
+            mp.setattr(pages.limits, name, value)  # the page kinds read them from there when they run
         return _render(tmp_path_factory.mktemp("tiny"), 40, ("fi", "en"))
 
 

@@ -1,0 +1,302 @@
+"""Process pages, `prosessit/<id>.md`, and each one's diagram beside it, `prosessit/<id>/kaavio.svg`.
+
+A process page reads its own process whole; the names of the roles of its lanes and swimlanes,
+of the organizations it hands off to and of its contacts' organizations; its contacts and
+glossary terms (and the glossary page of each term); its area; the titles and summaries of the
+processes it hands off to, calls and relates to; the practice behind it and the latest measured
+result of each target; its diagram; and whether its review is overdue (today's date). The
+registry entries (roles, organizations, contacts, terms, the area) count as the page's language
+shows them: a role renamed in Finnish only re-renders the Finnish pages of its processes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ....graph import edges, lane_of, step_type, too_long_to_draw
+from ....model import CallStep, DecisionStep, HandoffStep, ParallelStep, Process, StepBase, WaitStep
+from ....timing import parse_duration
+from ... import knowledge
+from ...text import Safe, sanitize, slug, without_invisible
+from ..digests import MISSING, fold, hash_text
+from ..paths import DIAGRAM_FILE, diagram_path, process_path
+from ..site import StepView
+from ..writer import ContactPart, PageWriter
+from . import Context, Page
+
+KIND = "process"
+TEMPLATE = "process.md.j2"
+PER_LANGUAGE = True
+"""The diagram differs by language; the rest of a page's inputs are folded once (`Inputs.memo`)."""
+DIAGRAM_KIND = "diagram"
+
+
+def pages(ctx: Context) -> Iterator[Page]:
+    site, lang = ctx.site, ctx.lang
+    for p in site.processes:
+        svg_text: list[str | None] = []
+
+        def svg(p: Process = p, memo: list[str | None] = svg_text) -> str | None:
+            if not memo:
+                memo.append(ctx.svg(p, lang) if ctx.svg else None)
+            return memo[0]
+
+        if ctx.svg is None:
+            drawn = None
+        elif ctx.svg_digest is not None:
+            drawn = ctx.svg_digest(p, lang)
+        else:
+            text = svg()
+            drawn = hash_text(text) if text else None
+        reads = ctx.inputs.memo.get((KIND, id(p)))
+        if reads is None:
+            reads = ctx.inputs.memo[(KIND, id(p))] = _reads(ctx, p)
+        own, entries = reads
+        parts = [own, drawn or MISSING, *(ctx.inputs.seen_in(registry, key, lang) for registry, key in entries)]
+        yield Page(process_path(p.id), parts, lambda w, p=p, svg=svg: _process_page(w, p, svg()))
+        if drawn:
+            yield Page(
+                diagram_path(p.id), [DIAGRAM_KIND, drawn], lambda _w, svg=svg: _diagram_document(svg() or "")[0],
+                abbreviations=False,
+            )
+
+
+def _reads(ctx: Context, p: Process) -> tuple[str, list[tuple[str, str]]]:
+    """What a process page reads that is the same in every language, folded into one digest, and
+    the registry entries it shows (each in the page's language)."""
+    site, inputs = ctx.site, ctx.inputs
+    lanes = lane_of(p)
+    roles = dict.fromkeys([*(r for r in lanes.values() if r), *p.roles])
+    others: dict[str, None] = {}
+    orgs: dict[str, None] = {}
+    contacts: dict[str, None] = {}
+    for s in p.steps:
+        if isinstance(s, HandoffStep):
+            if s.to_process:
+                others[s.to_process] = None
+            if s.to_organization:
+                orgs[s.to_organization] = None
+        elif isinstance(s, CallStep):
+            others[s.process] = None
+        contacts.update(dict.fromkeys(s.contacts))
+    others.update(dict.fromkeys(p.related))
+    for cid in contacts:
+        c = site.contacts.get(cid)
+        if c is not None and c.organization:
+            orgs[c.organization] = None
+    overdue = site.review(p)[2] == "overdue"
+    own = fold([
+        inputs.of(p),
+        "overdue" if overdue else "",
+        *(inputs.head(o) for o in others),
+        "|",
+        *(repr(site.term_page.get(t)) for t in p.terms),
+        "|",
+        inputs.practice_of(p.id),
+        *inputs.target_results(p.id),
+    ])
+    entries = [
+        ("area", p.area), *(("role", r) for r in roles), *(("org", o) for o in orgs),
+        *(("contact", c) for c in contacts), *(("term", t) for t in p.terms),
+    ]
+    return own, entries
+
+
+@dataclass(slots=True)
+class StepPart:
+    """What a process page prints for one step, worked out before the template runs.
+
+    A template's every call costs jinja2 about a microsecond of bookkeeping; reading an attribute
+    costs a tenth of that. The template keeps the layout and its conditions on the step's own
+    fields; the values it prints come from here. An item is None where the step has no such part.
+    """
+
+    n: int
+    step: StepBase
+    type: str
+    anchor: str
+    label: Safe
+    kind: Safe
+    who: Safe
+    type_label: Safe
+    within: Safe | None
+    description: Safe | None
+    record: Safe | None
+    contacts: list[ContactPart]
+    branches: list[tuple[Safe, Safe]] | None
+    """(when, link to the step) of a decision."""
+    paths: list[tuple[Any, Safe, Safe]] | None
+    """(path, when, link to the step) of a parallel split."""
+    join: Safe | None
+    handoff_process: Safe | None
+    handoff_org: Safe | None
+    call_process: Safe | None
+    next: Safe | None
+
+
+def _diagram_document(svg: str) -> tuple[str, float, float]:
+    """The SVG as a file of its own that scales to its <object>, and its width and height in pt.
+
+    An <object> keeps the links of the diagram working (an <img> would not) while
+    the page stays small: the SVG is a third to two thirds of a process page's
+    weight, and MkDocs need not parse it as Markdown.
+    """
+    match = _SVG_TAG.search(svg)
+    if not match:
+        return svg, 0.0, 0.0
+    tag = match.group(0)
+    width, height = _diagram_size(tag)
+    scalable = re.sub(r'\s(width|height)="[^"]*"', "", tag).replace("<svg", '<svg width="100%" height="100%"', 1)
+    return _tidy_svg(svg[: match.start()] + scalable + svg[match.end():]) + "\n", width, height
+
+
+_SVG_TAG = re.compile(r"<svg\b[^>]*>")
+
+
+def _diagram_size(svg: str) -> tuple[float, float]:
+    """A diagram's width and height in pt, from the viewBox of its <svg> tag (0, 0 without one)."""
+    match = _SVG_TAG.search(svg)
+    view = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"', match.group(0)) if match else None
+    return (float(view.group(3)), float(view.group(4))) if view else (0.0, 0.0)
+
+
+def _process_page(w: PageWriter, p: Process, svg: str | None) -> str:
+    site, tx = w.site, w.tx
+    here = process_path(p.id)
+    steps = site.steps(p)
+    reviewed, due, status = site.review(p)
+    diagram = bool(svg)  # its file is written beside the page (`_diagram_document`)
+    diagram_w, diagram_h = _diagram_size(svg) if svg else (0.0, 0.0)
+    flow: dict[str, list[tuple[Any, str]]] = defaultdict(list)
+    for e in edges(p):
+        flow[e.source].append((e.label, e.target))
+    views: dict[str, StepView] = {}
+    for v in steps:
+        views.setdefault(v.step.id, v)
+    links: dict[str, Safe] = {}
+
+    def step_link(step_id: str) -> Safe:
+        """A link to a step's section on this page, its number and name as text."""
+        found = links.get(step_id)
+        if found is None:
+            found = links[step_id] = w.link(here, w.step_label(views.get(step_id), step_id), here, "step-" + step_id)
+        return found
+
+    promises = []
+    for pr in p.promises:
+        dur = parse_duration(pr.within)
+        promises.append(
+            {
+                "name": tx.inline(pr.name) if pr.name else None,
+                "from_id": pr.from_,
+                "to_id": pr.to,
+                "to_label": w.step_label(views.get(pr.to), pr.to),
+                "from_link": step_link(pr.from_),
+                "to_link": step_link(pr.to),
+                "within": Safe(dur.label(w.lang)) if dur else sanitize(pr.within, "plain"),
+                "bound": Safe(dur.bound(w.lang)) if dur else sanitize(pr.within, "plain"),
+            }
+        )
+    keywords = tx.keywords(p.keywords, *(s.keywords for s in p.steps))
+    lanes = lane_of(p)
+    text = w.render(
+        "process.md.j2",
+        here,
+        p=p,
+        steps=[_step_part(w, here, v, lanes[v.step.id], flow, step_link) for v in steps],
+        promises=promises,
+        reviewed=reviewed,
+        due=due,
+        status=status,
+        diagram={"src": DIAGRAM_FILE, "width": round(diagram_w, 1), "height": round(diagram_h, 1)} if diagram else None,
+        too_long=too_long_to_draw(p),
+        contacts=site.process_contacts(p),
+        related=[site.process_by_id[r] for r in p.related if r in site.process_by_id],
+        terms=[site.terms[t] for t in p.terms if t in site.terms],
+        keywords=keywords,
+        practice_link=Safe(knowledge.practice_link_markdown(site.hb, p.id, w.lang, process_path=process_path)),
+        target_results=Safe(knowledge.target_results_markdown(site.hb, p.id, w.lang)),
+    )
+    return text
+
+
+def _step_part(
+    w: PageWriter,
+    here: str,
+    v: StepView,
+    lane: str | None,
+    flow: dict[str, list[tuple[Any, str]]],
+    step_link: Callable[[str], Safe],
+) -> StepPart:
+    """The printed parts of one step of a process page (the template puts them in place)."""
+    s, tx = v.step, w.tx
+    kind = step_type(s)
+    within = None
+    if isinstance(s, WaitStep):
+        d = parse_duration(s.within)
+        within = Safe(d.label(w.lang)) if d else sanitize(s.within, "plain")
+    branches = paths = join = None
+    if isinstance(s, DecisionStep):
+        branches = [(tx.inline(br.when), step_link(br.to)) for br in s.branches]
+    elif isinstance(s, ParallelStep):
+        paths = [(path, tx.inline(path.when) if path.when else Safe(""), step_link(path.to)) for path in s.paths]
+        join = step_link(s.join)
+    handoff_process = handoff_org = call_process = None
+    if isinstance(s, HandoffStep):
+        if s.to_process:
+            handoff_process = w.process_link(here, s.to_process)
+        if s.to_organization:
+            handoff_org = w.org_name(s.to_organization)
+    if isinstance(s, CallStep):
+        call_process = w.process_link(here, s.process)
+    following = flow.get(s.id) if branches is None and paths is None else None
+    return StepPart(
+        n=v.n,
+        step=s,
+        type=kind,
+        anchor=v.anchor,
+        label=w.step_label(v),
+        kind=Safe(slug(kind)),
+        who=w.role_link(here, lane),
+        type_label=tx.label("type_" + kind),
+        within=within,
+        description=tx.block(s.description) if s.description else None,
+        record=w.labelled("record", tx.block(s.record)) if s.record else None,
+        contacts=[part for cid in s.contacts if (part := w.contact_part(cid))],
+        branches=branches,
+        paths=paths,
+        join=join,
+        handoff_process=handoff_process,
+        handoff_org=handoff_org,
+        call_process=call_process,
+        next=step_link(following[0][1]) if following else None,
+    )
+
+
+_DROPPED_LINE = re.compile(r"\n[^\S\n]*(?:\n|\Z|<\?xml|<!DOCTYPE)")
+"""A line after the first that `_tidy_svg` leaves out: blank, or an XML declaration or doctype."""
+_DROPPED_FIRST_LINE = re.compile(r"[^\S\n]*(?:\n|\Z|<\?xml|<!DOCTYPE)")
+
+
+def _tidy_svg(svg: str) -> str:
+    """Inline SVG as one raw HTML block: no blank lines, no XML prolog, no invisible characters."""
+    # The diagrams are ~140 MB of text at 1,000 processes: the usual SVG (lines split only by
+    # "\n", none to leave out, nothing invisible) is checked with a few scans, not split into lines.
+    body = svg[:-1] if svg.endswith("\n") else svg
+    clean = without_invisible(body)
+    if (
+        len(clean) == len(body)
+        and "\r" not in clean
+        and "\u2028" not in clean
+        and "\u2029" not in clean
+        and not _DROPPED_FIRST_LINE.match(clean)
+        and not _DROPPED_LINE.search(clean)
+    ):
+        return clean
+    lines = [ln for ln in svg.splitlines() if ln.strip() and not ln.lstrip().startswith(("<?xml", "<!DOCTYPE"))]
+    return without_invisible("\n".join(lines))
+

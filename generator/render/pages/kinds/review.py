@@ -1,0 +1,77 @@
+"""The review report, `tarkistus.md`: every process by its next review, overdue and soon due first.
+A long report lists the most urgent and the service areas, and each area's page
+(`tarkistus/<area>.md`, numbered when long) holds its processes.
+
+Every page depends on today's date ("as of", days late or left). A page reads the title, owner
+and review dates of each process on it; and the areas of a split report with their counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from ....model import Process
+from .. import limits
+from ..paths import REVIEW, review_area_path
+from ..site import area_sections
+from ..writer import PageWriter
+from . import Context, Page, Render
+
+KIND = "review"
+TEMPLATE = "review.md.j2"
+
+Row = tuple[Process, Any, Any, str]
+
+
+def pages(ctx: Context) -> Iterator[Page]:
+    """One page, or for a long report the pending processes first and a page per area.
+
+    Rows are in the order of their next review; a process without one (its date did not parse, or the
+    next review would fall past the calendar's end) comes last.
+    """
+    site, inputs = ctx.site, ctx.inputs
+    reviews: list[Row] = [(p, *site.review(p)) for p in site.processes]
+
+    def due(r: Row) -> tuple[bool, dt.date]:
+        return r[2] is None, r[2] or dt.date.min
+
+    def rows(items: list[Row]) -> list[str]:
+        return [x for p, *_rest in items for x in (inputs.head(p.id), inputs.card(p))]
+
+    by_due = sorted(reviews, key=due)
+    head = [repr(site.today.isoformat())]
+    if len(reviews) <= limits.REVIEW_PAGE:
+        yield Page(REVIEW, [*head, *rows(by_due)], _render(
+            REVIEW, reviews=by_due, pending=None, more=0, sections=[], section=None, page_paths=[],
+        ))
+        return
+    pending = [r for r in by_due if r[3] != "ok"]
+    sections = area_sections(site, by_due, lambda r: r[0].area, review_area_path, limits.REVIEW_PAGE)
+    shown = pending[: limits.REVIEW_PENDING_SHOWN]
+    more = max(0, len(pending) - limits.REVIEW_PENDING_SHOWN)
+    overview = [
+        x for s in sections
+        for x in (inputs.area(s.area), repr((s.area, s.paths[0], *_counts(s.items))))
+    ]
+    yield Page(REVIEW, [*head, *rows(shown), repr(more), "|", *overview], _render(
+        REVIEW, reviews=[], pending=shown, more=more, sections=sections, section=None, page_paths=[],
+    ))
+    for section in sections:
+        for path, page in zip(section.paths, section.pages, strict=True):
+            parts = [*head, inputs.area(section.area), repr((section.area, len(section.paths))), *rows(page)]
+            yield Page(path, parts, _render(
+                path, reviews=page, pending=None, more=0, sections=[], section=section, page_paths=section.paths,
+            ))
+
+
+def _counts(items: list[Row]) -> tuple[int, int, int]:
+    return len(items), sum(1 for r in items if r[3] == "overdue"), sum(1 for r in items if r[3] == "soon")
+
+
+def _render(path: str, **context: Any) -> Render:
+    def render(w: PageWriter) -> str:
+        return w.render(TEMPLATE, path, soon_days=limits.REVIEW_SOON_DAYS, **context)
+
+    return render

@@ -1,0 +1,97 @@
+"""Where each page goes: paths relative to a language's docs folder, the same in every language
+(so the language switcher can keep the page)."""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+
+from .. import knowledge
+from ..text import slug
+
+HOME = "index.md"
+DIRECTORY = "kenelle-soitan.md"
+DIRECTORY_OTHER = "kenelle-soitan/muut.md"
+CHANGES = "mika-muuttui.md"
+REVIEW = "tarkistus.md"
+GLOSSARY = "sanasto.md"
+LEGEND = "merkinnat.md"
+ROLES = "roolit/index.md"
+ORIENTATION = "perehdytys/index.md"
+KNOWLEDGE_INDEX = knowledge.KNOWLEDGE_INDEX
+MEDIA = "media/"
+"""Where the files of content/assets/ are copied."""
+
+DIAGRAM_FILE = "kaavio.svg"
+"""The diagram of a process page, beside it: prosessit/<id>/kaavio.svg next to prosessit/<id>/index.html."""
+
+
+def process_path(process_id: str) -> str:
+    return f"prosessit/{slug(process_id)}.md"
+
+
+def diagram_path(process_id: str) -> str:
+    return posixpath.join(posixpath.splitext(process_path(process_id))[0], DIAGRAM_FILE)
+
+
+def area_path(area_id: str) -> str:
+    return f"alueet/{slug(area_id)}/index.md"
+
+
+def role_path(role_id: str) -> str:
+    return f"roolit/{slug(role_id)}.md"
+
+
+def orientation_path(role_id: str) -> str:
+    return f"perehdytys/{slug(role_id)}.md"
+
+
+def role_area_path(role_id: str, area_id: str) -> str:
+    """A long role page's steps in one service area."""
+    return f"roolit/{slug(role_id)}/{slug(area_id)}.md"
+
+
+def directory_area_path(area_id: str) -> str:
+    """A long directory's contacts used in one service area."""
+    return f"kenelle-soitan/{slug(area_id)}.md"
+
+
+def review_area_path(area_id: str) -> str:
+    """A long review report's processes in one service area."""
+    return f"tarkistus/{slug(area_id)}.md"
+
+
+knowledge_path = knowledge.knowledge_path
+
+
+def numbered_path(base: str, n: int) -> str:
+    """Page `n` of a listing that starts at `base`: alueet/x/index.md → alueet/x/sivu-2.md,
+    mika-muuttui.md → mika-muuttui/sivu-2.md. The same in every language."""
+    if n <= 1:
+        return base
+    folder = posixpath.dirname(base) if posixpath.basename(base) == "index.md" else base[: -len(".md")]
+    return f"{folder}/sivu-{n}.md"
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def relpath(target: str, here: str) -> str:
+    """The relative address of page `target` from page `here`, remembered: pages link to the same
+    few hundred pages tens of thousands of times."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+TEMPLATE_PATHS = {
+    "home": HOME,
+    "directory": DIRECTORY,
+    "changes": CHANGES,
+    "review": REVIEW,
+    "glossary": GLOSSARY,
+    "legend": LEGEND,
+    "roles": ROLES,
+    "orientation": ORIENTATION,
+    "process": process_path,
+    "area": area_path,
+    "role": role_path,
+    "orientation_role": orientation_path,
+}
+"""The paths as templates see them (`paths.home`, `paths.process(id)`)."""
