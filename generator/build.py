@@ -233,7 +233,7 @@ def run_build(
         try:
             with _timed(timings, "mkdocs"):
                 languages = build_sites(config, configs, state, pages=docs.page_count)
-            state.pages = getattr(docs, "digests", {})
+            state.pages = docs.digests
             state.languages = {lang: r.state for lang, r in languages.items()}
             pages_changed = any(r.files_written for r in languages.values())
             search_stale = pages_changed or state.search_key != state.pages_key() or not config.search_dir.is_dir()
@@ -392,6 +392,8 @@ def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, 
         config.langs,
         svg=diagrams.for_page if diagrams.available else None,
         legend=legend,
+        previous=state.pages if state.tool == tool_versions() else None,
+        svg_digest=diagrams.digest if diagrams.available and diagrams.render_one is None else None,
     )
 
 

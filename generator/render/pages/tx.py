@@ -8,6 +8,7 @@ fails safe.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import jinja2
@@ -126,7 +127,11 @@ def _finalize(value: object) -> object:
     raise TypeError(f"a template printed a {type(value).__name__}; pass it through Tx first")
 
 
+@functools.cache
 def template_env() -> jinja2.Environment:
+    """The templates' environment, made once per process: `handbook serve` compiles each template once
+    (compiling them took most of a small preview's rebuild). The templates are the tool's own, not the
+    handbook's, so they are not looked at again."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=False,
@@ -135,6 +140,5 @@ def template_env() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        # A new environment is made for each generate_docs(): no need to stat every template at every page.
         auto_reload=False,
     )
