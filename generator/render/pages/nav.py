@@ -73,7 +73,9 @@ def nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
     nav.append({lb("changes"): CHANGES})
     nav.append({lb("glossary"): GLOSSARY})
     nav.append({lb("legend"): LEGEND})
-    supervisors: list[NavItem] = [p for p, _t in content_pages if p.startswith("esihenkilo")] + [REVIEW]
+    # The guide itself first (esihenkilolle.md), then its sub-pages (esihenkiloille/…), then the review report.
+    guides = sorted((p for p, _t in content_pages if p.startswith("esihenkilo")), key=lambda p: ("/" in p, p))
+    supervisors: list[NavItem] = [*guides, REVIEW]
     about: list[NavItem] = [p for p, _t in content_pages if not p.startswith("esihenkilo")]
     nav.append({lb("for_supervisors"): supervisors})
     if about:
