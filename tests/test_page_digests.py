@@ -432,3 +432,14 @@ def test_the_digests_of_another_language_or_run_are_not_trusted(tmp_path: Path) 
     again = generate(root, docs, swapped)
     assert all(again.rendered_paths[lang] == set(first.digests[lang]) for lang in LANGS)
     assert again.written == 0  # rendered again, and the same
+
+
+def test_recorded_digests_that_are_not_digests_only_cost_a_full_run(tmp_path: Path) -> None:
+    """A damaged build state (wrong shapes, wrong types) renders every page again; it never fails the run."""
+    root = project(tmp_path)
+    docs = tmp_path / "docs"
+    first = generate(root, docs)
+    for damaged in ({"fi": ["x"], "sv": None, "en": 3}, ["fi"], {"fi": {process_path("viranomaisnumerot"): 7}}):
+        again = generate(root, docs, damaged)  # type: ignore[arg-type]
+        assert again.rendered_paths["fi"] == set(first.digests["fi"])
+        assert again.written == 0 and again.digests == first.digests

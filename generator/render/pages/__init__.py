@@ -209,7 +209,9 @@ def _generate(
                 if kind is not _content:
                     generated.add(page.path)
         there = files_under(out_dir)
-        before = previous.get(lang, {}) if previous else {}
+        before = previous.get(lang) if isinstance(previous, Mapping) else None
+        if not isinstance(before, Mapping):  # nothing recorded for the language (or not digests at all)
+            before = {}
         rendered, written = set(), set()
         for path, (digest, page) in made.items():
             if path in there.files and before.get(path) == digest:
