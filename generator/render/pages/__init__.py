@@ -182,7 +182,7 @@ def _generate(
 ) -> GeneratedDocs:
     site = Site(handbook)
     env = template_env()
-    inputs = Inputs(site)
+    inputs = Inputs(site, env)
     result = GeneratedDocs()
     safe_files = content_files(content_dir)
     kinds = all_kinds()
