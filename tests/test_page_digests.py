@@ -432,3 +432,36 @@ def test_the_digests_of_another_language_or_run_are_not_trusted(tmp_path: Path) 
     again = generate(root, docs, swapped)
     assert all(again.rendered_paths[lang] == set(first.digests[lang]) for lang in LANGS)
     assert again.written == 0  # rendered again, and the same
+
+
+def test_recorded_digests_that_are_not_digests_only_cost_a_full_run(tmp_path: Path) -> None:
+    """A damaged build state (wrong shapes, wrong types) renders every page again; it never fails the run."""
+    root = project(tmp_path)
+    docs = tmp_path / "docs"
+    first = generate(root, docs)
+    for damaged in ({"fi": ["x"], "sv": None, "en": 3}, ["fi"], {"fi": {process_path("viranomaisnumerot"): 7}}):
+        again = generate(root, docs, damaged)  # type: ignore[arg-type]
+        assert again.rendered_paths["fi"] == set(first.digests["fi"])
+        assert again.written == 0 and again.digests == first.digests
+
+
+def test_a_diagram_known_by_its_key_or_its_text(tmp_path: Path) -> None:
+    """`svg_digest` stands for a diagram's text in the digests (a cache key, say); given the text itself,
+    the digests are those made from the text."""
+    root = project(tmp_path)
+    hb = load_handbook(root / "processes")
+    svg = stand_in_svg(hb)
+    first = generate_docs(hb, tmp_path / "a", root / "content", LANGS, svg=svg, legend=stand_in_legend)
+    by_text = generate_docs(
+        hb, tmp_path / "b", root / "content", LANGS, svg=svg, legend=stand_in_legend, svg_digest=svg
+    )
+    assert by_text.digests == first.digests
+    keys = {(pf.process.id, lang): f"key-{pf.process.id}-{lang}" for pf in hb.processes for lang in LANGS}
+    by_key = generate_docs(
+        hb, tmp_path / "a", root / "content", LANGS, svg=svg, legend=stand_in_legend, previous=first.digests,
+        svg_digest=lambda p, lang: keys[(p.id, lang)] if svg(p, lang) else None,
+    )
+    drawn = {lang: {diagram_path(pf.process.id) for pf in hb.processes if svg(pf.process, lang)} for lang in LANGS}
+    pages = {process_path(pf.process.id) for pf in hb.processes}
+    assert by_key.rendered_paths == {lang: drawn[lang] | (pages if drawn[lang] else set()) for lang in LANGS}
+    assert by_key.written == 0  # another digest of the same diagram: rendered again, the same

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from pydantic import BaseModel
 
 from ...graph import step_type
@@ -28,7 +30,7 @@ from ...model import LocalText, Process
 from ...practice import MeasuredResult, Practice, latest_result, practice_for_process, practices_of
 from . import limits
 from .site import Site, StepView
-from .tx import TEMPLATES, Tx
+from .tx import TEMPLATES, Tx, template_env
 
 GENERATOR = Path(__file__).resolve().parent.parent.parent
 """The `generator` package: its code is part of every digest."""
@@ -76,11 +78,22 @@ def _folder_digest(folder: Path, pattern: str) -> str:
     return h.hexdigest()[:32]
 
 
-def code_version(templates: Path = TEMPLATES) -> str:
-    """The generator's code, its templates (read at every run: a template edit shows at the next build)
-    and the page sizes in `limits` as they are now."""
+_TEMPLATES_OF: weakref.WeakKeyDictionary[jinja2.Environment, str] = weakref.WeakKeyDictionary()
+
+
+def code_version(env: jinja2.Environment | None = None) -> str:
+    """The generator's code, its templates and the page sizes in `limits` as they are now.
+
+    The templates are read once for each template environment, when a run first uses it: an
+    environment compiles a template once and keeps it (`template_env` may be made once per
+    process), so a template edited later is not the one it renders, nor the one digested.
+    """
+    env = template_env() if env is None else env
+    templates = _TEMPLATES_OF.get(env)
+    if templates is None:
+        templates = _TEMPLATES_OF[env] = _folder_digest(TEMPLATES, "*")
     sizes = repr(sorted((k, v) for k, v in vars(limits).items() if k.isupper()))
-    return fold([_code_digest(), _folder_digest(templates, "*"), sizes])
+    return fold([_code_digest(), templates, sizes])
 
 
 def page_digest(code: str, lang: str, kind: str, template: str | None, abbreviations: str, inputs: str) -> str:
@@ -92,10 +105,10 @@ def page_digest(code: str, lang: str, kind: str, template: str | None, abbreviat
 class Inputs:
     """Digests of the handbook's parts, each computed once per run and shared by every page and language."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, env: jinja2.Environment | None = None) -> None:
         self.site = site
         hb = site.hb
-        self.code = code_version()
+        self.code = code_version(env)
         self._objects: dict[int, str] = {}
         self._steps: dict[int, list[str]] = {}
         self._by_id: dict[str, dict[str, list[Any]]] = {}

@@ -49,6 +49,8 @@ def pages(ctx: Context) -> Iterator[Page]:
             drawn = None
         elif ctx.svg_digest is not None:
             drawn = ctx.svg_digest(p, lang)
+            if drawn is not None and (len(drawn) > 64 or "\0" in drawn):  # a text, not a digest (or key)
+                drawn = hash_text(drawn)
         else:
             text = svg()
             drawn = hash_text(text) if text else None
