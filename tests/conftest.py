@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import io
 import json
@@ -211,3 +212,43 @@ def artifacts() -> Path:
 def copy_processes(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst)
     return dst
+
+
+# --- a build stopped on purpose, and what a site held -------------------------------------------
+
+PAGEFIND_STAND_IN = '''"""Stands in for Pagefind in the tests of stopped builds: says it started, waits, then runs Pagefind."""
+import os
+import runpy
+import sys
+import time
+from pathlib import Path
+
+here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+marker = Path(os.environ["HANDBOOK_TEST_PAGEFIND_MARKER"])
+marker.write_text(str(os.getpid()))
+go = marker.with_name(marker.name + ".go")
+while not go.exists():
+    time.sleep(0.02)
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
+for name in [m for m in sys.modules if m == "pagefind" or m.startswith("pagefind.")]:
+    del sys.modules[name]
+runpy.run_module("pagefind", run_name="__main__", alter_sys=True)
+'''
+
+
+def pagefind_stand_in(folder: Path) -> Path:
+    """A package `pagefind` in `folder` that stands in for Pagefind (put `folder` first on PYTHONPATH):
+    it writes its pid to $HANDBOOK_TEST_PAGEFIND_MARKER and waits for `<marker>.go` before running Pagefind."""
+    (folder / "pagefind").mkdir(parents=True, exist_ok=True)
+    (folder / "pagefind" / "__init__.py").write_text("", encoding="utf-8")
+    (folder / "pagefind" / "__main__.py").write_text(PAGEFIND_STAND_IN, encoding="utf-8")
+    return folder
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (relative path) → the SHA-256 of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import subprocess
@@ -10,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BASE, RELIABILITY, ROOT, BuiltSite, build_site
+from conftest import BASE, RELIABILITY, ROOT, BuiltSite, build_site, tree_digest
 
 from generator.build import BuildConfig, BuildError, build, run_build
 from generator.handbook import load_handbook
@@ -36,14 +35,6 @@ FIXED_PAGES = [
 def _html_lang(path: Path) -> str | None:
     m = re.search(r'<html lang="([^"]+)"', path.read_text(encoding="utf-8"))
     return m.group(1) if m else None
-
-
-def _tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +154,7 @@ def test_bad_process_file_exits_1_and_leaves_the_old_site(
     assert build(config) == 0
     assert build(config) == 0  # the second build swaps itself in for the first
     inode = config.site.stat().st_ino
-    before = _tree_digest(config.site)
+    before = tree_digest(config.site)
     (processes / "rikki.yaml").write_text("id: rikki\ntitle: [broken\n", encoding="utf-8")
     capsys.readouterr()
     assert build(config) == 1
@@ -171,7 +162,7 @@ def test_bad_process_file_exits_1_and_leaves_the_old_site(
     assert "rikki.yaml:" in out and "virhe [" in out
     assert "on ennallaan" in out
     assert config.site.stat().st_ino == inode
-    assert _tree_digest(config.site) == before
+    assert tree_digest(config.site) == before
 
 
 @pytest.mark.parametrize(
@@ -186,7 +177,7 @@ def test_failed_mkdocs_or_search_step_leaves_the_old_site(
     config = BuildConfig.from_project(ROOT, processes=BASE, site=tmp_path / "site", work=tmp_path / "build")
     assert run_build(config, say=lambda _: None).ok
     inode = config.site.stat().st_ino
-    before = _tree_digest(config.site)
+    before = tree_digest(config.site)
     config.state_file.unlink()  # no record of the last build: every step runs again
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -205,7 +196,7 @@ def test_failed_mkdocs_or_search_step_leaves_the_old_site(
             if not isinstance(error, BuildError):  # not the supervisor's fault: said so, traceback kept
                 assert "vika ei ole prosessitiedostoissa" in result.errors[0]
                 assert "Pagefind broke" in (config.work / "build-error.log").read_text(encoding="utf-8")
-    intact = config.site.stat().st_ino == inode and _tree_digest(config.site) == before
+    intact = config.site.stat().st_ino == inode and tree_digest(config.site) == before
     recovered = run_build(config, say=lambda _: None).ok  # the lock was released; the half-built folder goes
     clean = [p.name for p in config.builds_dir.iterdir()] == [p.name for p in config.builds_dir.glob("site-previous-*")]
     RELIABILITY.record("failed-build", "MkDocs or Pagefind failing (their own error, another exception, Ctrl-C)",
@@ -252,7 +243,7 @@ def test_reproducible_with_source_date_epoch(small_site: BuiltSite, tmp_path: Pa
     assert again.result.ok, again.log
 
     def stable(folder: Path) -> dict[str, str]:
-        return {k: v for k, v in _tree_digest(folder).items() if not UNSTABLE_UPSTREAM.match(k)}
+        return {k: v for k, v in tree_digest(folder).items() if not UNSTABLE_UPSTREAM.match(k)}
 
     first, second = stable(small_site.site), stable(again.site)
     assert any(k.startswith("pagefind/fragment/") for k in first)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import os
 import re
 import shutil
@@ -33,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import BASE, BUILD_DAY, BUILD_EPOCH, RELIABILITY, ROOT
+from conftest import BASE, BUILD_DAY, BUILD_EPOCH, RELIABILITY, ROOT, pagefind_stand_in, tree_digest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from site_compare import site_differences
@@ -348,11 +347,6 @@ def _snapshot(site: Path) -> dict[str, tuple[int, int, int]]:
     return out
 
 
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 # --- the tests ----------------------------------------------------------------------------------------
 
 
@@ -406,24 +400,6 @@ def test_a_failed_incremental_build_leaves_the_site_and_the_next_build_recovers(
     _check_recovery(project, before, inode, Edit("title", "title of toinen → 'toipui'", _set("title", "toinen", "toipui")))
 
 
-STAND_IN = '''"""Stands in for Pagefind in tests/test_incremental.py: says it started, waits, then runs Pagefind."""
-import os
-import runpy
-import sys
-import time
-from pathlib import Path
-
-here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-marker = Path(os.environ["HANDBOOK_TEST_PAGEFIND_MARKER"])
-marker.write_text(str(os.getpid()))
-go = marker.with_name(marker.name + ".go")
-while not go.exists():
-    time.sleep(0.02)
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
-for name in [m for m in sys.modules if m == "pagefind" or m.startswith("pagefind.")]:
-    del sys.modules[name]
-runpy.run_module("pagefind", run_name="__main__", alter_sys=True)
-'''
 
 
 def _alive(pid: int) -> bool:
@@ -446,9 +422,7 @@ def _wait_for(predicate: Callable[[], object], what: str, timeout: float = 60.0)
 def test_a_killed_incremental_build_leaves_the_site_and_the_next_build_recovers(project: Project) -> None:
     """`handbook build` in a process of its own, SIGKILLed while Pagefind indexes (held there by a stand-in)."""
     stand_in = project.scratch / "stand-in"
-    (stand_in / "pagefind").mkdir(parents=True, exist_ok=True)
-    (stand_in / "pagefind" / "__init__.py").write_text("", encoding="utf-8")
-    (stand_in / "pagefind" / "__main__.py").write_text(STAND_IN, encoding="utf-8")
+    pagefind_stand_in(stand_in)
     marker = project.scratch / "pagefind-started"
     go = marker.with_name(marker.name + ".go")
     marker.unlink(missing_ok=True)

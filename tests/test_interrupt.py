@@ -17,7 +17,6 @@ succeed and leave no half-built folder behind.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -29,28 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import BASE, BUILD_DAY, BUILD_EPOCH, RELIABILITY, ROOT
+from conftest import BASE, BUILD_DAY, BUILD_EPOCH, RELIABILITY, ROOT, pagefind_stand_in, tree_digest
 
 from generator.build import KEEP_OLD_SITES, BuildConfig, run_build
-
-STAND_IN = '''"""Stands in for Pagefind in tests/test_interrupt.py: says it started, waits, then runs Pagefind."""
-import os
-import runpy
-import sys
-import time
-from pathlib import Path
-
-here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-marker = Path(os.environ["HANDBOOK_TEST_PAGEFIND_MARKER"])
-marker.write_text(str(os.getpid()))
-go = marker.with_name(marker.name + ".go")
-while not go.exists():
-    time.sleep(0.02)
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
-for name in [m for m in sys.modules if m == "pagefind" or m.startswith("pagefind.")]:
-    del sys.modules[name]
-runpy.run_module("pagefind", run_name="__main__", alter_sys=True)
-'''
 
 MOMENTS = ("mkdocs", "pagefind")
 STOPS = ("SIGKILL", "SIGTERM", "SIGINT")
@@ -62,14 +42,6 @@ def _written_since(folder: Path, ns: int) -> bool:
         return folder.is_dir() and any(p.stat().st_mtime_ns > ns for p in folder.rglob("*.html"))
     except FileNotFoundError:  # MkDocs is emptying the folder (a full build) or replacing a file
         return False
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @dataclass
@@ -113,9 +85,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     for f in BASE.glob("*.yaml"):
         (processes / f.name).write_bytes(f.read_bytes())
     stand_in = tmp / "stand-in"
-    (stand_in / "pagefind").mkdir(parents=True)
-    (stand_in / "pagefind" / "__init__.py").write_text("", encoding="utf-8")
-    (stand_in / "pagefind" / "__main__.py").write_text(STAND_IN, encoding="utf-8")
+    pagefind_stand_in(stand_in)
     config = BuildConfig.from_project(tmp)
     p = Project(config=config, stand_in=stand_in, marker=tmp / "pagefind-started")
     p.good_build()
