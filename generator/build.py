@@ -392,7 +392,7 @@ def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, 
         config.langs,
         svg=diagrams.for_page if diagrams.available else None,
         legend=legend,
-        previous=state.pages if state.tool == tool_versions() else None,
+        previous=state.pages or None,  # load_state gives no pages when the tools changed
         svg_digest=diagrams.digest if diagrams.available and diagrams.render_one is None else None,
     )
 

@@ -133,11 +133,12 @@ def build_language(
     from mkdocs.exceptions import Abort, MkDocsException
 
     docs = docs_snapshot(docs_dir)
-    full = previous is None or previous.config_key != key or not out_dir.is_dir()
-    changed = set(docs) if full else {uri for uri, seen in docs.items() if previous.docs.get(uri) != seen}
-    removed = set() if full or previous is None else set(previous.docs) - set(docs)
-    if previous is not None and not full and not changed and not removed:
-        return LanguageResult(state=previous, full=False, pages_built=0, files_written=0)
+    if previous is None or previous.config_key != key or not out_dir.is_dir():
+        full, changed = True, set(docs)
+    else:
+        full, changed = False, {uri for uri, seen in docs.items() if previous.docs.get(uri) != seen}
+        if not changed and set(previous.docs) <= set(docs):  # nothing changed, nothing removed
+            return LanguageResult(state=previous, full=False, pages_built=0, files_written=0)
     with _mkdocs_log() as warnings:
         try:
             cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=True)
