@@ -20,9 +20,6 @@ import fcntl
 import multiprocessing
 import os
 import posixpath
-import shutil
-import subprocess
-import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -32,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .build_error import BuildError
+from .build_inputs import RecordedBuild, forget_recorded, inputs_digest, load_recorded, save_recorded
 from .build_state import BuildState, forget_state, load_state, save_state, site_identity, tool_versions
 from .check import CheckResult, check_handbook
 from .files import write_if_changed
@@ -43,15 +41,13 @@ from .parse_cache import cache_file
 from .publish import KEEP_OLD_SITES, link_tree, new_site_folder, prune_old_sites, publish_site
 from .render.labels import label
 from .render.pages import GeneratedDocs, generate_docs
+from .search_index import SearchState, index_shards, kept_shards, link_index
 from .timing import today
 
 __all__ = ["KEEP_OLD_SITES", "BuildConfig", "BuildError", "BuildResult", "build", "run_build"]
 
 PARALLEL_MIN_PAGES = 300
 """From this many pages to render (all languages) MkDocs runs one process per language, side by side."""
-
-SEARCH_EXCLUDE = ".headerlink, .hb-fallback"
-"""Never indexed: heading permalinks (¶) and the "in Finnish" markers."""
 
 THEME_LABELS = ("search_placeholder", "search_open", "filter_kind")
 
@@ -128,12 +124,26 @@ class BuildConfig:
 
     @property
     def search_dir(self) -> Path:
-        """The last search index (the site links to its files)."""
-        return self.outputs / "search" / "pagefind"
+        """The shards of the last search index, one folder each (the site links to their files)."""
+        return self.outputs / "search" / "shards"
 
     @property
     def state_file(self) -> Path:
         return self.outputs / "build-state.json"
+
+    @property
+    def inputs_file(self) -> Path:
+        """What the last good build was made from, as one digest (build_inputs.py)."""
+        return self.outputs / "build-inputs.json"
+
+    @property
+    def kind(self) -> str:
+        """What kind of build this is, besides the files it reads: a build of other languages or
+        folders, or a preview, makes other output."""
+        from . import search_index
+
+        return repr((self.langs, self.preview, str(self.processes), str(self.site), str(self.work),
+                     search_index.PAGES_PER_SHARD, search_index.MAX_SHARDS))
 
     @property
     def diagram_dir(self) -> Path:
@@ -184,6 +194,8 @@ class BuildResult:
     """Pagefind indexed the site again."""
     published: bool = False
     """A new site was swapped in (False: nothing changed, site/ is as it was)."""
+    shards_indexed: int = 0
+    """Shards of the search index Pagefind made again (the others were as before)."""
 
     @property
     def exit_code(self) -> int:
@@ -214,6 +226,18 @@ def run_build(
             say(text("build.nothing-built", message=message, site=_show(config.site)))
             return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
         with _timed(timings, "check"):
+            digest = inputs_digest(config.root, config.processes, config.kind)
+            unchanged = nothing_to_build(config, digest, strict, search)
+        if unchanged is not None:
+            if unchanged.warnings:
+                say(text("build.warnings", n=unchanged.warnings))
+            result = BuildResult(
+                ok=True, pages=unchanged.pages, seconds=time.perf_counter() - started, timings=timings,
+                site_dir=config.site,
+            )
+            say(summary(result, config))
+            return result
+        with _timed(timings, "check"):
             checked = check_processes(config)
         errors = checked.errors(strict)
         if errors:
@@ -222,7 +246,9 @@ def run_build(
             say(text("build.warnings", n=len(checked.warnings())))
         handbook = checked.handbook
         state = load_state(config.state_file)
-        forget_state(config.state_file)  # from here files change: nothing on disk claims what they were made from
+        # From here files change: nothing on disk claims what they were made from.
+        forget_recorded(config.inputs_file)
+        forget_state(config.state_file)
         with _timed(timings, "diagrams"):
             diagrams = render_diagrams(handbook, config)
         for failure in diagrams.failed:
@@ -236,23 +262,24 @@ def run_build(
             state.pages = docs.digests
             state.languages = {lang: r.state for lang, r in languages.items()}
             pages_changed = any(r.files_written for r in languages.values())
-            search_stale = pages_changed or state.search_key != state.pages_key() or not config.search_dir.is_dir()
+            kept = kept_shards(config.search_dir, state.search)
+            search_stale = pages_changed or state.search_key != state.pages_key() or not kept
             if not pages_changed and not (search and search_stale) and site_identity(config.site) == state.site:
                 save_state(config.state_file, state)
+                record_inputs(config, digest, state, docs, checked)
                 result = _result(config, docs, diagrams, languages, timings, started, searched=False, published=False)
                 say(summary(result, config, docs))
                 return result
             staging = new_site_folder(config)
             with _timed(timings, "publish"):
                 assemble_site(config, staging)
-            searched = search and search_stale
+            searched, indexed = search and search_stale, 0
             if searched:
                 with _timed(timings, "search"):
-                    index_search(staging)
-                keep_search_index(config, staging)
+                    state.search, indexed = index_search(config, staging, state.search)
                 state.search_key = state.pages_key()
-            elif config.search_dir.is_dir():
-                link_tree(config.search_dir, staging / "pagefind")
+            else:
+                link_index(config.search_dir, staging / "pagefind", kept)
             with _timed(timings, "publish"):
                 publish_site(config, staging)
         except Exception as exc:  # MkDocs, a theme template or Pagefind failing in a way of its own
@@ -262,8 +289,10 @@ def run_build(
             return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
         state.site = site_identity(config.site)
         save_state(config.state_file, state)
+        record_inputs(config, digest, state, docs, checked)
         prune_old_sites(config, background=config.preview)
     result = _result(config, docs, diagrams, languages, timings, started, searched=searched, published=True)
+    result.shards_indexed = indexed
     say(summary(result, config, docs))
     return result
 
@@ -307,6 +336,37 @@ def refuse_to_build(
 
 
 # --- the steps --------------------------------------------------------------------------
+
+
+def nothing_to_build(config: BuildConfig, digest: str | None, strict: bool, search: bool) -> RecordedBuild | None:
+    """The last good build, when it was made from exactly these inputs and its site is still the one
+    published (and indexed for search, when this build wants search): then there is nothing to do."""
+    if digest is None:
+        return None
+    recorded = load_recorded(config.inputs_file)
+    if recorded is None or recorded.digest != digest:
+        return None
+    if (strict and recorded.warnings) or (search and not recorded.searched):
+        return None  # a strict build refuses the warnings the check must then print
+    if site_identity(config.site) != recorded.site or not config.state_file.is_file():
+        return None
+    return recorded
+
+
+def record_inputs(
+    config: BuildConfig, digest: str | None, state: BuildState, docs: GeneratedDocs, checked: CheckResult
+) -> None:
+    """Record what the site just published (or kept) was made from, after the build state."""
+    if digest is None:
+        return
+    save_recorded(
+        config.inputs_file,
+        RecordedBuild(
+            digest=digest, pages=docs.page_count, warnings=len(checked.warnings()),
+            searched=bool(state.search_key) and state.search_key == state.pages_key(),
+            site=site_identity(config.site),
+        ),
+    )
 
 
 def check_processes(config: BuildConfig) -> CheckResult:
@@ -492,26 +552,11 @@ def assemble_site(config: BuildConfig, staging: Path) -> None:
         link_tree(config.language_dir(lang), staging / config.lang_subdir(lang).rstrip("/"))
 
 
-def index_search(site_dir: Path) -> None:
-    """Pagefind indexes the article of every page, one index per <html lang>."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent", "--exclude-selectors", SEARCH_EXCLUDE],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0 or not (site_dir / "pagefind" / "pagefind-ui.js").is_file():
-        raise BuildError(f"Pagefind failed ({proc.returncode}): {(proc.stderr or proc.stdout).strip()[:500]}")
-
-
-def keep_search_index(config: BuildConfig, staging: Path) -> None:
-    """Keep the new search index for the next build that changes no page (as links: no copy)."""
-    kept = config.search_dir
-    fresh = kept.with_name(f"{kept.name}.new")
-    shutil.rmtree(fresh, ignore_errors=True)
-    link_tree(staging / "pagefind", fresh)
-    shutil.rmtree(kept, ignore_errors=True)
-    fresh.rename(kept)
+def index_search(config: BuildConfig, staging: Path, previous: SearchState) -> tuple[SearchState, int]:
+    """Pagefind indexes the article of every page, one index per <html lang>, in shards: only the shards
+    whose pages changed since `previous` are indexed again (search_index.py). The shards indexed."""
+    folders = {config.lang_subdir(lang): config.language_dir(lang) for lang in config.langs}
+    return index_shards(staging, config.search_dir, folders, previous)
 
 
 def _tool_fault(config: BuildConfig, exc: Exception) -> str:
@@ -525,7 +570,7 @@ def _tool_fault(config: BuildConfig, exc: Exception) -> str:
 
 
 
-def summary(result: BuildResult, config: BuildConfig, docs: GeneratedDocs) -> str:
+def summary(result: BuildResult, config: BuildConfig, docs: GeneratedDocs | None = None) -> str:
     steps = ", ".join(text("build.step", name=_step_name(name), seconds=secs) for name, secs in result.timings.items())
     site, langs = _show(config.site), len(config.langs)
     if not result.published:
@@ -545,7 +590,7 @@ def summary(result: BuildResult, config: BuildConfig, docs: GeneratedDocs) -> st
             built += text("build.all-of", langs=", ".join(result.full_languages))
     search = "" if result.searched else text("build.search-as-before")
     return text(
-        "build.summary", built=built, written=docs.written, diagrams=diagrams, search=search,
+        "build.summary", built=built, written=docs.written if docs is not None else 0, diagrams=diagrams, search=search,
         seconds=result.seconds, steps=steps, site=site,
     )
 

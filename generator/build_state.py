@@ -7,6 +7,7 @@
   (render/pages): an unchanged digest means the file need not be written again;
 - `languages`: per language, what MkDocs built into its folder (mkdocs_site.LanguageState);
 - `search_key`: which pages the kept search index was made from;
+- `search`: what each kept shard of the search index was made from (search_index.py);
 - `site`: the published folder (device and inode), so a site removed or replaced by
   hand is published again.
 
@@ -29,8 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from .mkdocs_site import LanguageState
+from .search_index import SearchState
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 PACKAGE = Path(__file__).resolve().parent
 TOOLS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pagefind", "pagefind-bin", "jinja2")
 
@@ -42,10 +44,15 @@ class BuildState:
     languages: dict[str, LanguageState] = field(default_factory=dict)
     search_key: str = ""
     site: list[int] = field(default_factory=list)
+    search: SearchState = field(default_factory=SearchState)
 
     def pages_key(self) -> str:
-        """Which pages, built from which documents, the site holds: the search index is made from them."""
+        """Which pages, built from which documents, the site holds, and how their index is split into
+        shards: the search index is made from them."""
+        from . import search_index
+
         h = hashlib.blake2b(digest_size=16)
+        h.update(f"{search_index.PAGES_PER_SHARD}/{search_index.MAX_SHARDS}\0".encode())
         for lang in sorted(self.languages):
             h.update(lang.encode() + b"\0" + self.languages[lang].config_key.encode())
             for uri, seen in sorted(self.languages[lang].docs.items()):
@@ -103,6 +110,7 @@ def load_state(path: Path) -> BuildState:
             languages=languages,
             search_key=str(data.get("search_key", "")),
             site=[int(x) for x in data.get("site", [])],
+            search=SearchState.from_json(data.get("search", {})),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return BuildState(tool=tool_versions())
@@ -122,6 +130,7 @@ def save_state(path: Path, state: BuildState) -> None:
         "languages": {lang: s.to_json() for lang, s in state.languages.items()},
         "search_key": state.search_key,
         "site": state.site,
+        "search": state.search.to_json(),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")

@@ -35,6 +35,8 @@ from typing import Any
 import cbor2
 
 SEARCH_DIR = "pagefind"
+SHARDS = "shards"
+_SHARD_PREFIX = re.compile(r"^pagefind/(shards/[^/]+/)?")
 SIGNATURE = b"pagefind_dcd"
 LIMIT = 40
 """At most this many differences are listed; the last line says how many more there were."""
@@ -78,19 +80,36 @@ def site_differences(a: Path, b: Path, limit: int = LIMIT) -> list[str]:
 
 
 def search_differences(a: Path, b: Path) -> list[str]:
-    """What the search indexes of the sites in `a` and `b` say differently."""
-    indexes: list[SearchIndex | None] = []
+    """What the search indexes of the sites in `a` and `b` say differently, shard by shard (pagefind/
+    and each pagefind/shards/<n>/, generator/search_index.py)."""
     out: list[str] = []
-    for side, folder in (("A", a), ("B", b)):
-        try:
-            indexes.append(read_search_index(folder))
-        except UnreadableIndex as exc:
-            indexes.append(None)
-            out.append(f"{SEARCH_DIR}/ in {side}: {exc}")
-    index_a, index_b = indexes
-    if index_a is None or index_b is None:
-        return out
-    return out + index_a.differences(index_b)
+    bundles_a, bundles_b = search_bundles(a), search_bundles(b)
+    for bundle in sorted(bundles_a | bundles_b):
+        if bundle not in bundles_b or bundle not in bundles_a:
+            out.append(f"{bundle}/: only in {'A' if bundle in bundles_a else 'B'}")
+            continue
+        indexes: list[SearchIndex | None] = []
+        for side, folder in (("A", a), ("B", b)):
+            try:
+                indexes.append(read_search_index(folder, bundle))
+            except UnreadableIndex as exc:
+                indexes.append(None)
+                out.append(f"{bundle}/ in {side}: {exc}")
+        index_a, index_b = indexes
+        if index_a is not None and index_b is not None:
+            where = "" if bundle == SEARCH_DIR else f" {bundle}"
+            out += [line.replace("search index (", f"search index{where} (", 1) for line in index_a.differences(index_b)]
+    return out
+
+
+def search_bundles(site: Path) -> set[str]:
+    """The Pagefind bundles of a site: pagefind/ and its shards, by their path in the site."""
+    root = site / SEARCH_DIR
+    found = {SEARCH_DIR} if root.is_dir() else set()
+    shards = root / SHARDS
+    if shards.is_dir():
+        found |= {f"{SEARCH_DIR}/{SHARDS}/{p.name}" for p in shards.iterdir() if p.is_dir()}
+    return found
 
 
 # --- the search index, decoded ---------------------------------------------------------------------
@@ -136,9 +155,9 @@ class SearchIndex:
         return out
 
 
-def read_search_index(site: Path) -> SearchIndex:
-    """The Pagefind index of a built site, decoded and keyed by page address."""
-    root = site / SEARCH_DIR
+def read_search_index(site: Path, bundle: str = SEARCH_DIR) -> SearchIndex:
+    """The Pagefind index of a built site (one bundle of it), decoded and keyed by page address."""
+    root = site / bundle
     entry = _json(_read(root / "pagefind-entry.json", compressed=False))
     languages = entry.get("languages") if isinstance(entry, dict) else None
     if not isinstance(languages, dict):
@@ -325,7 +344,8 @@ def _files(folder: Path) -> set[str]:
 
 
 def _read_by_content(name: str) -> bool:
-    return name.startswith(SEARCH_DIR + "/") and bool(HASH_NAMED.match(name[len(SEARCH_DIR) + 1 :]))
+    prefix = _SHARD_PREFIX.match(name)
+    return prefix is not None and bool(HASH_NAMED.match(name[prefix.end() :]))
 
 
 def _bytes_difference(name: str, a: bytes, b: bytes) -> str:

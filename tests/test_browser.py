@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOT, BuiltSite, PageWatch
+from conftest import ROOT, BuiltSite, PageWatch, build_site, processes_for_tests, serve_folder
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from generator import search_index
 from generator.handbook import load_handbook
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -122,6 +124,35 @@ def test_search_shows_the_answer_in_the_top_three(page: PageWatch, site_url: str
     results = search(pg, query)
     assert results, f"no results for {query!r}"
     assert SEARCHES[query] & set(results[:3]), f"{query!r}: top three were {results[:3]}"
+
+
+@pytest.fixture(scope="module")
+def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
+    """The same handbook with its search index in shards of a few pages (as a county's of a thousand
+    processes has them, generator/search_index.py), served."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(search_index, "PAGES_PER_SHARD", 16)
+        built = build_site(processes_for_tests(), tmp_path_factory.mktemp("sharded"))
+    if not built.result.ok:
+        pytest.fail(built.log)
+    with serve_folder(built.site) as url:
+        yield built, url
+
+
+def test_search_in_shards_finds_what_one_index_finds(page: PageWatch, sharded_site: tuple[BuiltSite, str]) -> None:
+    built, url = sharded_site
+    manifest = json.loads((built.site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert len(manifest["shards"]) >= 3, manifest
+    pg = goto(page, url)
+    queries = SEARCHES if built.bundled else {"asiakas": set()}
+    for query, answers in queries.items():
+        results = search(pg, query)
+        assert results, f"no results for {query!r} from {len(manifest['shards']) + 1} shards"
+        assert not answers or answers & set(results[:3]), f"{query!r}: top three were {results[:3]}"
+    sv = goto(page, url + "sv/")
+    found = search(sv, "konsultation")
+    assert found and all(r.startswith("sv/") for r in found), found
+    assert page.console_errors == []
 
 
 def test_search_in_swedish_finds_swedish_pages(page: PageWatch, site_url: str) -> None:

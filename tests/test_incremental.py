@@ -362,6 +362,99 @@ def test_a_build_with_nothing_changed_touches_no_file(project: Project) -> None:
     assert re.search(r"nothing (has )?changed|mikään ei muuttunut", said[-1], re.IGNORECASE), said[-1]
 
 
+def test_a_build_with_nothing_changed_reads_no_process_again(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its inputs' digest is that of the last good build: no check, no page, no MkDocs (target 2)."""
+    project.build()  # records the inputs, if the build before did not
+
+    def must_not_run(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the build ran the check although nothing changed")
+
+    monkeypatch.setattr("generator.build.check_processes", must_not_run)
+    result, said = project.build()
+    assert not result.published and result.pages > 0
+    assert re.search(r"nothing (has )?changed|mikään ei muuttunut", said[-1], re.IGNORECASE), said[-1]
+
+
+def test_any_change_of_what_a_build_reads_makes_it_build(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A byte of a hand-written page, a new file in overrides/, the day, the tools' version or a strict
+    build with warnings: each makes the build run the check again."""
+    project.build()
+    calls: list[int] = []
+    from generator import build as build_module
+
+    real = build_module.check_processes
+
+    def counted(config: BuildConfig):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(config)
+
+    monkeypatch.setattr("generator.build.check_processes", counted)
+    page = project.root / "content" / "fi" / "ohje.md"
+    extra = project.root / "overrides" / "assets" / "handbook" / "extra.txt"
+    original = page.read_bytes()
+    try:
+        page.write_bytes(original + b" ")
+        project.build()
+        assert len(calls) == 1, "a changed page was not built"
+        page.write_bytes(original)
+        project.build()
+        extra.write_text("x", encoding="utf-8")
+        project.build()
+        assert len(calls) == 3, "a new file in overrides/ was not built"
+        monkeypatch.setattr(generator, "__version__", generator.__version__ + "+other")
+        project.build()
+        assert len(calls) == 4, "a new version of the generator was not built"
+        project.build()
+        assert len(calls) == 4, "nothing changed the second time"
+    finally:
+        page.write_bytes(original)
+        extra.unlink(missing_ok=True)
+        monkeypatch.undo()
+        project.write(project.sources)
+        project.build()
+
+
+def test_a_fifo_added_after_a_good_build_is_reported_not_skipped(project: Project) -> None:
+    """The inputs are read the way the check reads them: a FIFO (or a link out of the project) gives
+    no digest, so the check runs and names it, and never waits on it."""
+    project.build()
+    fifo = project.root / "content" / "fi" / "putki.md"
+    os.mkfifo(fifo)
+    try:
+        said: list[str] = []
+        result = run_build(project.config, say=said.append)
+        reported = not result.ok and any("putki.md" in line for line in said)
+        RELIABILITY.record("unsafe-file", UNSAFE_TITLE, *(["located"] if reported else []))
+        assert reported, "\n".join(said)
+    finally:
+        fifo.unlink()
+    project.build()
+
+
+def test_a_step_edit_indexes_only_its_shards_and_equals_a_clean_build(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the search index in shards (as at county scale), one step's new text indexes again only the
+    shards holding the pages that show it; the index is still a clean build's (target 3)."""
+    from generator import search_index
+
+    monkeypatch.setattr(search_index, "PAGES_PER_SHARD", 3)
+    try:
+        first, _ = project.build()
+        shards = 1 + len(list((project.config.site / "pagefind" / "shards").glob("*/pagefind-entry.json")))
+        assert first.searched and shards >= 4, shards
+        project.apply(make_edit("step", 0, "sharded", 1))
+        result, _ = project.build()
+        assert result.searched and 0 < result.shards_indexed < shards, (result.shards_indexed, shards)
+        found = project.clean_differences()
+        assert not found, "\n".join(found)
+    finally:
+        monkeypatch.undo()
+        project.build()
+
+
+UNSAFE_TITLE = ("Hostile files: links out of the project, FIFOs and devices, loops, unreadable or empty folders, "
+                "`.yml` names, deep nesting, control characters, non-characters")
 STOP_TITLE = "Incremental build failing (MkDocs, Pagefind raising) or killed (SIGKILL in Pagefind); next build = clean"
 
 

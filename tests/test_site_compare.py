@@ -15,7 +15,7 @@ import pytest
 from conftest import BASE, BuiltSite, build_site
 from site_compare import LIMIT, SIGNATURE, read_search_index, site_differences
 
-from generator.build import index_search
+from generator.search_index import index_whole_site
 
 PAGE = "prosessit/perus/index.html"
 WORD = "Arvioi"
@@ -76,7 +76,7 @@ def test_a_difference_only_inside_the_search_index_is_reported(
     original = page.read_bytes()
     page.write_bytes(original.replace(WORD.encode(), b"Punnitse"))
     shutil.rmtree(other / "pagefind")
-    index_search(other)
+    index_whole_site(other)
     page.write_bytes(original)
     found = site_differences(first.site, other)
     assert found, "the index of another word was taken for the same"
