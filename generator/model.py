@@ -315,7 +315,10 @@ class Contact(Strict):
     audience: Literal["public", "authorities"] = Field(
         description="'authorities' = for professionals only, never given to clients."
     )
-    languages: list[Literal["fi", "sv", "en"]] = Field(default_factory=lambda: ["fi"])
+    languages: list[Literal["fi", "sv", "en"]] = Field(
+        default_factory=list,
+        description="Service languages, only when a source states them; none listed = not known (the page shows none).",
+    )
     purpose: Text = Field(description="What the contact point is for.")
     situation: Text | None = Field(default=None, description="When to use it (groups the directory).")
     organization: Id | None = None

@@ -36,8 +36,7 @@ PATH = "processes/yhteisasiakkuuden-polku.yaml"
 ROLES = "processes/roles.yaml"
 PRACTICE = "practices/keusote-sote-keskus.yaml"
 SOSIAALIOHJAAJA = (
-    "    processes: [yhteisasiakkuuden-polku, viranomaisnumerot, mtp-asiakkaaksi-puhelimitse, "
-    "paljon-palvelua-tarvitsevien-tuki]\n"
+    "    processes: [yhteisasiakkuuden-polku, viranomaisnumerot, mtp-asiakkaaksi-puhelimitse]\n"
 )
 
 # name: (file, old text, new text, where in the new text the finding is, rule, a piece of its message)
