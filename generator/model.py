@@ -258,6 +258,13 @@ class Process(Strict):
     reviewed: DateStr = Field(description="Date the process was last reviewed.")
     review_every_months: int = Field(default=12, ge=1, le=60)
     source: Source | None = None
+    status: Literal["development", "pilot", "established"] = Field(
+        default="established",
+        description=(
+            "How far the model is: 'development' (still being built: its times are targets), 'pilot' "
+            "(being tried out) or 'established'. Anything but established shows a notice on the page."
+        ),
+    )
     roles: list[Id] = Field(description="Swimlanes, top to bottom: role ids from roles.yaml.")
     steps: list[Step]
     promises: list[Promise] = Field(default_factory=list)

@@ -60,3 +60,37 @@ def test_hidden_search_words_are_still_in_the_index(built_site: BuiltSite) -> No
     found = {url for w, pages in words.items() if w.startswith("mielenterveystoimisto") for url in pages}
     assert any("mtp-asiakkaaksi-puhelimitse" in url for url in found)
     assert "mielenterveystoimisto" in page.split('class="hb-keywords"', 1)[1].split("</p>", 1)[0]
+
+
+NOTICE = {
+    "": "Toimintamalli on vielä kehitteillä",
+    "sv/": "Verksamhetsmodellen är ännu under utveckling",
+    "en/": "This model is still being developed",
+}
+
+
+@pytest.mark.parametrize("prefix", list(NOTICE))
+def test_a_model_in_development_says_so_on_its_page(built_site: BuiltSite, prefix: str) -> None:
+    if not built_site.bundled:
+        pytest.skip("needs the bundled processes")
+    joint = (built_site.site / f"{prefix}prosessit/yhteisasiakkuuden-polku/index.html").read_text("utf-8")
+    assert NOTICE[prefix] in joint and 'class="admonition warning hb-status"' in joint
+    # Its times are targets: no service promise is shown for it.
+    assert "13 vrk" in joint or "13 dygn" in joint or "13 days" in joint
+    established = (built_site.site / f"{prefix}prosessit/mtp-asiakkaaksi-puhelimitse/index.html").read_text("utf-8")
+    assert NOTICE[prefix] not in established and "hb-status" not in established
+
+
+def test_status_defaults_to_established_and_is_one_of_three() -> None:
+    from pydantic import ValidationError
+
+    from generator.model import Process
+
+    base = {
+        "id": "p", "title": "P", "summary": "S", "area": "a", "owner": {"role": "R", "unit": "U"},
+        "version": 1, "valid_from": "2026-01-01", "reviewed": "2026-01-01", "roles": [], "steps": [],
+    }
+    assert Process.model_validate(base).status == "established"
+    assert Process.model_validate({**base, "status": "pilot"}).status == "pilot"
+    with pytest.raises(ValidationError):
+        Process.model_validate({**base, "status": "kehitteillä"})
