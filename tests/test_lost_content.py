@@ -43,7 +43,7 @@ SOSIAALIOHJAAJA = (
 CASES: dict[str, tuple[str, str, str, str, str, str]] = {
     "second orientation path for a role": (
         ORIENTATION, SOSIAALIOHJAAJA, SOSIAALIOHJAAJA + "  - role: sosiaaliohjaaja\n    processes: [viranomaisnumerot]\n",
-        "  - role: sosiaaliohjaaja", "unique-ids", "toinen perehdytyspolku (ensimmäinen on rivillä 15)",
+        "  - role: sosiaaliohjaaja", "unique-ids", "toinen perehdytyspolku (ensimmäinen on rivillä 17)",
     ),
     "empty step name": (
         PHONE, "    name:\n      fi: Tarvitaanko tulkkia?\n      sv: Behövs en tolk?\n      en: Is an interpreter needed?\n",

@@ -76,14 +76,21 @@ LABELS: dict[str, dict[str, str]] = {
         "type_call": "Aliprosessi",
         # review banner
         "overdue_title": "Tarkistus on myöhässä",
-        "status": "Kehitysvaihe",
+        "dev_status": "Kehitysvaihe",
         "status_development": "kehitteillä",
         "status_pilot": "pilotissa",
         "status_established": "vakiintunut",
         "status_development_title": "Toimintamalli on vielä kehitteillä",
-        "status_development_text": "Tämä kuvaus kertoo rakenteilla olevan toimintamallin tavoitetilan. Sen ohjeet, mittarit ja määräajat ovat vasta suunniteltuja tavoitteita, eivät palvelulupauksia. Tarkista nykyinen käytäntö esihenkilöltäsi.",
+        "status_development_text": (
+            "Tämä kuvaus kertoo rakenteilla olevan toimintamallin tavoitetilan. Sen ohjeet, mittarit ja "
+            "määräajat ovat vasta suunniteltuja tavoitteita, eivät palvelulupauksia. Tarkista nykyinen "
+            "käytäntö esihenkilöltäsi."
+        ),
         "status_pilot_title": "Toimintamallia kokeillaan",
-        "status_pilot_text": "Tätä toimintamallia kokeillaan vasta pilottina. Käytännöt voivat vielä muuttua kokeilun arvioinnin jälkeen; tarkista nykyinen käytäntö esihenkilöltäsi.",
+        "status_pilot_text": (
+            "Tätä toimintamallia kokeillaan vasta pilottina. Käytännöt voivat vielä muuttua kokeilun "
+            "arvioinnin jälkeen; tarkista nykyinen käytäntö esihenkilöltäsi."
+        ),
         "overdue_text": "Tämän prosessin tarkistus oli määrä tehdä {due}. Kuvaus voi olla vanhentunut.",
         "overdue_contact": "Varmista käytäntö omistajalta",
         # contacts
@@ -207,6 +214,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_kind": "Sivun tyyppi",
         "filter_area": "Palvelualue",
         "filter_role": "Rooli",
+        "filter_organization": "Organisaatio",
         "search_placeholder": "Hae käsikirjasta",
         "search_open": "Avaa haku",
         # long listings split into pages
@@ -300,14 +308,21 @@ LABELS: dict[str, dict[str, str]] = {
         "type_handoff": "Överföring",
         "type_call": "Delprocess",
         "overdue_title": "Granskningen är försenad",
-        "status": "Utvecklingsskede",
+        "dev_status": "Utvecklingsskede",
         "status_development": "under utveckling",
         "status_pilot": "i pilotförsök",
         "status_established": "etablerad",
         "status_development_title": "Verksamhetsmodellen är ännu under utveckling",
-        "status_development_text": "Den här beskrivningen visar det eftersträvade läget för en verksamhetsmodell som håller på att byggas upp. Dess anvisningar, mätare och tidsfrister är ännu planerade mål, inte servicelöften. Kontrollera nuvarande praxis med din förman.",
+        "status_development_text": (
+            "Den här beskrivningen visar det eftersträvade läget för en verksamhetsmodell som håller på att "
+            "byggas upp. Dess anvisningar, mätare och tidsfrister är ännu planerade mål, inte servicelöften. "
+            "Kontrollera nuvarande praxis med din förman."
+        ),
         "status_pilot_title": "Verksamhetsmodellen prövas",
-        "status_pilot_text": "Den här verksamhetsmodellen prövas ännu som pilotförsök. Praxis kan ändras efter att försöket utvärderats; kontrollera nuvarande praxis med din förman.",
+        "status_pilot_text": (
+            "Den här verksamhetsmodellen prövas ännu som pilotförsök. Praxis kan ändras efter att försöket "
+            "utvärderats; kontrollera nuvarande praxis med din förman."
+        ),
         "overdue_text": "Processen skulle ha granskats {due}. Beskrivningen kan vara föråldrad.",
         "overdue_contact": "Kontrollera praxis med ägaren",
         "phone": "Telefon",
@@ -421,6 +436,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_kind": "Sidtyp",
         "filter_area": "Serviceområde",
         "filter_role": "Roll",
+        "filter_organization": "Organisation",
         "search_placeholder": "Sök i handboken",
         "search_open": "Öppna sökningen",
         "page_of": "Sida {n}/{total}",
@@ -513,14 +529,21 @@ LABELS: dict[str, dict[str, str]] = {
         "type_handoff": "Handoff",
         "type_call": "Sub-process",
         "overdue_title": "Review overdue",
-        "status": "Development status",
+        "dev_status": "Development status",
         "status_development": "in development",
         "status_pilot": "in pilot",
         "status_established": "established",
         "status_development_title": "This model is still being developed",
-        "status_development_text": "This description shows the intended state of a model that is still being built. Its instructions, measures and time limits are planned targets, not service promises. Check the current practice with your manager.",
+        "status_development_text": (
+            "This description shows the intended state of a model that is still being built. Its "
+            "instructions, measures and time limits are planned targets, not service promises. Check the "
+            "current practice with your manager."
+        ),
         "status_pilot_title": "This model is being piloted",
-        "status_pilot_text": "This model is only being tried out in a pilot. The practices may still change after the pilot is evaluated; check the current practice with your manager.",
+        "status_pilot_text": (
+            "This model is only being tried out in a pilot. The practices may still change after the pilot "
+            "is evaluated; check the current practice with your manager."
+        ),
         "overdue_text": "This process was due for review on {due}. The description may be out of date.",
         "overdue_contact": "Check the practice with the owner",
         "phone": "Phone",
@@ -630,6 +653,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_kind": "Kind of page",
         "filter_area": "Service area",
         "filter_role": "Role",
+        "filter_organization": "Organization",
         "search_placeholder": "Search the handbook",
         "search_open": "Open search",
         "page_of": "Page {n} of {total}",
