@@ -42,6 +42,8 @@ class BuildState:
     languages: dict[str, LanguageState] = field(default_factory=dict)
     search_key: str = ""
     site: list[int] = field(default_factory=list)
+    scope: str = ""
+    """The organization the build was cut to (`--organization`), "" for the whole handbook."""
 
     def pages_key(self) -> str:
         """Which pages, built from which documents, the site holds: the search index is made from them."""
@@ -82,14 +84,18 @@ def site_identity(site: Path) -> list[int]:
     return [st.st_dev, st.st_ino]
 
 
-def load_state(path: Path) -> BuildState:
-    """The state of the last good build; an empty one when there is none, or it is unreadable or of other tools."""
+def load_state(path: Path, scope: str = "") -> BuildState:
+    """The state of the last good build; an empty one when there is none, when it is unreadable, of other
+    tools or of another scope (an organization's build after the whole handbook's, or the other way round)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
-        return BuildState(tool=tool_versions())
+        return BuildState(tool=tool_versions(), scope=scope)
+    fresh = BuildState(tool=tool_versions(), scope=scope)
     if not isinstance(data, dict) or data.get("format") != STATE_FORMAT or data.get("tool") != tool_versions():
-        return BuildState(tool=tool_versions())
+        return fresh
+    if data.get("scope", "") != scope:
+        return fresh
     try:
         pages = {str(lang): {str(p): str(d) for p, d in paths.items()} for lang, paths in data["pages"].items()}
         languages = {}
@@ -103,9 +109,10 @@ def load_state(path: Path) -> BuildState:
             languages=languages,
             search_key=str(data.get("search_key", "")),
             site=[int(x) for x in data.get("site", [])],
+            scope=scope,
         )
     except (KeyError, TypeError, ValueError, AttributeError):
-        return BuildState(tool=tool_versions())
+        return BuildState(tool=tool_versions(), scope=scope)
 
 
 def forget_state(path: Path) -> None:
@@ -122,6 +129,7 @@ def save_state(path: Path, state: BuildState) -> None:
         "languages": {lang: s.to_json() for lang, s in state.languages.items()},
         "search_key": state.search_key,
         "site": state.site,
+        "scope": state.scope,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
