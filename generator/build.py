@@ -41,6 +41,7 @@ from .parse_cache import cache_file
 from .publish import KEEP_OLD_SITES, link_tree, new_site_folder, prune_old_sites, publish_site
 from .render.labels import label
 from .render.pages import GeneratedDocs, generate_docs
+from .scope import UnknownOrganization, scoped
 from .search_index import SearchState, index_shards, kept_shards, link_index
 from .timing import today
 
@@ -66,6 +67,8 @@ class BuildConfig:
     langs: tuple[str, ...] = LANGUAGES
     preview: bool = False
     """Built by `handbook serve`: pages reload themselves after each rebuild."""
+    organization: str | None = None
+    """Build only this organization's own handbook (generator/scope.py); None = the whole handbook."""
 
     @classmethod
     def from_project(
@@ -75,6 +78,7 @@ class BuildConfig:
         site: Path | None = None,
         work: Path | None = None,
         preview: bool = False,
+        organization: str | None = None,
     ) -> BuildConfig:
         root = root.resolve()
 
@@ -88,6 +92,7 @@ class BuildConfig:
             site=under_root(site, "site"),
             work=under_root(work, "build"),
             preview=preview,
+            organization=organization,
         )
 
     @property
@@ -142,7 +147,7 @@ class BuildConfig:
         folders, or a preview, makes other output."""
         from . import search_index
 
-        return repr((self.langs, self.preview, str(self.processes), str(self.site), str(self.work),
+        return repr((self.langs, self.preview, str(self.processes), str(self.site), str(self.work), self.organization,
                      search_index.PAGES_PER_SHARD, search_index.MAX_SHARDS))
 
     @property
@@ -245,7 +250,16 @@ def run_build(
         if checked.warnings():
             say(text("build.warnings", n=len(checked.warnings())))
         handbook = checked.handbook
-        state = load_state(config.state_file)
+        if config.organization is not None:
+            try:
+                handbook = scoped(handbook, config.organization)
+            except UnknownOrganization:
+                known = ", ".join(o.id for o in handbook.organizations.items) or "—"
+                message = text("build.unknown-organization", organization=config.organization, known=known)
+                say(text("build.nothing-built", message=message, site=_show(config.site)))
+                return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
+        # The state of an organization's build is not that of the whole handbook's: keyed by the scope.
+        state = load_state(config.state_file, scope=config.organization or "")
         # From here files change: nothing on disk claims what they were made from.
         forget_recorded(config.inputs_file)
         forget_state(config.state_file)

@@ -45,6 +45,8 @@ class BuildState:
     search_key: str = ""
     site: list[int] = field(default_factory=list)
     search: SearchState = field(default_factory=SearchState)
+    scope: str = ""
+    """The organization the build was cut to (`--organization`), "" for the whole handbook."""
 
     def pages_key(self) -> str:
         """Which pages, built from which documents, the site holds, and how their index is split into
@@ -89,14 +91,18 @@ def site_identity(site: Path) -> list[int]:
     return [st.st_dev, st.st_ino]
 
 
-def load_state(path: Path) -> BuildState:
-    """The state of the last good build; an empty one when there is none, or it is unreadable or of other tools."""
+def load_state(path: Path, scope: str = "") -> BuildState:
+    """The state of the last good build; an empty one when there is none, when it is unreadable, of other
+    tools or of another scope (an organization's build after the whole handbook's, or the other way round)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
-        return BuildState(tool=tool_versions())
+        return BuildState(tool=tool_versions(), scope=scope)
+    fresh = BuildState(tool=tool_versions(), scope=scope)
     if not isinstance(data, dict) or data.get("format") != STATE_FORMAT or data.get("tool") != tool_versions():
-        return BuildState(tool=tool_versions())
+        return fresh
+    if data.get("scope", "") != scope:
+        return fresh
     try:
         pages = {str(lang): {str(p): str(d) for p, d in paths.items()} for lang, paths in data["pages"].items()}
         languages = {}
@@ -111,9 +117,10 @@ def load_state(path: Path) -> BuildState:
             search_key=str(data.get("search_key", "")),
             site=[int(x) for x in data.get("site", [])],
             search=SearchState.from_json(data.get("search", {})),
+            scope=scope,
         )
     except (KeyError, TypeError, ValueError, AttributeError):
-        return BuildState(tool=tool_versions())
+        return BuildState(tool=tool_versions(), scope=scope)
 
 
 def forget_state(path: Path) -> None:
@@ -131,6 +138,7 @@ def save_state(path: Path, state: BuildState) -> None:
         "search_key": state.search_key,
         "site": state.site,
         "search": state.search.to_json(),
+        "scope": state.scope,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")

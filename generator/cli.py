@@ -72,7 +72,9 @@ def _parse_cache(processes: Path) -> Path | None:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildConfig, build
 
-    config = BuildConfig.from_project(Path.cwd(), processes=args.processes, site=args.site_dir)
+    config = BuildConfig.from_project(
+        Path.cwd(), processes=args.processes, site=args.site_dir, organization=args.organization
+    )
     return build(config, strict=args.strict)
 
 
@@ -139,6 +141,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--strict", action="store_true", help=text("cli.help.build.strict"))
     p.add_argument("--site-dir", type=Path, default=None, help=text("cli.help.site-dir"))
+    p.add_argument("--organization", metavar="ID", default=None, help=text("cli.help.build.organization"))
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help=text("cli.help.serve"), description=text("cli.help.serve.description"))

@@ -59,6 +59,7 @@ FINNISH_FIELDS: dict[str, str] = {
     "tarkoitus": "purpose", "tilanne": "situation", "esimerkki": "example",
     "termi": "term", "lyhenne": "abbr", "määritelmä": "definition",
     "johdanto": "intro", "prosessit": "processes",
+    "kehitysvaihe": "status", "tila": "status", "osa": "part_of",
 }
 """Finnish words a supervisor writes for a field, and the field's name in the format."""
 

@@ -258,6 +258,20 @@ class Process(Strict):
     reviewed: DateStr = Field(description="Date the process was last reviewed.")
     review_every_months: int = Field(default=12, ge=1, le=60)
     source: Source | None = None
+    organization: Id | None = Field(
+        default=None,
+        description=(
+            "The organization the process belongs to (organizations.yaml): a wellbeing services county, "
+            "or one of its units. `handbook build --organization` builds one organization's processes."
+        ),
+    )
+    status: Literal["development", "pilot", "established"] = Field(
+        default="established",
+        description=(
+            "How far the model is: 'development' (still being built: its times are targets), 'pilot' "
+            "(being tried out) or 'established'. Anything but established shows a notice on the page."
+        ),
+    )
     roles: list[Id] = Field(description="Swimlanes, top to bottom: role ids from roles.yaml.")
     steps: list[Step]
     promises: list[Promise] = Field(default_factory=list)
@@ -288,12 +302,28 @@ class Area(Strict):
 class Organization(Strict):
     id: Id
     name: Text
+    part_of: Id | None = Field(
+        default=None, description="The organization this one is a unit of, e.g. its wellbeing services county."
+    )
 
 
 class Role(Strict):
+    """A profession or function. The organization it works in is the process's (see `organization`)."""
+
     id: Id
     name: Text
-    organization: Id | None = Field(default=None, description="Organization id from organizations.yaml.")
+    organization: Id | None = Field(
+        default=None,
+        description=(
+            "Only for a role that exists in one organization alone (e.g. a team): its organization. "
+            "A profession shared across organizations (palveluohjaaja) names none: in each process it "
+            "works in that process's organization."
+        ),
+    )
+    outside: bool = Field(
+        default=False,
+        description="True for who is not staff of the process's organization: the client, a relative, another authority.",
+    )
     description: Text | None = None
 
 
@@ -315,7 +345,10 @@ class Contact(Strict):
     audience: Literal["public", "authorities"] = Field(
         description="'authorities' = for professionals only, never given to clients."
     )
-    languages: list[Literal["fi", "sv", "en"]] = Field(default_factory=lambda: ["fi"])
+    languages: list[Literal["fi", "sv", "en"]] = Field(
+        default_factory=list,
+        description="Service languages, only when a source states them; none listed = not known (the page shows none).",
+    )
     purpose: Text = Field(description="What the contact point is for.")
     situation: Text | None = Field(default=None, description="When to use it (groups the directory).")
     organization: Id | None = None
@@ -333,6 +366,10 @@ class Term(Strict):
 
 class OrientationPath(Strict):
     role: Id
+    organization: Id | None = Field(
+        default=None,
+        description="The organization whose new employees in this role read the path; its processes are that organization's.",
+    )
     intro: Text | None = None
     processes: list[Id] = Field(description="Process ids to read, in order.")
 

@@ -36,15 +36,14 @@ PATH = "processes/yhteisasiakkuuden-polku.yaml"
 ROLES = "processes/roles.yaml"
 PRACTICE = "practices/keusote-sote-keskus.yaml"
 SOSIAALIOHJAAJA = (
-    "    processes: [yhteisasiakkuuden-polku, viranomaisnumerot, mtp-asiakkaaksi-puhelimitse, "
-    "paljon-palvelua-tarvitsevien-tuki]\n"
+    "    processes: [yhteisasiakkuuden-polku, viranomaisnumerot, mtp-asiakkaaksi-puhelimitse]\n"
 )
 
 # name: (file, old text, new text, where in the new text the finding is, rule, a piece of its message)
 CASES: dict[str, tuple[str, str, str, str, str, str]] = {
     "second orientation path for a role": (
         ORIENTATION, SOSIAALIOHJAAJA, SOSIAALIOHJAAJA + "  - role: sosiaaliohjaaja\n    processes: [viranomaisnumerot]\n",
-        "  - role: sosiaaliohjaaja", "unique-ids", "toinen perehdytyspolku (ensimmäinen on rivillä 15)",
+        "  - role: sosiaaliohjaaja", "unique-ids", "toinen perehdytyspolku (ensimmäinen on rivillä 17)",
     ),
     "empty step name": (
         PHONE, "    name:\n      fi: Tarvitaanko tulkkia?\n      sv: Behövs en tolk?\n      en: Is an interpreter needed?\n",

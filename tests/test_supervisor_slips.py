@@ -80,22 +80,23 @@ SLIPS: dict[str, Slip] = {
         regex=True,
     ),
     "no-break-space-after-an-id": Slip(
-        JOINT, "    next: ota-puheeksi\n", "    next: ota-puheeksi\u00a0\n", "    next: ota-puheeksi", 11, "known-step",
-        "`ota-puheeksi\\u00a0`|tekstin `ota-puheeksi` jälkeen on näkymätön merkki: U+00A0 (sitova välilyönti)",
+        JOINT, "    next: tyonjako-sovittu\n", "    next: tyonjako-sovittu\u00a0\n", "    next: tyonjako-sovittu", 11,
+        "known-step",
+        "`tyonjako-sovittu\\u00a0`|tekstin `tyonjako-sovittu` jälkeen on näkymätön merkki: U+00A0 (sitova välilyönti)",
     ),
     "zero-width-space-in-an-id": Slip(
         JOINT, "  - id: tarve-sosiaalipalveluissa\n", "  - id: tarve-sosiaali\u200bpalveluissa\n",
         "  - id: tarve-sosiaali", 9, "slug-ids", "U+200B (leveydetön välilyönti)",
     ),
     "next-to-its-own-step": Slip(
-        JOINT, "    next: sovitaanko-yhteisasiakkuudesta\n    name:\n      fi: Konsultoi MTP",
+        JOINT, "    next: apu-palvelujen-aloittamiseen\n    name:\n      fi: Konsultoi MTP",
         "    next: konsultoi-mtp-palveluja\n    name:\n      fi: Konsultoi MTP",
         "    next: konsultoi-mtp-palveluja", 11, "next-self", "johtaa itseensä",
     ),
     "typo-in-next": Slip(
-        JOINT, "    next: sovitaanko-yhteisasiakkuudesta\n    name:\n      fi: Konsultoi MTP",
-        "    next: sovitaanko-yhteisasiakuudesta\n    name:\n      fi: Konsultoi MTP",
-        "    next: sovitaanko-yhteisasiakuudesta", 11, "known-step", "tarkoititko `sovitaanko-yhteisasiakkuudesta`?",
+        JOINT, "    next: apu-palvelujen-aloittamiseen\n    name:\n      fi: Konsultoi MTP",
+        "    next: apu-palvelujen-aloittamisen\n    name:\n      fi: Konsultoi MTP",
+        "    next: apu-palvelujen-aloittamisen", 11, "known-step", "tarkoititko `apu-palvelujen-aloittamiseen`?",
     ),
     "finnish-field-vaiheet": Slip(
         JOINT, "\nsteps:\n", "\nvaiheet:\n", "vaiheet:", 1, "unknown-key", "tarkoititko `steps`?",

@@ -90,6 +90,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.build.strict": m(
         fi="älä rakenna, jos on varoituksia", sv="bygg inte om det finns varningar", en="refuse to build when there are warnings"
     ),
+    "cli.help.build.organization": m(
+        fi="rakenna yhden organisaation oma käsikirja: vain sen prosessit, yhteystiedot ja perehdytyspolut "
+        "(tunniste tiedostosta organizations.yaml)",
+        sv="bygg en organisations egen handbok: bara dess processer, kontakter och introduktionsvägar "
+        "(id ur organizations.yaml)",
+        en="build one organization's own handbook: only its processes, contacts and orientation paths "
+        "(an id from organizations.yaml)",
+    ),
     "cli.help.site-dir": m(
         fi="sivuston kansio (oletus: site)", sv="var webbplatsen hamnar (standard: site)",
         en="where the site goes (default: site)",
@@ -165,6 +173,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         fi="handbook build: {message}; mitään ei rakennettu. Viimeisin toimiva sivusto kansiossa {site} on ennallaan.",
         sv="handbook build: {message}; inget byggdes. Den senaste fungerande webbplatsen i {site} är oförändrad.",
         en="handbook build: {message}; nothing was built. The last good site at {site} is unchanged.",
+    ),
+    "build.unknown-organization": m(
+        fi="organisaatiota `{organization}` ei ole tiedostossa organizations.yaml (tunnisteet: {known})",
+        sv="organisationen `{organization}` finns inte i organizations.yaml (id: {known})",
+        en="the organization `{organization}` is not in organizations.yaml (ids: {known})",
     ),
     "build.refused": m(
         fi="handbook build: {n} {n:virhe|virhettä}{strict}; mitään ei rakennettu. Viimeisin toimiva sivusto "

@@ -95,9 +95,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sv": "Varje kontakt som ett steg nämner finns i contacts.yaml.",
     },
     "known-organization": {
-        "fi": "Jokainen roolissa, yhteystiedossa tai siirrossa mainittu organisaatio löytyy tiedostosta "
-        "organizations.yaml.",
-        "sv": "Varje organisation som en roll, en kontakt eller en överlämning nämner finns i organizations.yaml.",
+        "fi": "Jokainen prosessissa, roolissa, yhteystiedossa, perehdytyspolulla, siirrossa tai toisen "
+        "organisaation osana (`part_of`) mainittu organisaatio löytyy tiedostosta organizations.yaml.",
+        "sv": "Varje organisation som en process, en roll, en kontakt, en introduktionsväg, en överlämning eller "
+        "en annan organisation (`part_of`) nämner finns i organizations.yaml.",
     },
     "known-process": {
         "fi": "Jokainen kohdassa `related`, kutsussa, siirrossa tai perehdytyspolulla mainittu prosessi on olemassa.",
@@ -126,6 +127,18 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "jotta uusi työntekijä tietää, mitä lukea ensin.",
         "sv": "Varje roll i en organisation (med `organization:` i roles.yaml) har en introduktionsväg, så att en "
         "nyanställd vet vad som ska läsas först.",
+    },
+    "orientation-organization": {
+        "fi": "Perehdytyspolku nimeää vain oman organisaationsa prosesseja: uusi työntekijä lukee, miten hänen oma "
+        "organisaationsa toimii, eikä toisen organisaation käsikirja ole hänen.",
+        "sv": "En introduktionsväg nämner bara processer i den egna organisationen: en nyanställd läser hur den egna "
+        "organisationen arbetar, och en annan organisations handbok är inte hens.",
+    },
+    "contact-organization": {
+        "fi": "Vaiheen yhteystieto kuuluu prosessin omalle organisaatiolle: toisen organisaation yhteystieto "
+        "näkyisi tämän organisaation hakemistossa kuin sen oma.",
+        "sv": "Ett stegs kontakt hör till processens egen organisation: en annan organisations kontakt skulle synas "
+        "i den här organisationens katalog som om den vore dess egen.",
     },
     "parallel-join": {
         "fi": "Rinnakkaisvaiheessa on vähintään kaksi polkua, jotka kaikki kohtaavat sen omassa yhtymävaiheessa; "

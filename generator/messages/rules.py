@@ -368,6 +368,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         en="add `- {{role: {role}, processes: [{listed}]}}` to processes/orientation.yaml, the processes in the "
         "order to read them",
     ),
+    # --- orientation-organization -------------------------------------------------------------------
+    "orientation-organization.other": m(
+        fi="roolin `{role}` perehdytyspolku ({own}) nimeää prosessin `{process}`, joka on toisen organisaation "
+        "({other}) prosessi",
+        sv="introduktionsvägen för rollen `{role}` ({own}) nämner processen `{process}`, som hör till en annan "
+        "organisation ({other})",
+        en="the orientation path of the role `{role}` ({own}) names the process `{process}`, which is another "
+        "organization's ({other})",
+    ),
+    "orientation-organization.other.hint": m(
+        fi="poista `{process}` polulta tai kirjoita oman organisaatiosi vastaava prosessi; uusi työntekijä "
+        "lukee oman organisaationsa käytännöt",
+        sv="ta bort `{process}` från vägen eller skriv motsvarande process för din egen organisation; en nyanställd "
+        "läser sin egen organisations praxis",
+        en="remove `{process}` from the path or write your own organization's process for it; a new employee reads "
+        "their own organization's practice",
+    ),
+    # --- contact-organization -----------------------------------------------------------------------
+    "contact-organization.other": m(
+        fi="vaihe `{step}` käyttää yhteystietoa `{contact}`, joka kuuluu toiselle organisaatiolle ({other}), "
+        "vaikka prosessi on organisaation {own}",
+        sv="steget `{step}` använder kontakten `{contact}`, som hör till en annan organisation ({other}), fast "
+        "processen hör till {own}",
+        en="the step `{step}` uses the contact `{contact}`, which belongs to another organization ({other}), though "
+        "the process is {own}'s",
+    ),
+    "contact-organization.other.hint": m(
+        fi="käytä oman organisaatiosi yhteystietoa tai korjaa yhteystiedon `{contact}` organisaatio tiedostossa "
+        "processes/contacts.yaml",
+        sv="använd din egen organisations kontakt eller rätta organisationen för `{contact}` i processes/contacts.yaml",
+        en="use your own organization's contact, or correct the organization of `{contact}` in processes/contacts.yaml",
+    ),
     # --- parallel-join ------------------------------------------------------------------------------
     "parallel-join.few-paths": m(
         fi="rinnakkaisvaiheessa `{step}` on alle kaksi polkua", sv="det parallella steget `{step}` har färre än två vägar",

@@ -74,6 +74,7 @@ from ..model import (
     StepBase,
     WaitStep,
 )
+from ..organizations import lane_organization
 from ..timing import parse_duration
 from .dot import COUNTS as dot_counts
 from .dot import Counts, DiagramError, add_counts, draw_many, graphviz_version, run_dot
@@ -573,7 +574,7 @@ def _lanes(process: Process, handbook: Handbook, lang: str) -> tuple[list[_Lane]
     for role_id in wanted:
         role: Role | None = roles.get(role_id) if role_id else None
         name = role.name.get(lang) if role else (role_id or words(lang)["no-role"])
-        org_id = role.organization if role else None
+        org_id = lane_organization(handbook, process, role)
         org = orgs.get(org_id) if org_id else None
         org_lines = wrap(org.name.get(lang), 19, lang) if org else []
         family = _family(org_id, handbook.organizations.items)
@@ -688,9 +689,9 @@ def build_diagram(process: Process, handbook: Handbook, lang: str) -> _Diagram:
         node = _step_node(i, step, lane_index.get(step_lane.get(step.id), 0), handbook, lang)
         nodes.append(node)
         first_by_id.setdefault(step.id, node)
+    roles = handbook.roles.by_id()
     orgs_of_lane = [
-        (handbook.roles.by_id().get(lane.role_id).organization if lane.role_id in handbook.roles.by_id() else None)  # type: ignore[union-attr]
-        for lane in lanes
+        lane_organization(handbook, process, roles.get(lane.role_id)) if lane.role_id else None for lane in lanes
     ]
     flows: list[_Flow] = []
     for e in flow_edges(process):
@@ -1886,8 +1887,9 @@ def diagram_keys(process: Process, handbook: Handbook, langs: Sequence[str]) -> 
     orgs = handbook.organizations.by_id()
     used_roles = sorted({*process.roles, *(r for r in lane_of(process).values() if r)})
     role_data = {r: roles[r].model_dump(mode="json") for r in used_roles if r in roles}
+    lane_orgs = {lane_organization(handbook, process, roles[r]) for r in used_roles if r in roles}
     used_orgs = sorted(
-        {roles[r].organization for r in used_roles if r in roles and roles[r].organization}
+        {o for o in lane_orgs if o}
         | {s.to_organization for s in process.steps if isinstance(s, HandoffStep) and s.to_organization}  # type: ignore[misc]
     )
     org_data = {

@@ -57,7 +57,6 @@ LABELS: dict[str, dict[str, str]] = {
         "terms": "Käsitteet",
         "source": "Lähde",
         "source_text": "Kuvaus perustuu toimintamallikuvaukseen",
-        "source_file": "tiedosto",
         "changelog": "Muutoshistoria",
         "date": "Päivä",
         "change": "Muutos",
@@ -77,6 +76,21 @@ LABELS: dict[str, dict[str, str]] = {
         "type_call": "Aliprosessi",
         # review banner
         "overdue_title": "Tarkistus on myöhässä",
+        "dev_status": "Kehitysvaihe",
+        "status_development": "kehitteillä",
+        "status_pilot": "pilotissa",
+        "status_established": "vakiintunut",
+        "status_development_title": "Toimintamalli on vielä kehitteillä",
+        "status_development_text": (
+            "Tämä kuvaus kertoo rakenteilla olevan toimintamallin tavoitetilan. Sen ohjeet, mittarit ja "
+            "määräajat ovat vasta suunniteltuja tavoitteita, eivät palvelulupauksia. Tarkista nykyinen "
+            "käytäntö esihenkilöltäsi."
+        ),
+        "status_pilot_title": "Toimintamallia kokeillaan",
+        "status_pilot_text": (
+            "Tätä toimintamallia kokeillaan vasta pilottina. Käytännöt voivat vielä muuttua kokeilun "
+            "arvioinnin jälkeen; tarkista nykyinen käytäntö esihenkilöltäsi."
+        ),
         "overdue_text": "Tämän prosessin tarkistus oli määrä tehdä {due}. Kuvaus voi olla vanhentunut.",
         "overdue_contact": "Varmista käytäntö omistajalta",
         # contacts
@@ -94,6 +108,8 @@ LABELS: dict[str, dict[str, str]] = {
         "audience_public": "Asiakkaille annettavat yhteystiedot",
         "example_title": "Esimerkkitieto",
         "example_text": "Tämä yhteystieto on keksitty esimerkki. Älä soita siihen; tarkista oikea numero omasta yksiköstäsi.",
+        "example_text_other": "Tämä yhteystieto on keksitty esimerkki; tarkista oikea yhteystieto omasta yksiköstäsi.",
+        "example_text_many": "nämä yhteystiedot ovat keksittyjä esimerkkejä; tarkista oikeat yhteystiedot omasta yksiköstäsi.",
         "example_badge": "esimerkki",
         "other_situations": "Muut tilanteet",
         "directory_intro": (
@@ -198,6 +214,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_kind": "Sivun tyyppi",
         "filter_area": "Palvelualue",
         "filter_role": "Rooli",
+        "filter_organization": "Organisaatio",
         "search_placeholder": "Hae käsikirjasta",
         "search_open": "Avaa haku",
         # long listings split into pages
@@ -274,7 +291,6 @@ LABELS: dict[str, dict[str, str]] = {
         "terms": "Begrepp",
         "source": "Källa",
         "source_text": "Beskrivningen bygger på verksamhetsmodellen",
-        "source_file": "fil",
         "changelog": "Ändringshistorik",
         "date": "Datum",
         "change": "Ändring",
@@ -292,6 +308,21 @@ LABELS: dict[str, dict[str, str]] = {
         "type_handoff": "Överföring",
         "type_call": "Delprocess",
         "overdue_title": "Granskningen är försenad",
+        "dev_status": "Utvecklingsskede",
+        "status_development": "under utveckling",
+        "status_pilot": "i pilotförsök",
+        "status_established": "etablerad",
+        "status_development_title": "Verksamhetsmodellen är ännu under utveckling",
+        "status_development_text": (
+            "Den här beskrivningen visar det eftersträvade läget för en verksamhetsmodell som håller på att "
+            "byggas upp. Dess anvisningar, mätare och tidsfrister är ännu planerade mål, inte servicelöften. "
+            "Kontrollera nuvarande praxis med din förman."
+        ),
+        "status_pilot_title": "Verksamhetsmodellen prövas",
+        "status_pilot_text": (
+            "Den här verksamhetsmodellen prövas ännu som pilotförsök. Praxis kan ändras efter att försöket "
+            "utvärderats; kontrollera nuvarande praxis med din förman."
+        ),
         "overdue_text": "Processen skulle ha granskats {due}. Beskrivningen kan vara föråldrad.",
         "overdue_contact": "Kontrollera praxis med ägaren",
         "phone": "Telefon",
@@ -308,6 +339,8 @@ LABELS: dict[str, dict[str, str]] = {
         "audience_public": "Kontaktuppgifter som kan ges till klienter",
         "example_title": "Exempeldata",
         "example_text": "Denna kontaktuppgift är ett påhittat exempel. Ring den inte; kontrollera det rätta numret i din enhet.",
+        "example_text_other": "Denna kontaktuppgift är ett påhittat exempel; kontrollera den rätta kontaktuppgiften i din enhet.",
+        "example_text_many": "dessa kontaktuppgifter är påhittade exempel; kontrollera de rätta kontaktuppgifterna i din enhet.",
         "example_badge": "exempel",
         "other_situations": "Övriga situationer",
         "directory_intro": (
@@ -403,6 +436,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_kind": "Sidtyp",
         "filter_area": "Serviceområde",
         "filter_role": "Roll",
+        "filter_organization": "Organisation",
         "search_placeholder": "Sök i handboken",
         "search_open": "Öppna sökningen",
         "page_of": "Sida {n}/{total}",
@@ -478,7 +512,6 @@ LABELS: dict[str, dict[str, str]] = {
         "terms": "Terms",
         "source": "Source",
         "source_text": "Based on the practice description",
-        "source_file": "file",
         "changelog": "Change log",
         "date": "Date",
         "change": "Change",
@@ -496,6 +529,21 @@ LABELS: dict[str, dict[str, str]] = {
         "type_handoff": "Handoff",
         "type_call": "Sub-process",
         "overdue_title": "Review overdue",
+        "dev_status": "Development status",
+        "status_development": "in development",
+        "status_pilot": "in pilot",
+        "status_established": "established",
+        "status_development_title": "This model is still being developed",
+        "status_development_text": (
+            "This description shows the intended state of a model that is still being built. Its "
+            "instructions, measures and time limits are planned targets, not service promises. Check the "
+            "current practice with your manager."
+        ),
+        "status_pilot_title": "This model is being piloted",
+        "status_pilot_text": (
+            "This model is only being tried out in a pilot. The practices may still change after the pilot "
+            "is evaluated; check the current practice with your manager."
+        ),
         "overdue_text": "This process was due for review on {due}. The description may be out of date.",
         "overdue_contact": "Check the practice with the owner",
         "phone": "Phone",
@@ -512,6 +560,8 @@ LABELS: dict[str, dict[str, str]] = {
         "audience_public": "Contacts you can give to clients",
         "example_title": "Example data",
         "example_text": "This contact is a made-up example. Do not call it; check the real number in your own unit.",
+        "example_text_other": "This contact is a made-up example; check the real contact details in your own unit.",
+        "example_text_many": "these contacts are made-up examples; check the real contact details in your own unit.",
         "example_badge": "example",
         "other_situations": "Other situations",
         "directory_intro": (
@@ -603,6 +653,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_kind": "Kind of page",
         "filter_area": "Service area",
         "filter_role": "Role",
+        "filter_organization": "Organization",
         "search_placeholder": "Search the handbook",
         "search_open": "Open search",
         "page_of": "Page {n} of {total}",

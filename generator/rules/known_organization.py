@@ -7,7 +7,10 @@ from ..model import field_of
 from ._util import closest, did_you_mean
 
 ID = "known-organization"
-DESCRIPTION = "Every organization a role, contact or handoff names exists in organizations.yaml."
+DESCRIPTION = (
+    "Every organization a process, role, contact, orientation path, handoff or another organization "
+    "(`part_of`) names exists in organizations.yaml."
+)
 SEVERITY = "error"
 SCOPE = "handbook"
 STAGE = "reference"
@@ -25,10 +28,15 @@ def check(handbook: Handbook, report: Reporter) -> None:
                 after=handbook.organizations.doc.file,
             )
 
+    for i, org in enumerate(handbook.organizations.items):
+        one(handbook.organizations.doc, ("organizations", i, "part_of"), org.part_of)
     for i, role in enumerate(handbook.roles.items):
         one(handbook.roles.doc, ("roles", i, "organization"), role.organization)
     for i, contact in enumerate(handbook.contacts.items):
         one(handbook.contacts.doc, ("contacts", i, "organization"), contact.organization)
+    for i, path in enumerate(handbook.orientation.items):
+        one(handbook.orientation.doc, ("paths", i, "organization"), path.organization)
     for pf in handbook.processes:
+        one(pf.doc, ("organization",), pf.process.organization)
         for i, step in enumerate(pf.process.steps):
             one(pf.doc, ("steps", i, "to_organization"), field_of(step, "to_organization"))

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from ...model import Contact, LocalText, Process, StepBase
+from ...organizations import of_process
 from ..labels import LABELS, label
 from ..text import Safe, html_inert, safe_url, sanitize, slug
 from . import limits
@@ -150,6 +151,10 @@ class PageWriter:
         org = self.site.orgs.get(org_id)
         return self.tx.inline(org.name) if org else sanitize(org_id, "plain")
 
+    def scope_of(self, process: Process) -> str | None:
+        """The outermost organization a process belongs to (its search filter and grouping)."""
+        return of_process(self.site.hb, process)
+
     def step_label(self, view: StepView | None, step_id: str = "") -> Safe:
         if view is None:
             return sanitize(step_id, "plain")
@@ -171,7 +176,9 @@ class PageWriter:
     def languages(self, contact: Contact) -> Safe:
         return Safe(", ".join(self.tx.label(f"lang_{code}") for code in contact.languages))
 
-    def filters(self, kind: str, areas: Iterable[str] = (), roles: Iterable[str] = ()) -> Safe:
+    def filters(
+        self, kind: str, areas: Iterable[str] = (), roles: Iterable[str] = (), orgs: Iterable[str | None] = (),
+    ) -> Safe:
         """Hidden search filters for Pagefind (kept out of the indexed text).
 
         Pagefind decodes a filter value's character references (twice, unlike the page text),
@@ -186,6 +193,10 @@ class PageWriter:
         spans = [span("filter_kind", label(self.lang, "kind_" + kind))]
         spans += [span("filter_area", area_names.get(a, a)) for a in dict.fromkeys(areas)]
         spans += [span("filter_role", r.name if (r := self.site.roles.get(rid)) else rid) for rid in dict.fromkeys(roles)]
+        spans += [
+            span("filter_organization", o.name if (o := self.site.orgs.get(oid)) else oid)
+            for oid in dict.fromkeys(orgs) if oid
+        ]
         return Safe('<div hidden data-pagefind-ignore>\n' + "\n".join(spans) + "\n</div>")
 
     def fm(self, value: Safe) -> Safe:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ....graph import edges, lane_of, step_type, too_long_to_draw
 from ....model import CallStep, DecisionStep, HandoffStep, ParallelStep, Process, StepBase, WaitStep
+from ....organizations import of_process
 from ....timing import parse_duration
 from ... import knowledge
 from ...text import Safe, sanitize, slug, without_invisible
@@ -90,6 +91,9 @@ def _reads(ctx: Context, p: Process) -> tuple[str, list[tuple[str, str]]]:
         c = site.contacts.get(cid)
         if c is not None and c.organization:
             orgs[c.organization] = None
+    for o in (p.organization, of_process(site.hb, p)):
+        if o:
+            orgs[o] = None
     overdue = site.review(p)[2] == "overdue"
     own = fold([
         inputs.of(p),
