@@ -54,6 +54,7 @@ from ..model import (
     WaitStep,
 )
 from ..timing import parse_duration
+from .dot import run_dot
 from .rows import crossings, split_columns
 from .text import without_invisible
 
@@ -1369,3 +1370,110 @@ def lay_out(d: _Diagram) -> Laying:
 
 # --- public API --------------------------------------------------------------------------
 
+
+
+# --- geometry: the layout as plain coordinates (for the BPMN diagram interchange) ----------------
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class RowGeometry:
+    """One row of a laid-out diagram in the page's coordinates (y down), as Graphviz placed it."""
+
+    lanes: tuple[tuple[int, float, float], ...]
+    """(lane index, top, bottom) of each lane drawn in the row, top to bottom."""
+    shapes: dict[str, Box]
+    """Each node's shape by DOT name: the circle of an event, the diamond of a gateway, the box of a task."""
+    edges: tuple[tuple[str, str, tuple[Point, ...]], ...]
+    """(tail, head, waypoints) of each edge Graphviz drew in the row."""
+
+
+@dataclass(frozen=True)
+class Geometry:
+    rows: tuple[RowGeometry, ...]
+    steps: dict[str, str]
+    """DOT name of each step's node → the step's id (the first node of each id)."""
+    links: dict[str, str]
+    """Each link-throw event's DOT name → its link-catch's (a flow that continues in another row)."""
+
+
+_CURVE = re.compile(r"M\s*(-?[\d.]+)[ ,](-?[\d.]+)\s*C((?:\s*-?[\d.]+[ ,]-?[\d.]+)+)")
+
+
+def _waypoints(edge: ET.Element, shift: Point) -> tuple[Point, ...]:
+    """Where an edge runs: the ends of each Bézier segment of its path and each segment's middle,
+    up to the tip of its arrowhead."""
+    sx, sy = shift
+    points: list[Point] = []
+    for path in edge.iter(_PATH_TAG):
+        m = _CURVE.match(path.get("d", "").strip())
+        if not m:
+            continue
+        nums = [float(v) for v in _NUM.findall(m.group(3))]
+        pts = [(float(m.group(1)), float(m.group(2)))] + list(zip(nums[0::2], nums[1::2], strict=False))
+        points.append(pts[0])
+        for k in range(0, len(pts) - 3, 3):
+            p0, p1, p2, p3 = pts[k : k + 4]
+            mid = tuple(0.125 * a + 0.375 * b + 0.375 * c + 0.125 * d for a, b, c, d in zip(p0, p1, p2, p3, strict=True))
+            points.extend([(mid[0], mid[1]), p3])
+        break
+    if points:
+        for poly in edge.iter(f"{{{SVG_NS}}}polygon"):
+            nums = _coords(poly)
+            tips = list(zip(nums[0::2], nums[1::2], strict=False))
+            if tips:
+                end = points[-1]
+                tip = max(tips, key=lambda p: (p[0] - end[0]) ** 2 + (p[1] - end[1]) ** 2)
+                if math.dist(tip, end) < 20:  # the head's arrow, not the tail's circle
+                    points.append(tip)
+            break
+    out: list[Point] = []
+    for x, y in points:
+        p = (round(x + sx, 1), round(y + sy, 1))
+        if not out or out[-1] != p:
+            out.append(p)
+    return tuple(out)
+
+
+def geometry(layout: Layout) -> Geometry:
+    """The layout's coordinates as plain data, read before a writer changes Graphviz's SVG."""
+    graph = layout.root.find(_q("g"))
+    tr = re.search(r"translate\(([-\d.]+)[ ,]+([-\d.]+)\)", graph.get("transform", "") if graph is not None else "")
+    shift = (float(tr.group(1)), float(tr.group(2))) if tr else (0.0, 0.0)
+    sx, sy = shift
+    rows: list[RowGeometry] = []
+    title_tag = _q("title")
+    for row in layout.rows:
+        shapes: dict[str, Box] = {}
+        for name, g in row.nodes.items():
+            if name.startswith("h"):
+                continue
+            b = _node_box(g)
+            if b is not None:
+                shapes[name] = Box(round(b.x0 + sx, 1), round(b.y0 + sy, 1), round(b.x1 + sx, 1), round(b.y1 + sy, 1))
+        edges: list[tuple[str, str, tuple[Point, ...]]] = []
+        for e in row.edges:
+            title = e.find(title_tag)
+            text = (title.text or "") if title is not None else ""
+            tail, _, head = text.partition("->")
+            edges.append((tail.split(":", 1)[0], head.split(":", 1)[0], _waypoints(e, shift)))
+        lanes = tuple((i, row.bounds[k] + sy, row.bounds[k + 1] + sy) for k, i in enumerate(row.lanes))
+        rows.append(RowGeometry(lanes, shapes, tuple(edges)))
+    steps: dict[str, str] = {}
+    for n in layout.diagram.nodes:
+        if n.step_id is not None and n.step_id not in steps.values():
+            steps[n.name] = n.step_id
+    links = {n.name: n.name[:-1] + "c" for n in layout.diagram.nodes if n.kind == "link-throw"}
+    return Geometry(tuple(rows), steps, links)
+
+
+def measure(process: Process, handbook: Handbook, lang: str) -> Geometry:
+    """The geometry of the process's diagram in `lang`, laid out by Graphviz here."""
+    laying = lay_out(build_diagram(process, handbook, lang))
+    source = next(laying)
+    while True:
+        try:
+            source = laying.send(run_dot(source))
+        except StopIteration as done:
+            return geometry(done.value)
