@@ -11,12 +11,13 @@ const NodeResolver = require('bpmnlint/lib/resolver/node-resolver');
 async function main() {
   const [extensionFile, ...files] = process.argv.slice(2);
   const extension = JSON.parse(fs.readFileSync(extensionFile, 'utf8'));
-  const linter = new Linter({
-    config: { extends: 'bpmnlint:recommended' },
-    resolver: new NodeResolver({ requireLibrary: (name) => require(name) }),
-  });
   const out = {};
   for (const file of files) {
+    // A linter of its own for each file: rules such as no-duplicate-sequence-flows keep state.
+    const linter = new Linter({
+      config: { extends: 'bpmnlint:recommended' },
+      resolver: new NodeResolver({ requireLibrary: (name) => require(name) }),
+    });
     const moddle = new BpmnModdle({ hb: extension });
     const xml = fs.readFileSync(file, 'utf8');
     const entry = { warnings: [], lint: {} };
