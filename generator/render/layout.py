@@ -6,7 +6,7 @@ Graphviz (`dot`, fed DOT text written here) lays the steps out left to right, on
 swimlane per role (`process.roles`, top to bottom); `lay_out` reads its SVG back into a
 `Layout`: per row, the node groups, the edges and the y of the lane boundaries, in
 Graphviz's coordinates. Two writers consume it: the SVG diagram (`diagram_svg.py`) and
-the BPMN diagram interchange (`bpmn_export.py`, through `geometry`).
+the BPMN diagram interchange (`generator/bpmn/di.py`, through `geometry`).
 
 Layout: every node gets its column here (`_layering`: longest path from the
 starts). Each column is a `rank=same` group chained top to bottom by invisible
