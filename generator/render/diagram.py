@@ -23,9 +23,12 @@ from .diagram_batch import BATCH, PROCESSES_FROM, _draw_batch, _draw_in_worker, 
 from .diagram_cache import WRITTEN_KEYS, DiagramStats, diagram_key, diagram_keys, write_diagrams
 from .diagram_svg import (
     Drawing,
+    Measured,
     _drawing,
     _drawing_of,
     _lighten,
+    _measured,
+    _measured_of,
     _merge_fill_and_outline,
     draw_shape,
     finish_svg,
@@ -86,12 +89,12 @@ def render_svg(process: Process, handbook: Handbook, lang: str) -> str:
 
 
 __all__ = [
-    "BATCH", "FAMILIES", "FONT", "FONT_STACK", "INK", "LINE", "MAX_ROW_WIDTH", "NAME_SIZE", "NEUTRAL", "PROCESSES_FROM",
-    "PROMISE_CHARS", "PROMISE_FILL", "RENDERER_VERSION", "SENTINELS", "SMALL_SIZE", "WHITE", "WRITTEN_KEYS",
-    "DiagramError", "DiagramStats", "Drawing", "Layout", "_Diagram", "_Plan", "_attr", "_band_height", "_dot_source",
-    "_draw_batch", "_draw_in_worker", "_drawing", "_drawing_of", "_in_processes", "_label", "_layering", "_lighten",
-    "_measure_source", "_merge_fill_and_outline", "_parse", "_q", "_sentinel_cell", "_split", "_strip_ids", "_wraps",
-    "build_diagram", "clean", "diagram_key", "diagram_keys", "draw_shape", "esc", "event_label", "finish_svg",
-    "gateway_label", "graphviz_version", "lay_out", "render_svg", "replace_sentinels", "task_label", "words", "wrap",
-    "write_diagrams",
+    "BATCH", "DiagramError", "DiagramStats", "Drawing", "FAMILIES", "FONT", "FONT_STACK", "INK", "LINE", "Layout",
+    "MAX_ROW_WIDTH", "Measured", "NAME_SIZE", "NEUTRAL", "PROCESSES_FROM", "PROMISE_CHARS", "PROMISE_FILL",
+    "RENDERER_VERSION", "SENTINELS", "SMALL_SIZE", "WHITE", "WRITTEN_KEYS", "_Diagram", "_Plan", "_attr",
+    "_band_height", "_dot_source", "_draw_batch", "_draw_in_worker", "_drawing", "_drawing_of", "_in_processes",
+    "_label", "_layering", "_lighten", "_measure_source", "_measured", "_measured_of", "_merge_fill_and_outline",
+    "_parse", "_q", "_sentinel_cell", "_split", "_strip_ids", "_wraps", "build_diagram", "clean", "diagram_key",
+    "diagram_keys", "draw_shape", "esc", "event_label", "finish_svg", "gateway_label", "graphviz_version", "lay_out",
+    "render_svg", "replace_sentinels", "task_label", "words", "wrap", "write_diagrams",
 ]

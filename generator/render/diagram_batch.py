@@ -6,32 +6,41 @@ from __future__ import annotations
 
 import dataclasses
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Generator
+from typing import Any, TypeVar
 
 from ..handbook import Handbook
 from ..model import (
     Process,
 )
-from .diagram_svg import Drawing, _drawing, _drawing_of
+from .diagram_svg import _measured, _measured_of
 from .dot import COUNTS as dot_counts
 from .dot import Counts, DiagramError, add_counts, draw_many, run_dot
-from .layout import _Diagram, build_diagram
+from .layout import Geometry, _Diagram, build_diagram
 from .workers import run_batches
 
 BATCH = 64
 """Diagrams whose graphs share one `dot` process in `write_diagrams` (see `dot.draw_many`)."""
 
 
-def _draw_batch(drawings: list[Drawing]) -> list[str | Exception]:
-    """Drive several drawings together: their first graphs through one `dot`, then their second ones."""
-    results: list[str | Exception | None] = [None] * len(drawings)
+T = TypeVar("T")
+Drawn = tuple[str, Geometry]
+"""A diagram's finished SVG and its layout's geometry (`diagram_svg._measured`)."""
+
+
+def _draw_batch(drawings: list[Generator[str, Any, T]]) -> list[T | Exception]:
+    """Drive several drawings together: their first graphs through one `dot`, then their second ones.
+
+    Each one's result is what its generator returns: the SVG of a `Drawing`, the SVG and the
+    geometry of a `Measured`."""
+    results: list[T | Exception | None] = [None] * len(drawings)
     pending: dict[int, str] = {}
 
     def advance(k: int, step: object) -> None:
         try:
             pending[k] = next(drawings[k]) if step is None else drawings[k].send(step)  # type: ignore[arg-type]
         except StopIteration as done:
-            results[k] = str(done.value)
+            results[k] = done.value
         except (DiagramError, ET.ParseError) as exc:
             results[k] = exc
 
@@ -62,11 +71,13 @@ PROCESSES_FROM = 96
 costs ~0.2 s, more than drawing a few diagrams."""
 
 
-def _draw_in_worker(diagrams: list[_Diagram]) -> tuple[list[str | Exception], Counts]:
-    """A worker process's share: the diagrams of one batch drawn and finished, and what `dot` did."""
+def _draw_in_worker(diagrams: list[_Diagram]) -> tuple[list[Drawn | Exception], Counts]:
+    """A worker process's share: the diagrams of one batch drawn and finished (with their geometry),
+    and what `dot` did."""
     before = dataclasses.replace(dot_counts)
-    svgs = _draw_batch([_drawing_of(d) for d in diagrams])
-    out = [svg if isinstance(svg, str) else DiagramError(str(svg)) for svg in svgs]  # any exception, as one that pickles
+    svgs = _draw_batch([_measured_of(d) for d in diagrams])
+    # any exception, as one that pickles
+    out: list[Drawn | Exception] = [svg if not isinstance(svg, Exception) else DiagramError(str(svg)) for svg in svgs]
     return out, Counts(**{k: getattr(dot_counts, k) - getattr(before, k) for k in vars(before)})
 
 
@@ -74,7 +85,7 @@ def _in_processes(
     handbook: Handbook,
     chunks: list[list[tuple[Process, str, str]]],
     n: int,
-    save: Callable[[list[tuple[Process, str, str]], list[str | Exception]], list[str]],
+    save: Callable[[list[tuple[Process, str, str]], list[Drawn | Exception]], list[str]],
 ) -> list[str]:
     """Draw the batches in `n` worker processes (`workers.py`).
 
@@ -87,13 +98,13 @@ def _in_processes(
     def prepare(items: list[tuple[Process, str, str]]) -> list[_Diagram]:
         return [build_diagram(p, handbook, lang) for p, lang, _ in items]
 
-    def done(items: list[tuple[Process, str, str]], answer: tuple[list[str | Exception], Counts]) -> None:
+    def done(items: list[tuple[Process, str, str]], answer: tuple[list[Drawn | Exception], Counts]) -> None:
         svgs, counts = answer
         add_counts(counts)
         failed.extend(save(items, svgs))
 
-    def here(items: list[tuple[Process, str, str]]) -> tuple[list[str | Exception], Counts]:
-        return _draw_batch([_drawing(p, handbook, lang) for p, lang, _ in items]), Counts()
+    def here(items: list[tuple[Process, str, str]]) -> tuple[list[Drawn | Exception], Counts]:
+        return _draw_batch([_measured(p, handbook, lang) for p, lang, _ in items]), Counts()
 
     run_batches(chunks, n, prepare, done, here)
     return failed

@@ -1,7 +1,9 @@
 """The diagrams of a build: `write_diagrams` writes `<lang>/<process id>.svg` for every process,
-drawing only what changed. Each diagram is cached under `diagram_key` (a hash of everything it is
-drawn from); `keys.json` in the diagrams folder records which cache entry each file is a copy of,
-so the pages' inputs know a diagram by its key without reading it."""
+and beside it `<lang>/<process id>.bpmn`, the process as a BPMN file whose diagram interchange
+comes from the same Graphviz run, drawing only what changed. Each diagram and its BPMN file are
+cached under `diagram_key` (a hash of everything they are made from); `keys.json` in the diagrams
+folder records which cache entry each file is a copy of, so the pages' inputs know a diagram by
+its key without reading it."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..bpmn import WRITER_VERSION
 from ..files import write_if_changed
 from ..graph import lane_of, too_long_to_draw
 from ..handbook import Handbook
@@ -23,14 +26,17 @@ from ..model import (
     HandoffStep,
     Process,
 )
-from .diagram_batch import BATCH, PROCESSES_FROM, _draw_batch, _in_processes
-from .diagram_svg import _drawing
+from .diagram_batch import BATCH, PROCESSES_FROM, Drawn, _draw_batch, _in_processes
+from .diagram_svg import _measured
 from .dot import graphviz_version
 from .layout import RENDERER_VERSION
 
 
 def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
-    """Hash of everything the diagram depends on: the cache file's name."""
+    """Hash of everything the diagram and the BPMN file depend on: the cache files' name.
+
+    The BPMN file reads nothing the diagram does not (the process whole, its roles and the
+    organizations it hands off to, all languages of their names), so one key serves both."""
     return diagram_keys(process, handbook, [lang])[lang]
 
 
@@ -55,6 +61,7 @@ def diagram_keys(process: Process, handbook: Handbook, langs: Sequence[str]) -> 
     other_titles = {p: (o.title.model_dump(mode="json") if (o := handbook.process(p)) else None) for p in others}
     payload = {
         "renderer": RENDERER_VERSION,
+        "bpmn": WRITER_VERSION,
         "graphviz": graphviz_version(),
         "process": process.model_dump(mode="json", by_alias=True),
         "roles": role_data,
@@ -90,6 +97,8 @@ class DiagramStats:
 
 
 
+SUFFIXES = (".svg", ".bpmn")
+"""The files of each diagram: the SVG and the BPMN file, written (and cached) together."""
 WRITTEN_KEYS = "keys.json"
 """In the diagrams folder: the cache key of each diagram written there (language → process id → key)."""
 
@@ -120,9 +129,10 @@ def write_diagrams(
     batch: int = BATCH,
     processes: bool | None = None,
 ) -> DiagramStats:
-    """Write `out_dir/<lang>/<process id>.svg` for every process, drawing only what changed.
+    """Write `out_dir/<lang>/<process id>.svg` and `.bpmn` for every process, drawing only what changed.
 
-    A diagram is cached in `cache_dir/<key>.svg` under `diagram_key`; Graphviz
+    A diagram is cached in `cache_dir/<key>.svg` under `diagram_key`, its BPMN file (`bpmn.export`,
+    its diagram interchange from the geometry of the same Graphviz run) in `<key>.bpmn`; Graphviz
     runs only for keys not there yet. The diagrams to draw go in batches of
     `batch`, each batch's graphs through one `dot` process (with a fallback to one
     process per graph, `dot.draw_many`), as many batches at a time as there are
@@ -149,37 +159,49 @@ def write_diagrams(
             # Graphviz would take minutes (see graph.DIAGRAM_MAX_STEPS); the page says why there is none.
             too_long.append(pf.process.id)
             for lang in langs:
-                (out_dir / lang / f"{pf.process.id}.svg").unlink(missing_ok=True)
+                for suffix in SUFFIXES:
+                    (out_dir / lang / f"{pf.process.id}{suffix}").unlink(missing_ok=True)
             continue
         for lang, key in diagram_keys(pf.process, handbook, langs).items():
-            target = out_dir / lang / f"{pf.process.id}.svg"
-            if written.get(lang, {}).get(pf.process.id) == key and target.is_file():
+            targets = [out_dir / lang / f"{pf.process.id}{suffix}" for suffix in SUFFIXES]
+            if written.get(lang, {}).get(pf.process.id) == key and all(t.is_file() for t in targets):
                 current[lang][pf.process.id] = key  # already the copy of that entry: nothing to read or write
                 cached += 1
                 continue
-            hit = cache_dir / f"{key}.svg"
-            if hit.exists():
-                write_if_changed(target, hit.read_text("utf-8"))
+            hits = [cache_dir / f"{key}{suffix}" for suffix in SUFFIXES]
+            if all(hit.exists() for hit in hits):
+                for hit, target in zip(hits, targets, strict=True):
+                    write_if_changed(target, hit.read_text("utf-8"))
                 current[lang][pf.process.id] = key
                 cached += 1
             else:
                 todo.append((pf.process, lang, key))
 
-    def save(items: list[tuple[Process, str, str]], svgs: list[str | Exception]) -> list[str]:
+    def save(items: list[tuple[Process, str, str]], drawn: list[Drawn | Exception]) -> list[str]:
+        from ..bpmn.export import to_bpmn
+
         failed: list[str] = []
-        for (process, lang, key), svg in zip(items, svgs, strict=True):
-            target = out_dir / lang / f"{process.id}.svg"
-            if isinstance(svg, Exception):
-                target.unlink(missing_ok=True)  # no diagram rather than an outdated one
-                failed.append(f"{process.id} ({lang}): {svg}")
+        for (process, lang, key), result in zip(items, drawn, strict=True):
+            targets = [out_dir / lang / f"{process.id}{suffix}" for suffix in SUFFIXES]
+            if isinstance(result, Exception):
+                for target in targets:
+                    target.unlink(missing_ok=True)  # no diagram rather than an outdated one
+                failed.append(f"{process.id} ({lang}): {result}")
                 continue
-            write_if_changed(cache_dir / f"{key}.svg", svg)
-            write_if_changed(target, svg)
+            svg, geo = result
+            try:
+                texts = [svg, to_bpmn(process, handbook, lang, geo)]
+            except ValueError:  # text lxml refuses (`check` refuses it first): the diagram, no BPMN file
+                texts = [svg]
+                targets[1].unlink(missing_ok=True)
+            for suffix, target, text in zip(SUFFIXES, targets, texts, strict=False):
+                write_if_changed(cache_dir / f"{key}{suffix}", text)
+                write_if_changed(target, text)
             current[lang][process.id] = key
         return failed
 
     def job(items: list[tuple[Process, str, str]]) -> list[str]:
-        return save(items, _draw_batch([_drawing(process, handbook, lang) for process, lang, _ in items]))
+        return save(items, _draw_batch([_measured(process, handbook, lang) for process, lang, _ in items]))
 
     failed: list[str] = []
     if todo:
@@ -196,8 +218,8 @@ def write_diagrams(
     # Diagrams of processes that no longer exist go.
     ids = {pf.process.id for pf in handbook.processes}
     for lang in langs:
-        for old in (out_dir / lang).glob("*.svg") if (out_dir / lang).is_dir() else []:
-            if old.stem not in ids:
+        for old in (out_dir / lang).iterdir() if (out_dir / lang).is_dir() else []:
+            if old.suffix in SUFFIXES and old.stem not in ids:
                 old.unlink()
     _save_written_keys(out_dir, current)
     return DiagramStats(

@@ -37,6 +37,7 @@ from .layout import (
     WHITE,
     XLINK_NS,
     Box,
+    Geometry,
     _band_height,
     _bbox,
     _Diagram,
@@ -47,6 +48,7 @@ from .layout import (
     _Row,
     _strip_ids,
     build_diagram,
+    geometry,
     lay_out,
     words,
     wrap,
@@ -536,6 +538,8 @@ def _compose(d: _Diagram, root: ET.Element, rows: list[_Row]) -> str:
 
 Drawing = Generator[str, "bytes | ET.Element", str]
 """A diagram being drawn: yields each DOT source, is sent Graphviz's SVG for it, returns the finished SVG."""
+Measured = Generator[str, "bytes | ET.Element", "tuple[str, Geometry]"]
+"""A `Drawing` that returns the finished SVG with its layout's geometry (for the BPMN diagram interchange)."""
 
 
 def _drawing(process: Process, handbook: Handbook, lang: str) -> Drawing:
@@ -551,3 +555,15 @@ def _drawing_of(d: _Diagram) -> Drawing:
     """`_drawing` from the diagram's content on (which is plain data: it can go to another process)."""
     layout = yield from lay_out(d)
     return _compose(layout.diagram, layout.root, layout.rows)
+
+
+def _measured(process: Process, handbook: Handbook, lang: str) -> Measured:
+    """`_drawing`, and the geometry of the same Graphviz layout: one run for the SVG and the BPMN file."""
+    return (yield from _measured_of(build_diagram(process, handbook, lang)))
+
+
+def _measured_of(d: _Diagram) -> Measured:
+    """`_measured` from the diagram's content on (plain data, as `_drawing_of`)."""
+    layout = yield from lay_out(d)
+    geo = geometry(layout)  # read before `_compose` changes Graphviz's SVG
+    return _compose(layout.diagram, layout.root, layout.rows), geo
