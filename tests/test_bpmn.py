@@ -5,12 +5,14 @@ bundled process reads back as the same model; hostile or unrepresentable BPMN ge
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import BuiltSite
 from lxml import etree
 
 from generator.bpmn import BPMN, MODDLE_EXTENSION, XSI, q
@@ -50,22 +52,60 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Handbo
     return files
 
 
-def test_bpmn_io_tools_accept_every_export(exported: dict[str, tuple[Handbook, Process, str, Path]]) -> None:
+def _bpmn_io_report(paths: list[Path]) -> dict[str, Any]:
+    """bpmn-moddle's and bpmnlint's report on each file (by its name), through tests/bpmn/validate.cjs."""
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed (make system installs it)")
     assert (ROOT / "node_modules" / "bpmnlint").is_dir(), "bpmn-moddle and bpmnlint are missing: run make node"
-    paths = [str(p) for *_, p in exported.values()]
-    done = subprocess.run([node, str(VALIDATE), str(MODDLE_EXTENSION), *paths], capture_output=True, text=True,
-                          timeout=120, cwd=ROOT)
+    done = subprocess.run([node, str(VALIDATE), str(MODDLE_EXTENSION), *map(str, paths)], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     report: dict[str, Any] = json.loads(done.stdout)
-    assert set(report) == set(exported)
+    assert set(report) == {p.name for p in paths}
+    return report
+
+
+def _assert_accepted(report: dict[str, Any]) -> None:
     for name, entry in report.items():
         assert "error" not in entry, (name, entry.get("error"))
         assert entry["warnings"] == [], (name, entry["warnings"])
         errors = [(rule, r) for rule, items in entry["lint"].items() for r in items if r["category"] == "error"]
         assert errors == [], (name, errors)
+
+
+def test_bpmn_io_tools_accept_every_export(exported: dict[str, tuple[Handbook, Process, str, Path]]) -> None:
+    _assert_accepted(_bpmn_io_report([p for *_, p in exported.values()]))
+
+
+SITE_LANGS = {"fi": "", "sv": "sv/", "en": "en/"}
+DOWNLOAD = {"fi": "Lataa BPMN-malli", "sv": "Ladda ner BPMN-modellen", "en": "Download the BPMN model"}
+
+
+def test_the_built_site_publishes_each_process_as_bpmn(built_site: BuiltSite, tmp_path: Path) -> None:
+    """Each process page links its BPMN file, which sits beside its diagram in every language, is the
+    file `handbook export-bpmn --lang` writes, and passes bpmn-moddle and bpmnlint."""
+    site = built_site.site
+    hb = load_handbook(built_site.config.processes)
+    copies: list[Path] = []
+    for lang, prefix in SITE_LANGS.items():
+        for pf in hb.processes:
+            pid = pf.process.id
+            folder = site / prefix / "prosessit" / pid
+            published = folder / f"{pid}.bpmn"
+            assert published.is_file(), f"{lang}: {published} missing"
+            assert (folder / "kaavio.svg").is_file()
+            text = published.read_text(encoding="utf-8")
+            assert text == to_bpmn(pf.process, hb, lang, measure(pf.process, hb, lang)), f"{lang}: {pid}"
+            page = (folder / "index.html").read_text(encoding="utf-8")
+            links = re.findall(r'<a ([^>]*)>([^<]*)</a>', page)
+            hrefs = [attrs for attrs, label in links if label == DOWNLOAD[lang]]
+            assert hrefs, f"{lang}: {pid} has no link to its BPMN file"
+            assert f'href="{pid}.bpmn"' in hrefs[0] and f'download="{pid}.bpmn"' in hrefs[0]
+            copy = tmp_path / f"{lang}.{pid}.bpmn"
+            copy.write_text(text, encoding="utf-8")
+            copies.append(copy)
+    _assert_accepted(_bpmn_io_report(copies))
 
 
 def _tree(text: str) -> etree._Element:
