@@ -404,6 +404,18 @@ class Diagrams:
     """The diagram files written, read only for the pages that are rendered."""
     keys: dict[str, dict[str, str]] = field(default_factory=dict)
     """What each diagram was drawn from (its cache key): a page's input, known without reading the SVG."""
+    bpmn_files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    """The BPMN file written with each diagram (`write_diagrams`), read only for the files that are rendered."""
+
+    def bpmn_digest(self, process: Process, lang: str) -> str | None:
+        """The BPMN file's digest for its page's inputs: its diagram's cache key; None when there is no file."""
+        if (process.id, lang) not in self.bpmn_files:
+            return None
+        return self.keys.get(lang, {}).get(process.id) or self.bpmn_files[(process.id, lang)].read_text(encoding="utf-8")
+
+    def bpmn(self, process: Process, lang: str) -> str | None:
+        path = self.bpmn_files.get((process.id, lang))
+        return path.read_text(encoding="utf-8") if path is not None else None
 
     def digest(self, process: Process, lang: str) -> str | None:
         """The diagram's digest for a page's inputs: its cache key; None exactly when there is no diagram."""
@@ -439,6 +451,9 @@ def render_diagrams(handbook: Handbook, config: BuildConfig) -> Diagrams:
                     if candidate.is_file():
                         out.files[(pf.process.id, lang)] = candidate  # read when a page needs it
                         break
+                bpmn = config.diagram_dir / lang / f"{pf.process.id}.bpmn"
+                if (pf.process.id, lang) in out.files and bpmn.is_file():
+                    out.bpmn_files[(pf.process.id, lang)] = bpmn
         out.failed = [str(f) for f in getattr(stats, "failed", ())]
         out.keys = dict(getattr(stats, "keys", {}))
     else:
@@ -468,6 +483,8 @@ def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, 
         legend=legend,
         previous=state.pages or None,  # load_state gives no pages when the tools changed
         svg_digest=diagrams.digest if diagrams.available and diagrams.render_one is None else None,
+        bpmn=diagrams.bpmn if diagrams.bpmn_files else None,
+        bpmn_digest=diagrams.bpmn_digest,
     )
 
 

@@ -1,4 +1,4 @@
-"""The `handbook` command: check, build, serve, schema, rules."""
+"""The `handbook` command: check, build, serve, schema, rules, export-bpmn, import-bpmn."""
 
 from __future__ import annotations
 
@@ -159,6 +159,10 @@ def make_parser() -> argparse.ArgumentParser:
     group.add_argument("--messages-pages", type=Path, metavar="DIR", help=text("cli.help.messages-pages"))
     p.add_argument("--fixtures", type=Path, default=Path("tests/rules"), help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_rules)
+
+    from .bpmn.commands import add_commands
+
+    add_commands(sub)
     return parser
 
 

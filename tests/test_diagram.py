@@ -16,6 +16,7 @@ from generator.graph import edges
 from generator.handbook import Handbook, load_handbook
 from generator.model import LANGUAGES, Process
 from generator.render import diagram as D
+from generator.render import diagram_batch, diagram_svg, layout
 from generator.render.diagram import DiagramStats, esc, render_svg, wrap, write_diagrams
 
 HERE = Path(__file__).parent
@@ -539,7 +540,7 @@ def test_a_diagram_graphviz_cannot_draw_is_reported_not_fatal(tmp_path: Path, mo
             raise D.DiagramError("dot failed (1): boom")
         return real(source)
 
-    monkeypatch.setattr(D, "run_dot", flaky)
+    monkeypatch.setattr(diagram_batch, "run_dot", flaky)  # where write_diagrams' single graphs run
     stats = write_diagrams(load_handbook(root), out, cache, langs=("fi",))
     assert stats.rendered == 1 and stats.cached == 0
     assert stats.failed == ("perus (fi): dot failed (1): boom",)
@@ -547,7 +548,7 @@ def test_a_diagram_graphviz_cannot_draw_is_reported_not_fatal(tmp_path: Path, mo
     assert (out / "fi" / "kiireellinen.svg").exists()
     assert not (out / "fi" / "poistettu.svg").exists(), "diagrams of removed processes are removed"
     # Nothing of the failure was cached: the next build tries again.
-    monkeypatch.setattr(D, "run_dot", real)
+    monkeypatch.setattr(diagram_batch, "run_dot", real)
     again = write_diagrams(load_handbook(root), out, cache, langs=("fi",))
     assert again == DiagramStats(rendered=1, cached=1)
 
@@ -607,9 +608,9 @@ def test_lighter_svg_draws_the_same(rich: Handbook, monkeypatch: pytest.MonkeyPa
     assert p is not None
     light = parse(render_svg(p, rich, "fi"))
     kept = D._lighten
-    monkeypatch.setattr(D, "_lighten", lambda root: D._merge_fill_and_outline(root))
+    monkeypatch.setattr(diagram_svg, "_lighten", lambda root: D._merge_fill_and_outline(root))
     heavy = parse(render_svg(p, rich, "fi"))
-    monkeypatch.setattr(D, "_lighten", kept)
+    monkeypatch.setattr(diagram_svg, "_lighten", kept)
     for el in heavy.iter(f"{S}text"):  # what finish_svg did before: the font stack on each text
         el.set("font-family", D.FONT_STACK)
     assert len(ET.tostring(light)) < 0.75 * len(ET.tostring(heavy))
@@ -664,7 +665,7 @@ def test_a_process_measured_that_fits_after_all_is_drawn_the_same(base: Handbook
     p = base.process("perus")
     assert p is not None
     usual = render_svg(p, base, "fi")
-    monkeypatch.setattr(D, "_wraps", lambda d, plan: True)
+    monkeypatch.setattr(layout, "_wraps", lambda d, plan: True)
     sources: list[str] = []
     real = D.run_dot
 

@@ -20,7 +20,7 @@ import pytest
 from generator.handbook import load_handbook
 from generator.model import LANGUAGES
 from generator.render import diagram as D
-from generator.render import dot
+from generator.render import diagram_batch, dot
 
 HERE = Path(__file__).parent
 BUNDLED = HERE / "golden" / "diagram" / "bundled"
@@ -178,13 +178,13 @@ def test_a_worker_that_dies_is_replaced_by_drawing_here(tmp_path: Path, monkeypa
 
     monkeypatch.setattr(workers.Worker, "draw", dies_once)
     drawn_here: list[str] = []
-    real_drawing = D._drawing
+    real_drawing = D._measured
 
-    def counted_drawing(process: object, handbook: object, lang: str) -> D.Drawing:
+    def counted_drawing(process: object, handbook: object, lang: str) -> D.Measured:
         drawn_here.append(lang)
         return real_drawing(process, handbook, lang)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(D, "_drawing", counted_drawing)
+    monkeypatch.setattr(diagram_batch, "_measured", counted_drawing)  # a failed worker's batch is drawn here
     stats = D.write_diagrams(hb, tmp_path / "out", tmp_path / "cache", langs=("fi",), workers=2, batch=2,
                              processes=True)
     assert stats == D.DiagramStats(rendered=len(hb.processes), cached=0)

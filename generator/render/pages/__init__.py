@@ -41,7 +41,9 @@ recorded digests are dropped when a run starts and the new ones recorded when it
 `previous` (or after deleting the docs folder) every file is rendered, as always.
 
 `svg_digest(process, lang)` may give a diagram's digest (e.g. its cache key) instead of hashing
-its text; it must return None exactly when `svg` gives no diagram.
+its text; it must return None exactly when `svg` gives no diagram. `bpmn(process, lang)` gives the
+process as a BPMN file, published beside its diagram and linked from its page, and `bpmn_digest`
+its digest in the same way.
 """
 
 from __future__ import annotations
@@ -145,6 +147,8 @@ def generate_docs(
     legend: LegendSource | None = None,
     previous: Mapping[str, Mapping[str, str]] | None = None,
     svg_digest: SvgDigest | None = None,
+    bpmn: SvgSource | None = None,
+    bpmn_digest: SvgDigest | None = None,
 ) -> GeneratedDocs:
     """Write `docs_root/<lang>/**` for each language; remove files no longer generated.
 
@@ -152,7 +156,7 @@ def generate_docs(
     is still there is left as it is.
     """
     with _handbook_set_aside():
-        return _generate(handbook, docs_root, content_dir, langs, svg, legend, previous, svg_digest)
+        return _generate(handbook, docs_root, content_dir, langs, svg, legend, previous, svg_digest, bpmn, bpmn_digest)
 
 
 @contextlib.contextmanager
@@ -179,6 +183,8 @@ def _generate(
     legend: LegendSource | None,
     previous: Mapping[str, Mapping[str, str]] | None,
     svg_digest: SvgDigest | None,
+    bpmn: SvgSource | None = None,
+    bpmn_digest: SvgDigest | None = None,
 ) -> GeneratedDocs:
     site = Site(handbook)
     env = template_env()
@@ -190,7 +196,7 @@ def _generate(
     """The pages of the kinds that are the same in every language, with the digest of their inputs."""
     for lang in langs:
         w = PageWriter(site, lang, env, svg, legend)
-        ctx = Context(site, lang, inputs, svg, legend, content_dir, safe_files, svg_digest)
+        ctx = Context(site, lang, inputs, svg, legend, content_dir, safe_files, svg_digest, bpmn, bpmn_digest)
         out_dir = docs_root / lang
         made: dict[str, tuple[str, Page]] = {}
         generated: set[str] = set()

@@ -34,6 +34,11 @@ def diagram_path(process_id: str) -> str:
     return posixpath.join(posixpath.splitext(process_path(process_id))[0], DIAGRAM_FILE)
 
 
+def bpmn_path(process_id: str) -> str:
+    """The process as a BPMN file beside its diagram: prosessit/<id>/<id>.bpmn (a download keeps the name)."""
+    return posixpath.join(posixpath.splitext(process_path(process_id))[0], f"{slug(process_id)}.bpmn")
+
+
 def area_path(area_id: str) -> str:
     return f"alueet/{slug(area_id)}/index.md"
 

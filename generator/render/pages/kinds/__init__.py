@@ -65,6 +65,10 @@ class Context:
     content_files: list[Path] = field(default_factory=list)
     """The files of content/ that may be published (`content.content_files`)."""
     svg_digest: SvgDigest | None = None
+    bpmn: SvgSource | None = None
+    """The process as a BPMN file in a language (`bpmn.export`), or None for none."""
+    bpmn_digest: SvgDigest | None = None
+    """The BPMN file's digest (its diagram's cache key) instead of hashing its text; None exactly when `bpmn` gives none."""
 
 
 ORDER = (

@@ -1,22 +1,28 @@
-"""Process pages, `prosessit/<id>.md`, and each one's diagram beside it, `prosessit/<id>/kaavio.svg`.
+"""Process pages, `prosessit/<id>.md`, and beside each its diagram, `prosessit/<id>/kaavio.svg`, and
+the process as a BPMN file, `prosessit/<id>/<id>.bpmn` (the page links it).
 
 A process page reads its own process whole; the names of the roles of its lanes and swimlanes,
 of the organizations it hands off to and of its contacts' organizations; its contacts and
 glossary terms (and the glossary page of each term); its area; the titles and summaries of the
 processes it hands off to, calls and relates to; the practice behind it and the latest measured
-result of each target; its diagram; and whether its review is overdue (today's date). The
+result of each target; its diagram; whether it has a BPMN file; and whether its review is overdue (today's date). The
 registry entries (roles, organizations, contacts, terms, the area) count as the page's language
 shows them: a role renamed in Finnish only re-renders the Finnish pages of its processes.
+
+The BPMN file is made with the diagram, from the same Graphviz run (`diagram_cache.write_diagrams`),
+and reads nothing the diagram does not: its inputs are the writer's version and the diagram's key.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ....bpmn import WRITER_VERSION
 from ....graph import edges, lane_of, step_type, too_long_to_draw
 from ....model import CallStep, DecisionStep, HandoffStep, ParallelStep, Process, StepBase, WaitStep
 from ....organizations import of_process
@@ -24,7 +30,7 @@ from ....timing import parse_duration
 from ... import knowledge
 from ...text import Safe, sanitize, slug, without_invisible
 from ..digests import MISSING, fold, hash_text
-from ..paths import DIAGRAM_FILE, diagram_path, process_path
+from ..paths import DIAGRAM_FILE, bpmn_path, diagram_path, process_path
 from ..site import StepView
 from ..writer import ContactPart, PageWriter
 from . import Context, Page
@@ -34,6 +40,7 @@ TEMPLATE = "process.md.j2"
 PER_LANGUAGE = True
 """The diagram differs by language; the rest of a page's inputs are folded once (`Inputs.memo`)."""
 DIAGRAM_KIND = "diagram"
+BPMN_KIND = "bpmn"
 
 
 def pages(ctx: Context) -> Iterator[Page]:
@@ -55,17 +62,37 @@ def pages(ctx: Context) -> Iterator[Page]:
         else:
             text = svg()
             drawn = hash_text(text) if text else None
+        bpmn = _bpmn_digest(ctx, p) if drawn else None
         reads = ctx.inputs.memo.get((KIND, id(p)))
         if reads is None:
             reads = ctx.inputs.memo[(KIND, id(p))] = _reads(ctx, p)
         own, entries = reads
-        parts = [own, drawn or MISSING, *(ctx.inputs.seen_in(registry, key, lang) for registry, key in entries)]
-        yield Page(process_path(p.id), parts, lambda w, p=p, svg=svg: _process_page(w, p, svg()))
+        parts = [
+            own, drawn or MISSING, "bpmn" if bpmn else "",
+            *(ctx.inputs.seen_in(registry, key, lang) for registry, key in entries),
+        ]
+        yield Page(process_path(p.id), parts, lambda w, p=p, svg=svg, b=bool(bpmn): _process_page(w, p, svg(), b))
         if drawn:
             yield Page(
                 diagram_path(p.id), [DIAGRAM_KIND, drawn], lambda _w, svg=svg: _diagram_document(svg() or "")[0],
                 abbreviations=False,
             )
+        if bpmn and ctx.bpmn is not None:
+            yield Page(
+                bpmn_path(p.id), [BPMN_KIND, WRITER_VERSION, bpmn],
+                lambda _w, p=p, source=ctx.bpmn: source(p, lang) or "", abbreviations=False,
+            )
+
+
+def _bpmn_digest(ctx: Context, p: Process) -> str | None:
+    """The digest of the process's BPMN file in the context's language, None when it has none."""
+    if ctx.bpmn is None:
+        return None
+    if ctx.bpmn_digest is not None:
+        found = ctx.bpmn_digest(p, ctx.lang)
+        return hash_text(found) if found is not None and (len(found) > 64 or "\0" in found) else found
+    text = ctx.bpmn(p, ctx.lang)
+    return hash_text(text) if text else None
 
 
 def _reads(ctx: Context, p: Process) -> tuple[str, list[tuple[str, str]]]:
@@ -170,7 +197,7 @@ def _diagram_size(svg: str) -> tuple[float, float]:
     return (float(view.group(3)), float(view.group(4))) if view else (0.0, 0.0)
 
 
-def _process_page(w: PageWriter, p: Process, svg: str | None) -> str:
+def _process_page(w: PageWriter, p: Process, svg: str | None, bpmn: bool = False) -> str:
     site, tx = w.site, w.tx
     here = process_path(p.id)
     steps = site.steps(p)
@@ -219,6 +246,8 @@ def _process_page(w: PageWriter, p: Process, svg: str | None) -> str:
         due=due,
         status=status,
         diagram={"src": DIAGRAM_FILE, "width": round(diagram_w, 1), "height": round(diagram_h, 1)} if diagram else None,
+        bpmn_link=w.link(here, tx.label("download_bpmn"), bpmn_path(p.id)) if diagram and bpmn else None,
+        bpmn_file=posixpath.basename(bpmn_path(p.id)),
         too_long=too_long_to_draw(p),
         contacts=site.process_contacts(p),
         related=[site.process_by_id[r] for r in p.related if r in site.process_by_id],

@@ -1,0 +1,230 @@
+"""The diagrams of a build: `write_diagrams` writes `<lang>/<process id>.svg` for every process,
+and beside it `<lang>/<process id>.bpmn`, the process as a BPMN file whose diagram interchange
+comes from the same Graphviz run, drawing only what changed. Each diagram and its BPMN file are
+cached under `diagram_key` (a hash of everything they are made from); `keys.json` in the diagrams
+folder records which cache entry each file is a copy of, so the pages' inputs know a diagram by
+its key without reading it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..bpmn import WRITER_VERSION
+from ..files import write_if_changed
+from ..graph import lane_of, too_long_to_draw
+from ..handbook import Handbook
+from ..model import (
+    LANGUAGES,
+    CallStep,
+    HandoffStep,
+    Process,
+)
+from ..organizations import lane_organization
+from .diagram_batch import BATCH, PROCESSES_FROM, Drawn, _draw_batch, _in_processes
+from .diagram_svg import _measured
+from .dot import graphviz_version
+from .layout import RENDERER_VERSION
+
+
+def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
+    """Hash of everything the diagram and the BPMN file depend on: the cache files' name.
+
+    The BPMN file reads nothing the diagram does not (the process whole, its roles and the
+    organizations it hands off to, all languages of their names), so one key serves both."""
+    return diagram_keys(process, handbook, [lang])[lang]
+
+
+def diagram_keys(process: Process, handbook: Handbook, langs: Sequence[str]) -> dict[str, str]:
+    """`diagram_key` for each language: what the languages share is gathered and serialized once."""
+    roles = handbook.roles.by_id()
+    org_ids = [o.id for o in handbook.organizations.items]
+    orgs = handbook.organizations.by_id()
+    used_roles = sorted({*process.roles, *(r for r in lane_of(process).values() if r)})
+    role_data = {r: roles[r].model_dump(mode="json") for r in used_roles if r in roles}
+    lane_orgs = {lane_organization(handbook, process, roles[r]) for r in used_roles if r in roles}
+    used_orgs = sorted(
+        {o for o in lane_orgs if o}
+        | {s.to_organization for s in process.steps if isinstance(s, HandoffStep) and s.to_organization}  # type: ignore[misc]
+    )
+    org_data = {
+        o: {"org": orgs[o].model_dump(mode="json"), "index": org_ids.index(o)} for o in used_orgs if o in orgs
+    }
+    others = sorted(
+        {s.process for s in process.steps if isinstance(s, CallStep)}
+        | {s.to_process for s in process.steps if isinstance(s, HandoffStep) and s.to_process}  # type: ignore[misc]
+    )
+    other_titles = {p: (o.title.model_dump(mode="json") if (o := handbook.process(p)) else None) for p in others}
+    payload = {
+        "renderer": RENDERER_VERSION,
+        "bpmn": WRITER_VERSION,
+        "graphviz": graphviz_version(),
+        "process": process.model_dump(mode="json", by_alias=True),
+        "roles": role_data,
+        "organizations": org_data,
+        "linked": other_titles,
+    }
+    shared = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode())
+    keys = {}
+    for lang in langs:
+        h = shared.copy()
+        h.update(b"\0lang=" + lang.encode())
+        keys[lang] = h.hexdigest()[:32]
+    return keys
+
+
+@dataclass(frozen=True)
+class DiagramStats:
+    rendered: int
+    """Diagrams drawn with Graphviz in this build."""
+    cached: int
+    """Diagrams taken from the cache unchanged."""
+    failed: tuple[str, ...] = ()
+    """`<process id> (<lang>): <reason>` for each diagram Graphviz could not draw; it has no file."""
+    too_long: tuple[str, ...] = ()
+    """Processes with more steps than a diagram can show (rule process-size): none drawn, no file."""
+    keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+    """The cache key of each diagram written (language → process id → key): what the diagram was drawn from."""
+
+    @property
+    def total(self) -> int:
+        return self.rendered + self.cached
+
+
+
+
+SUFFIXES = (".svg", ".bpmn")
+"""The files of each diagram: the SVG and the BPMN file, written (and cached) together."""
+WRITTEN_KEYS = "keys.json"
+"""In the diagrams folder: the cache key of each diagram written there (language → process id → key)."""
+
+
+def _written_keys(out_dir: Path) -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads((out_dir / WRITTEN_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(lang): {str(k): str(v) for k, v in d.items()} for lang, d in data.items() if isinstance(d, dict)}
+
+
+def _save_written_keys(out_dir: Path, keys: dict[str, dict[str, str]]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out_dir / f".{WRITTEN_KEYS}.{os.getpid()}"
+    tmp.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, out_dir / WRITTEN_KEYS)
+
+
+def write_diagrams(
+    handbook: Handbook,
+    out_dir: Path,
+    cache_dir: Path,
+    langs: Sequence[str] = LANGUAGES,
+    workers: int | None = None,
+    batch: int = BATCH,
+    processes: bool | None = None,
+) -> DiagramStats:
+    """Write `out_dir/<lang>/<process id>.svg` and `.bpmn` for every process, drawing only what changed.
+
+    A diagram is cached in `cache_dir/<key>.svg` under `diagram_key`, its BPMN file (`bpmn.export`,
+    its diagram interchange from the geometry of the same Graphviz run) in `<key>.bpmn`; Graphviz
+    runs only for keys not there yet. The diagrams to draw go in batches of
+    `batch`, each batch's graphs through one `dot` process (with a fallback to one
+    process per graph, `dot.draw_many`), as many batches at a time as there are
+    cores. From `PROCESSES_FROM` diagrams on (or as `processes` says), the batches are
+    drawn in as many worker processes as there are cores, so that Python's part (writing
+    DOT, reading Graphviz's SVG, finishing it: about half of a diagram's CPU) runs on
+    every core too; with threads it would run on one core at a time.
+
+    A process with more steps than `graph.DIAGRAM_MAX_STEPS` is not drawn (Graphviz would
+    take minutes; rule process-size warns of it, and its page says why it has no diagram).
+    """
+    out_dir = Path(out_dir)
+    cache_dir = Path(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    todo: list[tuple[Process, str, str]] = []
+    cached = 0
+    too_long: list[str] = []
+    written = _written_keys(out_dir)
+    """Which cache entry each diagram in `out_dir` is a copy of, as the last run left them."""
+    (out_dir / WRITTEN_KEYS).unlink(missing_ok=True)  # written again at the end: a run cut short claims nothing
+    current: dict[str, dict[str, str]] = {lang: {} for lang in langs}
+    for pf in handbook.processes:
+        if too_long_to_draw(pf.process):
+            # Graphviz would take minutes (see graph.DIAGRAM_MAX_STEPS); the page says why there is none.
+            too_long.append(pf.process.id)
+            for lang in langs:
+                for suffix in SUFFIXES:
+                    (out_dir / lang / f"{pf.process.id}{suffix}").unlink(missing_ok=True)
+            continue
+        for lang, key in diagram_keys(pf.process, handbook, langs).items():
+            targets = [out_dir / lang / f"{pf.process.id}{suffix}" for suffix in SUFFIXES]
+            if written.get(lang, {}).get(pf.process.id) == key and all(t.is_file() for t in targets):
+                current[lang][pf.process.id] = key  # already the copy of that entry: nothing to read or write
+                cached += 1
+                continue
+            hits = [cache_dir / f"{key}{suffix}" for suffix in SUFFIXES]
+            if all(hit.exists() for hit in hits):
+                for hit, target in zip(hits, targets, strict=True):
+                    write_if_changed(target, hit.read_text("utf-8"))
+                current[lang][pf.process.id] = key
+                cached += 1
+            else:
+                todo.append((pf.process, lang, key))
+
+    def save(items: list[tuple[Process, str, str]], drawn: list[Drawn | Exception]) -> list[str]:
+        from ..bpmn.export import to_bpmn
+
+        failed: list[str] = []
+        for (process, lang, key), result in zip(items, drawn, strict=True):
+            targets = [out_dir / lang / f"{process.id}{suffix}" for suffix in SUFFIXES]
+            if isinstance(result, Exception):
+                for target in targets:
+                    target.unlink(missing_ok=True)  # no diagram rather than an outdated one
+                failed.append(f"{process.id} ({lang}): {result}")
+                continue
+            svg, geo = result
+            try:
+                texts = [svg, to_bpmn(process, handbook, lang, geo)]
+            except ValueError:  # text lxml refuses (`check` refuses it first): the diagram, no BPMN file
+                texts = [svg]
+                targets[1].unlink(missing_ok=True)
+            for suffix, target, text in zip(SUFFIXES, targets, texts, strict=False):
+                write_if_changed(cache_dir / f"{key}{suffix}", text)
+                write_if_changed(target, text)
+            current[lang][process.id] = key
+        return failed
+
+    def job(items: list[tuple[Process, str, str]]) -> list[str]:
+        return save(items, _draw_batch([_measured(process, handbook, lang) for process, lang, _ in items]))
+
+    failed: list[str] = []
+    if todo:
+        n = max(1, workers or os.cpu_count() or 2)
+        # Batches of at most `batch`, as many for each core (a small build still keeps every core busy).
+        rounds = math.ceil(len(todo) / (n * max(1, batch)))
+        size = max(1, math.ceil(len(todo) / (n * rounds)))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        if processes if processes is not None else (n > 1 and len(todo) >= PROCESSES_FROM):
+            failed = _in_processes(handbook, chunks, n, save)
+        else:
+            with ThreadPoolExecutor(max_workers=min(n, len(chunks))) as pool:
+                failed = [msg for msgs in pool.map(job, chunks) for msg in msgs]
+    # Diagrams of processes that no longer exist go.
+    ids = {pf.process.id for pf in handbook.processes}
+    for lang in langs:
+        for old in (out_dir / lang).iterdir() if (out_dir / lang).is_dir() else []:
+            if old.suffix in SUFFIXES and old.stem not in ids:
+                old.unlink()
+    _save_written_keys(out_dir, current)
+    return DiagramStats(
+        rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long), keys=current
+    )
+
