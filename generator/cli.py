@@ -1,4 +1,4 @@
-"""The `handbook` command: check, build, serve, schema, rules, export-bpmn, import-bpmn."""
+"""The `handbook` command: check, build, serve, schema, rules, deadline, export-bpmn, import-bpmn."""
 
 from __future__ import annotations
 
@@ -117,6 +117,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_deadline(args: argparse.Namespace) -> int:
+    from .deadline import cmd_deadline as deadline
+
+    return deadline(args)
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The command line, its help in the current language (argparse's own words stay English)."""
     epilog = text("cli.help.epilog")
@@ -152,6 +158,14 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help=text("cli.help.schema"), description=text("cli.help.schema.description"))
     p.add_argument("--out", type=Path, default=Path("schema"), help=text("cli.help.out"))
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser(
+        "deadline", help=text("cli.help.deadline"), description=text("cli.help.deadline.description"),
+    )
+    p.add_argument("duration", metavar="DURATION", help=text("cli.help.duration"))
+    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help=text("cli.help.from"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=text("cli.help.deadline.format"))
+    p.set_defaults(func=cmd_deadline)
 
     p = sub.add_parser("rules", help=text("cli.help.rules"))
     group = p.add_mutually_exclusive_group()

@@ -17,6 +17,7 @@ from .model import (
     REGISTRY_MODELS,
     Area,
     Contact,
+    Law,
     Organization,
     OrientationPath,
     Process,
@@ -62,6 +63,7 @@ class Handbook:
     contacts: Registry[Contact] = field(default_factory=Registry)
     glossary: Registry[Term] = field(default_factory=Registry)
     orientation: Registry[OrientationPath] = field(default_factory=Registry)
+    laws: Registry[Law] = field(default_factory=Registry)
     load_findings: list[Finding] = field(default_factory=list)
     no_processes: bool = False
     """The processes folder could not be listed or holds no process: every rule's finding would be a
@@ -95,6 +97,7 @@ REGISTRY_LIST_KEYS = {
     "contacts": "contacts",
     "glossary": "terms",
     "orientation": "paths",
+    "laws": "laws",
 }
 
 

@@ -217,12 +217,20 @@ class Owner(Strict):
     contact: str | None = Field(default=None, description="How to reach the owner (e-mail or team).")
 
 
+LawAddedBy = Literal["source", "handbook"]
+
+
 class Promise(Strict):
     id: Id | None = None
     from_: Id = Field(alias="from", description="Step where the promise's clock starts.")
     to: Id = Field(description="Step that must be reached in time.")
     within: Duration
     name: Text | None = Field(default=None, description="The promise in words, as told to the client.")
+    law: Id | None = Field(default=None, description="The statutory time limit it keeps: an id from laws.yaml.")
+    law_added_by: LawAddedBy = Field(
+        default="source",
+        description="Who cites the law: 'source' (the practice description) or 'handbook' (added by the handbook).",
+    )
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -231,6 +239,11 @@ class Target(Strict):
     id: Id | None = None
     metric: Text = Field(description="What is measured.")
     level: str = Field(description="The level aimed at, e.g. '≥ 80 %' or '> 60'.")
+    law: Id | None = Field(default=None, description="The statutory time limit it measures: an id from laws.yaml.")
+    law_added_by: LawAddedBy = Field(
+        default="source",
+        description="Who cites the law: 'source' (the practice description) or 'handbook' (added by the handbook).",
+    )
 
 
 class Change(Strict):
@@ -374,6 +387,23 @@ class OrientationPath(Strict):
     processes: list[Id] = Field(description="Process ids to read, in order.")
 
 
+class Law(Strict):
+    """A statutory time limit: what a section of an act limits, how long, and when it was in force."""
+
+    id: Id
+    act: Text = Field(description="The act and its number, e.g. 'Sosiaalihuoltolaki (1301/2014)'.")
+    section: str = Field(description="The section, e.g. '36 §' or '51 § 1 mom.'.")
+    limits: Text = Field(description="What the limit is for, in a sentence staff understand.")
+    within: Duration = Field(description="The limit as a duration, e.g. '7 arkipäivää' or 'same day'.")
+    valid_from: DateStr | None = Field(default=None, description="First day the limit is in force (if known).")
+    valid_to: DateStr | None = Field(default=None, description="Last day the limit is in force; none while in force.")
+    finlex: str = Field(description="Link to the act on Finlex (https://www.finlex.fi/…).")
+    verified: bool = Field(
+        default=False, description="True only when the limit was checked against the text of the act or an official source.",
+    )
+    checked: Text | None = Field(default=None, description="What the limit was checked against, and when.")
+
+
 class AreasFile(Strict):
     schema_: str | None = Field(default=None, alias="$schema")
     areas: list[Area]
@@ -404,6 +434,11 @@ class OrientationFile(Strict):
     paths: list[OrientationPath]
 
 
+class LawsFile(Strict):
+    schema_: str | None = Field(default=None, alias="$schema")
+    laws: list[Law]
+
+
 REGISTRY_MODELS: dict[str, type[Strict]] = {
     "areas": AreasFile,
     "organizations": OrganizationsFile,
@@ -411,5 +446,6 @@ REGISTRY_MODELS: dict[str, type[Strict]] = {
     "contacts": ContactsFile,
     "glossary": GlossaryFile,
     "orientation": OrientationFile,
+    "laws": LawsFile,
 }
 """Registry files by file stem: `processes/<stem>.yaml`. Other files there are processes."""

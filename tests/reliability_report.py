@@ -38,11 +38,13 @@ TESTS = [
     "tests/test_diagram_hostile.py",
     "tests/test_incremental.py",
     "tests/test_supervisor_slips.py",
+    "tests/test_deadline_cli.py",
 ]
 INPUT_ROWS = [
     "malformed-file", "alias-bomb", "truncated", "random-bytes", "arbitrary-text", "mutated-process",
     "mutated-registry", "mutated-practice", "broken-registry-or-practice", "random-graph", "graph-defect",
     "unsafe-names", "unsafe-file", "lost-content", "supervisor-slip", "diagram-input", "serve-broken-save", "mutated-build",
+    "deadline-input",
 ]
 STOP_ROWS = ["failed-build", "interrupted-build", "incremental-build"]
 EDIT_ROWS = ["incremental-edit"]

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from generator.graph import lane_of
 from generator.handbook import Handbook, load_handbook
-from generator.model import Process
+from generator.model import REGISTRY_MODELS, Process
 from generator.render.pages import (
     ORIENTATION,
     ROLES,
@@ -41,7 +41,7 @@ from generator.render.pages import (
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("fi", "sv", "en")
-REGISTRIES = {"areas", "contacts", "glossary", "organizations", "orientation", "roles"}
+REGISTRIES = set(REGISTRY_MODELS)
 
 
 def project(folder: Path) -> Path:

@@ -141,6 +141,89 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="skriv chefernas sidor om kontrollens meddelanden i mappen DIR (content/fi/esihenkiloille)",
         en="write the supervisors' pages of the check's messages into DIR (content/fi/esihenkiloille)",
     ),
+    "cli.help.deadline": m(
+        fi="laske määräajan viimeinen päivä (laki säädettyjen määräaikain laskemisesta 150/1930)",
+        sv="räkna ut sista dagen för en tidsfrist (lagen om beräknande av laga tid 150/1930)",
+        en="compute a time limit's last day (Act on the Calculation of Statutory Time Limits 150/1930)",
+    ),
+    "cli.help.deadline.description": m(
+        fi="Tulostaa määräajan viimeisen päivän ISO-muodossa (VVVV-KK-PP) ja ohitetut päivät syineen. "
+        "Alkupäivää ei lasketa; arkipäivä ei ole lauantai, sunnuntai, pyhäpäivä, itsenäisyyspäivä, vappu, "
+        "jouluaatto eikä juhannusaatto; vuorokausina laskettu määräaika, joka päättyy muuna kuin arkipäivänä, "
+        "siirtyy seuraavaan arkipäivään.",
+        sv="Skriver ut fristens sista dag i ISO-form (ÅÅÅÅ-MM-DD) och de dagar som hoppades över med skälen. "
+        "Startdagen räknas inte; en vardag är inte lördag, söndag, helgdag, självständighetsdagen, första maj, "
+        "julafton eller midsommarafton; en frist i dygn som slutar på en annan dag än en vardag flyttas till "
+        "följande vardag.",
+        en="Prints the time limit's last day as an ISO date (YYYY-MM-DD) and the days it skipped, with why. "
+        "The starting day is not counted; a working day is not a Saturday, a Sunday, a public holiday, "
+        "Independence Day, May Day, Christmas Eve or Midsummer Eve; a limit in calendar days that ends on "
+        "another day moves to the next working day.",
+    ),
+    "cli.help.duration": m(
+        fi="kesto, esimerkiksi '3 arkipäivää', '13 vrk', 'seuraava arkipäivä', '3 kuukautta'",
+        sv="tiden, till exempel '3 working days', '13 days', 'next working day', '3 months'",
+        en="the duration, e.g. '3 working days', '13 days', 'next working day', '3 months'",
+    ),
+    "cli.help.from": m(
+        fi="alkupäivä VVVV-KK-PP (sitä ei lasketa)", sv="startdagen ÅÅÅÅ-MM-DD (den räknas inte)",
+        en="the starting day YYYY-MM-DD (it is not counted)",
+    ),
+    "cli.help.deadline.format": m(
+        fi="tulosteen muoto: text (oletus) tai json (avaimet deadline ja skipped)",
+        sv="utskriftens form: text (standard) eller json (nycklarna deadline och skipped)",
+        en="output format: text (default) or json (keys deadline and skipped)",
+    ),
+    "cli.deadline.bad-duration": m(
+        fi="`{value}` ei ole kesto: kirjoita esimerkiksi `3 arkipäivää`, `13 vrk`, `seuraava arkipäivä`, "
+        "`sama päivä`, `2 viikkoa`, `3 kuukautta` tai `4 tuntia`",
+        sv="`{value}` är ingen tid: skriv till exempel `3 working days`, `13 days`, `next working day`, "
+        "`same day`, `2 weeks`, `3 months` eller `4 hours`",
+        en="`{value}` is not a duration: write e.g. `3 working days`, `13 days`, `next working day`, "
+        "`same day`, `2 weeks`, `3 months` or `4 hours`",
+    ),
+    "cli.deadline.bad-date": m(
+        fi="`{value}` ei ole päivämäärä: kirjoita alkupäivä muodossa VVVV-KK-PP, esimerkiksi 2026-06-18",
+        sv="`{value}` är inget datum: skriv startdagen som ÅÅÅÅ-MM-DD, till exempel 2026-06-18",
+        en="`{value}` is not a date: write the starting day as YYYY-MM-DD, e.g. 2026-06-18",
+    ),
+    "cli.deadline.too-late": m(
+        fi="määräaika päättyisi kalenterin jälkeen (vuoden 9999 jälkeen): tarkista alkupäivä",
+        sv="fristen skulle sluta efter kalenderns slut (efter år 9999): kontrollera startdagen",
+        en="the time limit would end past the calendar's end (after the year 9999): check the starting day",
+    ),
+    "cli.deadline.ambiguous": m(
+        fi="huomio: `{value}` ei kerro, lasketaanko arkipäiviä vai kalenteripäiviä; se luetaan kalenteripäivinä "
+        "(kirjoita `{days} arkipäivää` tai `{days} vrk`)",
+        sv="obs: `{value}` säger inte om vardagar eller kalenderdagar räknas; den läses som kalenderdagar "
+        "(skriv `{days} working days` eller `{days} days`)",
+        en="note: `{value}` does not say whether it counts working days or calendar days; it is read as "
+        "calendar days (write `{days} working days` or `{days} days`)",
+    ),
+    "cli.deadline.counted": m(
+        fi="{duration} alkaen {start} (alkupäivää ei lasketa): viimeistään {deadline}",
+        sv="{duration} från {start} (startdagen räknas inte): senast {deadline}",
+        en="{duration} from {start} (the starting day not counted): at the latest {deadline}",
+    ),
+    "cli.deadline.moved": m(
+        fi="määräajan viimeinen päivä {last} ei ole arkipäivä, joten määräaika siirtyy seuraavaan arkipäivään "
+        "(150/1930, 5 §)",
+        sv="fristens sista dag {last} är ingen vardag, så fristen flyttas till följande vardag (150/1930, 5 §)",
+        en="the last day, {last}, is not a working day, so the limit moves to the next working day "
+        "(150/1930, § 5)",
+    ),
+    "cli.deadline.skipped": m(
+        fi="ohitetut päivät ({n}):", sv="dagar som hoppades över ({n}):", en="days skipped ({n}):",
+    ),
+    "cli.deadline.none-skipped": m(
+        fi="ei ohitettuja päiviä", sv="inga dagar hoppades över", en="no days skipped",
+    ),
+    "cli.deadline.weekdays": m(
+        fi="ma ti ke to pe la su", sv="mån tis ons tors fre lör sön", en="Mon Tue Wed Thu Fri Sat Sun",
+    ),
+    "cli.deadline.reason.saturday": m(fi="lauantai", sv="lördag", en="Saturday"),
+    "cli.deadline.reason.sunday": m(fi="sunnuntai", sv="söndag", en="Sunday"),
+    "cli.deadline.reason.holiday": m(fi="{name}", sv="{name}", en="{name}"),
     # --- check.py -------------------------------------------------------------------------------
     "check.ok": m(fi="OK", sv="OK", en="OK"),
     "check.failed": m(fi="KORJATTAVAA", sv="ATT RÄTTA", en="FAILED"),

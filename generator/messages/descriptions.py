@@ -90,6 +90,24 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "fi": "Prosessin palvelualue löytyy tiedostosta areas.yaml.",
         "sv": "En process serviceområde finns i areas.yaml.",
     },
+    "known-law": {
+        "fi": "Lakisääteinen määräaika, johon lupaus tai tavoite viittaa (`law:`), löytyy tiedostosta laws.yaml.",
+        "sv": "En lagstadgad frist som ett löfte eller ett mål hänvisar till (`law:`) finns i laws.yaml.",
+    },
+    "law-limit": {
+        "fi": "Lupaus (tai tavoitteen taso) ei ole pidempi kuin lakisääteinen määräaika, johon se viittaa: mistä "
+        "päivästä tahansa alkaen se päättyy viimeistään silloin kuin määräaika.",
+        "sv": "Ett löfte (eller ett måls nivå) är inte längre än den lagstadgade frist det hänvisar till: från vilken "
+        "dag som helst slutar det senast när fristen gör det.",
+    },
+    "law-in-force": {
+        "fi": "Lakisääteinen määräaika, johon lupaus tai tavoite viittaa, on voimassa prosessin `valid_from`-päivänä.",
+        "sv": "En lagstadgad frist som ett löfte eller ett mål hänvisar till gäller på processens `valid_from`.",
+    },
+    "law-ending": {
+        "fi": "Lakisääteinen määräaika, johon prosessi viittaa, ei pääty ennen prosessin seuraavaa tarkistusta.",
+        "sv": "En lagstadgad frist som processen hänvisar till upphör inte före processens nästa granskning.",
+    },
     "known-contact": {
         "fi": "Jokainen vaiheessa mainittu yhteystieto löytyy tiedostosta contacts.yaml.",
         "sv": "Varje kontakt som ett steg nämner finns i contacts.yaml.",

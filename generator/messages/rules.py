@@ -244,6 +244,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         fi="lisää se tiedostoon processes/contacts.yaml", sv="lägg till den i processes/contacts.yaml",
         en="add it to processes/contacts.yaml",
     ),
+    "known-law.unknown": m(
+        fi="lakisääteistä määräaikaa `{law}` ei ole tiedostossa laws.yaml",
+        sv="den lagstadgade tidsfristen `{law}` finns inte i laws.yaml",
+        en="the statutory time limit `{law}` is not in laws.yaml",
+    ),
+    "known-law.unknown.hint": m(
+        fi="lisää se tiedostoon processes/laws.yaml", sv="lägg till den i processes/laws.yaml",
+        en="add it to processes/laws.yaml",
+    ),
     "known-organization.unknown": m(
         fi="organisaatiota `{organization}` ei ole tiedostossa organizations.yaml",
         sv="organisationen `{organization}` finns inte i organizations.yaml",
@@ -908,6 +917,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         fi="yhtenäistä ne: korjaa tämä `within:` tai se, mikä sanoo muuta",
         sv="gör så att de säger samma sak: rätta den här `within:`, eller det som säger något annat",
         en="make them say the same: correct this `within:`, or what says otherwise",
+    ),
+    # --- law-limit / law-in-force / law-ending -----------------------------------------------------
+    "law-limit.longer": m(
+        fi="`{within}` on pidempi kuin lakisääteinen määräaika `{law}` ({act} {section}: {limit}): esimerkiksi "
+        "{day} alkaen se päättyy myöhemmin",
+        sv="`{within}` är längre än den lagstadgade fristen `{law}` ({act} {section}: {limit}): till exempel från "
+        "{day} slutar den senare",
+        en="`{within}` is longer than the statutory time limit `{law}` ({act} {section}: {limit}): started on {day}, "
+        "for example, it ends later",
+    ),
+    "law-limit.longer.hint": m(
+        fi="lupaa enintään `{limit}` tai poista viittaus `law:`, jos laki ei koske tätä vaihetta",
+        sv="lova högst `{limit}`, eller ta bort `law:` om lagen inte gäller detta steg",
+        en="promise at most `{limit}`, or remove `law:` if the act does not apply to this step",
+    ),
+    "law-in-force.not-in-force": m(
+        fi="määräaika `{law}` ei ole voimassa prosessin alkaessa {valid_from} ({period})",
+        sv="fristen `{law}` gäller inte när processen börjar {valid_from} ({period})",
+        en="the time limit `{law}` is not in force when the process starts on {valid_from} ({period})",
+    ),
+    "what.law-period": m(fi="voimassa {start}–{end}", sv="gäller {start}–{end}", en="in force {start}–{end}"),
+    "law-in-force.not-in-force.hint": m(
+        fi="viittaa määräaikaan, joka on voimassa prosessin alkaessa, tai korjaa `valid_from`",
+        sv="hänvisa till en frist som gäller när processen börjar, eller rätta `valid_from`",
+        en="cite a limit in force when the process starts, or correct `valid_from`",
+    ),
+    "law-in-force.not-in-force.hint-newer": m(
+        fi="silloin voimassa on `{newer}`: kirjoita `law: {newer}` ja tarkista lupaus sitä vasten",
+        sv="då gäller `{newer}`: skriv `law: {newer}` och kontrollera löftet mot den",
+        en="`{newer}` is in force then: write `law: {newer}` and check the promise against it",
+    ),
+    "law-ending.ends": m(
+        fi="määräaika `{law}` päättyy {end}, ennen prosessin seuraavaa tarkistusta {due}",
+        sv="fristen `{law}` upphör {end}, före processens nästa granskning {due}",
+        en="the time limit `{law}` ends on {end}, before the process's next review on {due}",
+    ),
+    "law-ending.ended": m(
+        fi="määräaika `{law}` päättyi {end}, mutta prosessi viittaa siihen yhä (seuraava tarkistus {due})",
+        sv="fristen `{law}` upphörde {end}, men processen hänvisar ännu till den (nästa granskning {due})",
+        en="the time limit `{law}` ended on {end}, but the process still cites it (next review on {due})",
+    ),
+    "law-ending.ends.hint": m(
+        fi="tarkista lupaus uutta säännöstä vasten ja päivitä `law:` (katso laws.yaml)",
+        sv="kontrollera löftet mot den nya regeln och uppdatera `law:` (se laws.yaml)",
+        en="check the promise against the new rule and update `law:` (see laws.yaml)",
     ),
     # --- reachable / reaches-end / review-overdue / role-required ----------------------------------
     "reachable.unreachable": m(

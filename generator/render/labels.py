@@ -51,6 +51,47 @@ LABELS: dict[str, dict[str, str]] = {
         "process_ends": "Prosessi päättyy.",
         "promises_targets": "Palvelulupaukset ja tavoitteet",
         "promise_from_to": "vaiheesta {a} vaiheeseen {b}",
+        "weekdays": "ma ti ke to pe la su",
+        "example": "Esimerkki",
+        "example_deadline": "{start} → viimeistään {deadline}",
+        "example_skipped": "ohitetaan {days}",
+        "saturday": "lauantai",
+        "sunday": "sunnuntai",
+        "law_cites": "Lakisääteinen määräaika",
+        "law_unverified": "tarkistamatta",
+        "law_unverified_title": (
+            "Tätä määräaikaa ei ole tarkistettu lain tekstistä: tarkista se Finlexistä ennen kuin luotat siihen."
+        ),
+        "law_added_by_handbook": "viittauksen lisäsi käsikirja, ei lähteenä oleva toimintamalli",
+        "calculator": "Laske määräaika",
+        "calculator_intro": (
+            "Valitse lupaus ja alkupäivä. Alkupäivää ei lasketa; lauantait, sunnuntait, pyhäpäivät, "
+            "itsenäisyyspäivä, vappu, jouluaatto ja juhannusaatto eivät ole arkipäiviä (laki säädettyjen "
+            "määräaikain laskemisesta 150/1930). Laskin toimii tällä sivulla eikä lähetä mitään minnekään."
+        ),
+        "calculator_start": "Alkupäivä",
+        "calculator_promise": "Lupaus",
+        "calculator_result": "Viimeistään",
+        "calculator_years": "Pyhäpäivät ovat mukana vuosilta {first}–{last}; muilta vuosilta vain viikonloput.",
+        "laws": "Lakisääteiset määräajat",
+        "laws_intro": (
+            "Lakisääteiset määräajat, joihin käsikirjan lupaukset ja tavoitteet viittaavat, voimassaoloineen. "
+            "Määräaika, jota ei ole tarkistettu lain tekstistä, on merkitty tarkistamattomaksi."
+        ),
+        "law_act": "Laki ja pykälä",
+        "law_limits": "Mitä rajoittaa",
+        "law_within": "Määräaika",
+        "law_valid": "Voimassa",
+        "law_citing": "Viittaavat prosessit",
+        "law_checked": "Tarkistettu",
+        "law_none_citing": "ei yhtään",
+        "law_open": "…",
+        "law_changes": "Muuttuneet lakisääteiset määräajat",
+        "law_changes_intro": (
+            "Prosessit, jotka viittaavat määräaikaan, joka on päättynyt tai saanut uuden version niiden edellisen"
+            " tarkistuksen jälkeen."
+        ),
+        "law_changed": "{law} muuttui {date}",
         "targets": "Tavoitteet",
         "metric": "Mittari",
         "level": "Tavoitetaso",
@@ -208,6 +249,7 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_process": "Prosessi",
         "kind_contact": "Yhteystieto",
         "kind_glossary": "Sanasto",
+        "kind_laws": "Lakisääteiset määräajat",
         "kind_role": "Rooli",
         "kind_area": "Palvelualue",
         "kind_orientation": "Perehdytys",
@@ -287,6 +329,47 @@ LABELS: dict[str, dict[str, str]] = {
         "process_ends": "Processen slutar.",
         "promises_targets": "Servicelöften och mål",
         "promise_from_to": "från steget {a} till steget {b}",
+        "weekdays": "mån tis ons tors fre lör sön",
+        "example": "Exempel",
+        "example_deadline": "{start} → senast {deadline}",
+        "example_skipped": "hoppar över {days}",
+        "saturday": "lördag",
+        "sunday": "söndag",
+        "law_cites": "Lagstadgad tidsfrist",
+        "law_unverified": "ej kontrollerad",
+        "law_unverified_title": (
+            "Denna frist har inte kontrollerats mot lagtexten: kontrollera den på Finlex innan du litar på den."
+        ),
+        "law_added_by_handbook": "hänvisningen lades till av handboken, inte av verksamhetsmodellen som är källan",
+        "calculator": "Räkna ut fristen",
+        "calculator_intro": (
+            "Välj ett löfte och en startdag. Startdagen räknas inte; lördagar, söndagar, helgdagar, "
+            "självständighetsdagen, första maj, julafton och midsommarafton är inte vardagar (lagen om beräknande"
+            " av laga tid 150/1930). Räknaren körs på denna sida och skickar ingenting någonstans."
+        ),
+        "calculator_start": "Startdag",
+        "calculator_promise": "Löfte",
+        "calculator_result": "Senast",
+        "calculator_years": "Helgdagarna är med för åren {first}–{last}; för andra år bara veckosluten.",
+        "laws": "Lagstadgade tidsfrister",
+        "laws_intro": (
+            "De lagstadgade tidsfrister som handbokens löften och mål hänvisar till, med giltighet. En frist som "
+            "inte har kontrollerats mot lagtexten är märkt som ej kontrollerad."
+        ),
+        "law_act": "Lag och paragraf",
+        "law_limits": "Vad den begränsar",
+        "law_within": "Frist",
+        "law_valid": "Gäller",
+        "law_citing": "Processer som hänvisar",
+        "law_checked": "Kontrollerad",
+        "law_none_citing": "inga",
+        "law_open": "…",
+        "law_changes": "Ändrade lagstadgade tidsfrister",
+        "law_changes_intro": (
+            "Processer som hänvisar till en frist som har upphört eller fått en ny version efter deras senaste "
+            "granskning."
+        ),
+        "law_changed": "{law} ändrades {date}",
         "targets": "Mål",
         "metric": "Mätare",
         "level": "Målnivå",
@@ -432,6 +515,7 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_process": "Process",
         "kind_contact": "Kontaktuppgift",
         "kind_glossary": "Ordlista",
+        "kind_laws": "Lagstadgade tidsfrister",
         "kind_role": "Roll",
         "kind_area": "Serviceområde",
         "kind_orientation": "Introduktion",
@@ -510,6 +594,45 @@ LABELS: dict[str, dict[str, str]] = {
         "process_ends": "The process ends.",
         "promises_targets": "Service promises and targets",
         "promise_from_to": "from step {a} to step {b}",
+        "weekdays": "Mon Tue Wed Thu Fri Sat Sun",
+        "example": "Example",
+        "example_deadline": "{start} → at the latest {deadline}",
+        "example_skipped": "skipping {days}",
+        "saturday": "Saturday",
+        "sunday": "Sunday",
+        "law_cites": "Statutory time limit",
+        "law_unverified": "unverified",
+        "law_unverified_title": (
+            "This limit has not been checked against the act's text: check it on Finlex before relying on it."
+        ),
+        "law_added_by_handbook": "citation added by the handbook, not by the source practice",
+        "calculator": "Compute the deadline",
+        "calculator_intro": (
+            "Pick a promise and a starting day. The starting day is not counted; Saturdays, Sundays, public "
+            "holidays, Independence Day, May Day, Christmas Eve and Midsummer Eve are not working days (Act on "
+            "the Calculation of Statutory Time Limits 150/1930). The calculator runs in this page and sends "
+            "nothing anywhere."
+        ),
+        "calculator_start": "Starting day",
+        "calculator_promise": "Promise",
+        "calculator_result": "At the latest",
+        "calculator_years": "Public holidays are included for {first}–{last}; for other years only weekends.",
+        "laws": "Statutory time limits",
+        "laws_intro": (
+            "The statutory time limits that the handbook's promises and targets cite, with when they are in "
+            "force. A limit not checked against the act's text is marked unverified."
+        ),
+        "law_act": "Act and section",
+        "law_limits": "What it limits",
+        "law_within": "Limit",
+        "law_valid": "In force",
+        "law_citing": "Processes citing it",
+        "law_checked": "Checked",
+        "law_none_citing": "none",
+        "law_open": "…",
+        "law_changes": "Statutory time limits that changed",
+        "law_changes_intro": "Processes citing a limit that ended or got a new version after their last review.",
+        "law_changed": "{law} changed on {date}",
         "targets": "Targets",
         "metric": "Measure",
         "level": "Target level",
@@ -651,6 +774,7 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_process": "Process",
         "kind_contact": "Contact",
         "kind_glossary": "Glossary",
+        "kind_laws": "Statutory time limits",
         "kind_role": "Role",
         "kind_area": "Service area",
         "kind_orientation": "Orientation",

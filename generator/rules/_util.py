@@ -15,7 +15,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
 RESERVED_IDS = frozenset(
     {
-        "areas", "organizations", "roles", "contacts", "glossary", "orientation",
+        "areas", "organizations", "roles", "contacts", "glossary", "orientation", "laws",
         "index", "assets", "search", "stylesheets", "javascripts", "sv", "en", "fi",
         "con", "prn", "aux", "nul", "com1", "com2", "com3", "lpt1", "lpt2", "lpt3",
         "sitemap", "404", "pagefind", "diagrams",

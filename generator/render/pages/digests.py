@@ -118,6 +118,7 @@ class Inputs:
             "contact": hb.contacts.items,
             "org": hb.organizations.items,
             "term": hb.glossary.items,
+            "law": hb.laws.items,
         }
         self._processes: dict[str, list[Process]] = defaultdict(list)
         for p in site.processes:

@@ -12,6 +12,7 @@ from .paths import (
     DIRECTORY,
     GLOSSARY,
     HOME,
+    LAWS,
     LEGEND,
     ORIENTATION,
     REVIEW,
@@ -72,6 +73,8 @@ def nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
     nav.append({lb("orientation"): [ORIENTATION] + ([] if omit_roles else [orientation_path(r) for r in site.paths])})
     nav.append({lb("changes"): CHANGES})
     nav.append({lb("glossary"): GLOSSARY})
+    if site.hb.laws.items:
+        nav.append({lb("laws"): LAWS})
     nav.append({lb("legend"): LEGEND})
     # The guide itself first (esihenkilolle.md), then its sub-pages (esihenkiloille/…), then the review report.
     guides = sorted((p for p, _t in content_pages if p.startswith("esihenkilo")), key=lambda p: ("/" in p, p))

@@ -15,6 +15,7 @@ DIRECTORY_OTHER = "kenelle-soitan/muut.md"
 CHANGES = "mika-muuttui.md"
 REVIEW = "tarkistus.md"
 GLOSSARY = "sanasto.md"
+LAWS = "lakisaateiset-maaraajat.md"
 LEGEND = "merkinnat.md"
 ROLES = "roolit/index.md"
 ORIENTATION = "perehdytys/index.md"
@@ -91,6 +92,7 @@ TEMPLATE_PATHS = {
     "changes": CHANGES,
     "review": REVIEW,
     "glossary": GLOSSARY,
+    "laws": LAWS,
     "legend": LEGEND,
     "roles": ROLES,
     "orientation": ORIENTATION,

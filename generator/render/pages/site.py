@@ -76,6 +76,7 @@ class Site:
         self.contacts = handbook.contacts.by_id()
         self.orgs = handbook.organizations.by_id()
         self.terms = handbook.glossary.by_id()
+        self.laws = handbook.laws.by_id()
         self.paths: dict[str, OrientationPath] = {}
         for op in handbook.orientation.items:  # a second path for a role is an error (unique-ids); the first counts
             self.paths.setdefault(op.role, op)

@@ -1,5 +1,6 @@
 /* The handbook's page behaviour: Pagefind search in the header, the search
-   toggle on small screens, and orientation checklists remembered in this browser. */
+   toggle on small screens, orientation checklists remembered in this browser, and the
+   date calculator of a process page. */
 (function () {
   "use strict";
 
@@ -93,7 +94,101 @@
     });
   }
 
+  /* The date calculator of a process page (generator/render/pages/deadlines.py): the deadline of a
+     promise from a starting day as Act 150/1930 counts it. The holidays of the coming years are baked
+     into the page at build time; nothing is fetched or sent. */
+  function setupDeadlines() {
+    var boxes = document.querySelectorAll("[data-hb-deadline]");
+    Array.prototype.forEach.call(boxes, function (box) {
+      var holidays = {};
+      try {
+        holidays = JSON.parse(box.getAttribute("data-holidays") || "{}") || {};
+      } catch (e) {
+        holidays = {};
+      }
+      var weekdays = (box.getAttribute("data-weekdays") || "").split(" ");
+      var months = (box.getAttribute("data-months") || "").split(" ");
+      var lang = box.getAttribute("data-lang") || "fi";
+      var select = box.querySelector(".hb-deadline__promise");
+      var input = box.querySelector(".hb-deadline__start");
+      var out = box.querySelector(".hb-deadline__result");
+      if (!select || !input || !out) return;
+
+      function iso(d) {
+        var m = d.getUTCMonth() + 1, day = d.getUTCDate();
+        return d.getUTCFullYear() + "-" + (m < 10 ? "0" : "") + m + "-" + (day < 10 ? "0" : "") + day;
+      }
+      function words(d) {
+        var wd = weekdays[(d.getUTCDay() + 6) % 7] || "";
+        var date = lang === "en"
+          ? d.getUTCDate() + " " + (months[d.getUTCMonth()] || "") + " " + d.getUTCFullYear()
+          : d.getUTCDate() + "." + (d.getUTCMonth() + 1) + "." + d.getUTCFullYear();
+        return wd + " " + date;
+      }
+      function why(d) {
+        var name = holidays[iso(d)];
+        if (name) return name;
+        var wd = d.getUTCDay();
+        if (wd === 6) return box.getAttribute("data-saturday") || "";
+        if (wd === 0) return box.getAttribute("data-sunday") || "";
+        return null;
+      }
+      function next(d) {
+        return new Date(d.getTime() + 86400000);
+      }
+      function deadline(start, unit, n) {
+        var skipped = [], d = start, counted = 0, last;
+        if (unit === "same-day") return { day: start, skipped: [] };
+        if (unit === "working-days" || unit === "next-working-day") {
+          var goal = unit === "next-working-day" ? 1 : n;
+          while (counted < goal) {
+            d = next(d);
+            if (why(d) === null) counted += 1;
+            else skipped.push(d);
+          }
+          return { day: d, skipped: skipped };
+        }
+        if (unit === "months") {
+          var y = start.getUTCFullYear(), m = start.getUTCMonth() + n;
+          var lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+          last = new Date(Date.UTC(y, m, Math.min(start.getUTCDate(), lastDay)));
+        } else {
+          last = new Date(start.getTime() + n * (unit === "weeks" ? 7 : 1) * 86400000);
+        }
+        d = last;
+        while (why(d) !== null) {
+          skipped.push(d);
+          d = next(d);
+        }
+        return { day: d, skipped: skipped };
+      }
+      function update() {
+        var parts = (select.value || "").split(":");
+        var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.value || "");
+        if (!m || parts.length !== 2) {
+          out.textContent = "";
+          return;
+        }
+        var start = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+        var found = deadline(start, parts[0], parseInt(parts[1], 10) || 0);
+        var text = (box.getAttribute("data-result") || "") + " " + words(found.day);
+        if (found.skipped.length) {
+          var names = found.skipped.map(function (d) {
+            return holidays[iso(d)] || words(d);
+          });
+          text += " (" + (box.getAttribute("data-skipped") || "{days}").replace("{days}", names.join(", ")) + ")";
+        }
+        out.textContent = text;
+      }
+      select.addEventListener("change", update);
+      input.addEventListener("input", update);
+      input.addEventListener("change", update);
+      update();
+    });
+  }
+
   mountSearch();
   setupToggle();
   setupChecklists();
+  setupDeadlines();
 })();

@@ -29,8 +29,9 @@ from ....organizations import of_process
 from ....timing import parse_duration
 from ... import knowledge
 from ...text import Safe, sanitize, slug, without_invisible
+from .. import deadlines
 from ..digests import MISSING, fold, hash_text
-from ..paths import DIAGRAM_FILE, bpmn_path, diagram_path, process_path
+from ..paths import DIAGRAM_FILE, LAWS, bpmn_path, diagram_path, process_path
 from ..site import StepView
 from ..writer import ContactPart, PageWriter
 from . import Context, Page
@@ -122,7 +123,14 @@ def _reads(ctx: Context, p: Process) -> tuple[str, list[tuple[str, str]]]:
         if o:
             orgs[o] = None
     overdue = site.review(p)[2] == "overdue"
+    durations = [parse_duration(pr.within) for pr in p.promises]
+    calendar = [
+        *(deadlines.example_key(deadlines.example(d, site.today)) for d in durations),
+        deadlines.calendar_key(site.today) if any(deadlines.unit_value(d) for d in durations) else "",
+    ]
+    laws = dict.fromkeys(law for law in [*(pr.law for pr in p.promises), *(t.law for t in p.targets)] if law)
     own = fold([
+        *calendar,
         inputs.of(p),
         "overdue" if overdue else "",
         *(inputs.head(o) for o in others),
@@ -135,6 +143,7 @@ def _reads(ctx: Context, p: Process) -> tuple[str, list[tuple[str, str]]]:
     entries = [
         ("area", p.area), *(("role", r) for r in roles), *(("org", o) for o in orgs),
         *(("contact", c) for c in contacts), *(("term", t) for t in p.terms),
+        *(("law", law) for law in laws),
     ]
     return own, entries
 
@@ -220,8 +229,13 @@ def _process_page(w: PageWriter, p: Process, svg: str | None, bpmn: bool = False
         return found
 
     promises = []
+    choices: list[tuple[str, Safe]] = []
     for pr in p.promises:
         dur = parse_duration(pr.within)
+        value = deadlines.unit_value(dur)
+        if value is not None and dur is not None:
+            name = tx.plain(pr.name) if pr.name else w.step_label(views.get(pr.to), pr.to)
+            choices.append((value, Safe(f"{name}: {dur.label(w.lang)}")))
         promises.append(
             {
                 "name": tx.inline(pr.name) if pr.name else None,
@@ -232,8 +246,11 @@ def _process_page(w: PageWriter, p: Process, svg: str | None, bpmn: bool = False
                 "to_link": step_link(pr.to),
                 "within": Safe(dur.label(w.lang)) if dur else sanitize(pr.within, "plain"),
                 "bound": Safe(dur.bound(w.lang)) if dur else sanitize(pr.within, "plain"),
+                "example": _example(w, p, pr.from_, dur),
+                "law": _law(w, here, pr.law, pr.law_added_by),
             }
         )
+    targets_law = {i: _law(w, here, t.law, t.law_added_by) for i, t in enumerate(p.targets) if t.law}
     keywords = tx.keywords(p.keywords, *(s.keywords for s in p.steps))
     lanes = lane_of(p)
     text = w.render(
@@ -255,8 +272,78 @@ def _process_page(w: PageWriter, p: Process, svg: str | None, bpmn: bool = False
         keywords=keywords,
         practice_link=Safe(knowledge.practice_link_markdown(site.hb, p.id, w.lang, process_path=process_path)),
         target_results=Safe(knowledge.target_results_markdown(site.hb, p.id, w.lang)),
+        targets_law=targets_law,
+        calculator=_calculator(w, choices),
     )
     return text
+
+
+def _example(w: PageWriter, p: Process, from_id: str, dur: Any) -> Safe | None:
+    """"Esimerkki: yhteydenotto to 18.6.2026 → viimeistään ke 24.6.2026 (ohitetaan …)"."""
+    found = deadlines.example(dur, w.site.today)
+    if found is None:
+        return None
+    start = p.step(from_id)
+    start_name = w.tx.plain(start.name) if start is not None else sanitize(from_id, "plain")
+    lang = w.lang
+    text = w.tx.label(
+        "example_deadline", start=Safe(f"{start_name} {deadlines.day_words(found.start, lang)}"),
+        deadline=Safe(deadlines.day_words(found.deadline, lang)),
+    )
+    skipped = ", ".join(sanitize(deadlines.skipped_words(s, lang), "plain") for s in found.skipped)
+    return Safe(f"{text} ({w.tx.label('example_skipped', days=Safe(skipped))})")
+
+
+def _law(w: PageWriter, here: str, law_id: str | None, added_by: str) -> Safe | None:
+    """The statutory limit a promise or target cites, linked to its entry on the laws page."""
+    law = w.site.laws.get(law_id) if law_id else None
+    if law is None:
+        return None
+    tx = w.tx
+    words = Safe(f"{tx.inline(law.act)} {sanitize(law.section, 'plain')}: {_within(law.within, w.lang)}")
+    out = f"{tx.label('law_cites')}: {w.link(here, words, LAWS, 'law-' + law.id)}"
+    if not law.verified:
+        out += (f' <span class="hb-badge hb-badge--unverified" title="{tx.label("law_unverified_title")}">'
+                f"{tx.label('law_unverified')}</span>")
+    if added_by == "handbook":
+        out += f" ({tx.label('law_added_by_handbook')})"
+    return Safe(out)
+
+
+def _within(within: str, lang: str) -> Safe:
+    d = parse_duration(within)
+    return Safe(d.label(lang)) if d else sanitize(within, "plain")
+
+
+def _calculator(w: PageWriter, choices: list[tuple[str, Safe]]) -> Safe | None:
+    """The page's date calculator: a form its script (handbook.js) fills in; the holidays baked in."""
+    if not choices:
+        return None
+    from markupsafe import escape
+
+    tx, lang = w.tx, w.lang
+    first, last = deadlines.years(w.site.today)
+    options = "".join(f'<option value="{escape(v)}">{name}</option>' for v, name in choices)
+    import datetime as dt
+
+    from ...labels import format_date
+
+    months = " ".join(format_date(dt.date(2000, m, 1), "en").split()[1] for m in range(1, 13))
+    return Safe(
+        f'<div class="hb-deadline" data-hb-deadline data-lang="{lang}" '
+        f'data-holidays="{escape(deadlines.holidays_json(lang, first, last))}" '
+        f'data-weekdays="{escape(tx.label("weekdays"))}" data-first="{first}" data-last="{last}" '
+        f'data-saturday="{escape(tx.label("saturday"))}" data-sunday="{escape(tx.label("sunday"))}" '
+        f'data-result="{escape(tx.label("calculator_result"))}" '
+        f'data-skipped="{escape(tx.label("example_skipped", days=Safe("{days}")))}" '
+        f'data-months="{escape(months)}" data-start-default="{w.site.today.isoformat()}">\n'
+        f'<p>{tx.label("calculator_intro")} {tx.label("calculator_years", first=first, last=last)}</p>\n'
+        f'<p><label>{tx.label("calculator_promise")} <select class="hb-deadline__promise">{options}</select></label> '
+        f'<label>{tx.label("calculator_start")} <input class="hb-deadline__start" type="date" '
+        f'value="{w.site.today.isoformat()}"></label></p>\n'
+        f'<p class="hb-deadline__result" aria-live="polite"></p>\n'
+        "</div>"
+    )
 
 
 def _step_part(

@@ -12,7 +12,9 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from ....laws import changed_between
 from ....model import Process
+from ....timing import parse_date
 from .. import limits
 from ..paths import REVIEW, review_area_path
 from ..site import area_sections
@@ -41,10 +43,11 @@ def pages(ctx: Context) -> Iterator[Page]:
         return [x for p, *_rest in items for x in (inputs.head(p.id), inputs.card(p))]
 
     by_due = sorted(reviews, key=due)
-    head = [repr(site.today.isoformat())]
+    changed = law_changes(site)
+    head = [repr(site.today.isoformat()), *(x for p, law, day in changed for x in (inputs.head(p.id), repr((law, day))))]
     if len(reviews) <= limits.REVIEW_PAGE:
         yield Page(REVIEW, [*head, *rows(by_due)], _render(
-            REVIEW, reviews=by_due, pending=None, more=0, sections=[], section=None, page_paths=[],
+            REVIEW, changed, reviews=by_due, pending=None, more=0, sections=[], section=None, page_paths=[],
         ))
         return
     pending = [r for r in by_due if r[3] != "ok"]
@@ -56,7 +59,7 @@ def pages(ctx: Context) -> Iterator[Page]:
         for x in (inputs.area(s.area), repr((s.area, s.paths[0], *_counts(s.items))))
     ]
     yield Page(REVIEW, [*head, *rows(shown), repr(more), "|", *overview], _render(
-        REVIEW, reviews=[], pending=shown, more=more, sections=sections, section=None, page_paths=[],
+        REVIEW, changed, reviews=[], pending=shown, more=more, sections=sections, section=None, page_paths=[],
     ))
     for section in sections:
         for path, page in zip(section.paths, section.pages, strict=True):
@@ -66,12 +69,30 @@ def pages(ctx: Context) -> Iterator[Page]:
             ))
 
 
+def law_changes(site: Any) -> list[tuple[Process, str, str]]:
+    """(process, limit id, day it changed) for each process citing a limit that ended or got a new version
+    after the process's last review (up to today)."""
+    laws = list(site.hb.laws.items)
+    by_id = {law.id: law for law in laws}
+    out: list[tuple[Process, str, str]] = []
+    for p in site.processes:
+        reviewed = parse_date(p.reviewed)
+        if reviewed is None:
+            continue
+        for law_id in dict.fromkeys(x.law for x in [*p.promises, *p.targets] if x.law):
+            law = by_id.get(law_id)
+            day = changed_between(law, laws, reviewed, site.today) if law is not None else None
+            if day is not None:
+                out.append((p, law_id, day.isoformat()))
+    return out
+
+
 def _counts(items: list[Row]) -> tuple[int, int, int]:
     return len(items), sum(1 for r in items if r[3] == "overdue"), sum(1 for r in items if r[3] == "soon")
 
 
-def _render(path: str, **context: Any) -> Render:
+def _render(path: str, changed: list[tuple[Process, str, str]] | None = None, **context: Any) -> Render:
     def render(w: PageWriter) -> str:
-        return w.render(TEMPLATE, path, soon_days=limits.REVIEW_SOON_DAYS, **context)
+        return w.render(TEMPLATE, path, soon_days=limits.REVIEW_SOON_DAYS, law_changes=changed, **context)
 
     return render
