@@ -30,6 +30,14 @@ def process_path(process_id: str) -> str:
     return f"prosessit/{slug(process_id)}.md"
 
 
+UPCOMING_FILE = "tuleva.md"
+"""A process's version not yet in force, beside its page: prosessit/<id>/tuleva.md."""
+
+
+def upcoming_path(process_id: str) -> str:
+    return posixpath.join(posixpath.splitext(process_path(process_id))[0], UPCOMING_FILE)
+
+
 def diagram_path(process_id: str) -> str:
     return posixpath.join(posixpath.splitext(process_path(process_id))[0], DIAGRAM_FILE)
 
