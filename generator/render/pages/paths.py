@@ -14,6 +14,9 @@ DIRECTORY = "kenelle-soitan.md"
 DIRECTORY_OTHER = "kenelle-soitan/muut.md"
 CHANGES = "mika-muuttui.md"
 REVIEW = "tarkistus.md"
+REVIEW_ICS = "tarkistus/tarkistukset.ics"
+"""Every process's next review as calendar events (reviews.py), linked from the review report."""
+REVIEW_CSV = "tarkistus/tarkistukset.csv"
 GLOSSARY = "sanasto.md"
 LEGEND = "merkinnat.md"
 ROLES = "roolit/index.md"
@@ -93,6 +96,8 @@ TEMPLATE_PATHS = {
     "directory": DIRECTORY,
     "changes": CHANGES,
     "review": REVIEW,
+    "review_ics": REVIEW_ICS,
+    "review_csv": REVIEW_CSV,
     "glossary": GLOSSARY,
     "legend": LEGEND,
     "roles": ROLES,

@@ -199,10 +199,22 @@ def glossary_terms(site: Site) -> list[Term]:
 
 
 def change_log(site: Site) -> list[dict[str, Any]]:
+    """Every change of every process, newest first: the change-log entries, each with the differences computed
+    for its version from the history (`differences`), and the versions with no entry (`change` None)."""
     items = []
     for p in site.processes:
+        computed = {vc.new: vc for vc in site.version_changes.get(p.id, [])}
         for c in p.changes:
-            items.append({"date": parse_date(c.date) or dt.date.min, "raw_date": c.date, "change": c, "process": p})
+            found = computed.pop(str(c.version).strip(), None) if c.version is not None else None
+            items.append({
+                "date": parse_date(c.date) or dt.date.min, "raw_date": c.date, "change": c, "process": p,
+                "version": c.version, "differences": found.differences if found else [],
+            })
+        for vc in computed.values():
+            items.append({
+                "date": parse_date(vc.valid_from) or dt.date.min, "raw_date": vc.valid_from, "change": None,
+                "process": p, "version": vc.new, "differences": vc.differences,
+            })
     items.sort(key=lambda i: (i["date"], i["process"].id), reverse=True)
     return items
 
