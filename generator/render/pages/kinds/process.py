@@ -253,7 +253,9 @@ def _process_page(w: PageWriter, p: Process, svg: str | None, upcoming: bool = F
         related=[site.process_by_id[r] for r in p.related if r in site.process_by_id],
         terms=[site.terms[t] for t in p.terms if t in site.terms],
         keywords=keywords,
-        practice_link=Safe(knowledge.practice_link_markdown(site.hb, p.id, w.lang, process_path=process_path)),
+        practice_link=Safe(knowledge.practice_link_markdown(
+            site.hb, p.id, w.lang, process_path=upcoming_path if upcoming else process_path,
+        )),
         target_results=Safe(knowledge.target_results_markdown(site.hb, p.id, w.lang)),
         changes=sorted(p.changes, key=lambda c: parse_date(c.date) or dt.date.min, reverse=True),
         over_time=_over_time_parts(w, here, p, upcoming),
