@@ -59,9 +59,9 @@ def schedule_v2(root: Path, valid_from: str = "2027-03-01", entry: bool = True, 
     text = text.replace("version: 1\nvalid_from: 2026-11-01", f"version: 2\nvalid_from: {valid_from}")
     text = text.replace("within: 3 working days", "within: 2 working days")
     text = text.replace(
-        "steps:\n",
-        "steps:\n  - {id: soita, type: task, role: ammattilainen, name: {fi: Soita asiakkaalle, sv: Ring klienten,"
-        " en: Call the client}}\n",
+        "  - id: valitse-kieli\n",
+        "  - {id: soita, type: task, role: ammattilainen, name: {fi: Soita asiakkaalle, sv: Ring klienten,"
+        " en: Call the client}}\n  - id: valitse-kieli\n",
         1,
     )
     if entry:
@@ -288,3 +288,38 @@ def test_incremental_pages_follow_the_history(tmp_path: Path, monkeypatch: pytes
 
 def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_built_site_keeps_the_upcoming_version_out_of_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs (strict) and Pagefind over a project with a scheduled version: the upcoming page is built, not indexed,
+    not in the navigation; the review report's calendar and table are published beside it."""
+    from generator.build import BuildConfig, run_build
+
+    root = tmp_path / "p"
+    root.mkdir()
+    for name in ("content", "overrides", "measurements"):
+        if (BUNDLED.parent / name).is_dir():
+            shutil.copytree(BUNDLED.parent / name, root / name)
+    shutil.copy(BUNDLED.parent / "mkdocs.yml", root / "mkdocs.yml")
+    theme = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    shutil.copytree(BUNDLED, root / "processes")
+    shutil.copytree(BUNDLED.parent / "practices", root / "practices")
+    (root / "mkdocs.yml").write_text(theme + "repo_url: https://git.example.fi/hva/kasikirja\nedit_uri: edit/main/\n")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "v1")
+    schedule_v2(root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # 1.12.2026
+    said: list[str] = []
+    result = run_build(BuildConfig.from_project(root), say=said.append)
+    assert result.ok, "\n".join(said)
+    site = root / "site"
+    upcoming = (site / "prosessit" / PROCESS / "tuleva" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in upcoming and "Ei vielä voimassa" in upcoming
+    page = (site / "prosessit" / PROCESS / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in page and "Tuleva muutos 1.3.2027" in page
+    assert 'href="https://git.example.fi/hva/kasikirja/edit/main/processes/' in page
+    assert "tuleva/" not in (site / "index.html").read_text(encoding="utf-8")  # not in the navigation
+    ics = (site / "tarkistus" / "tarkistukset.ics").read_bytes()
+    assert ics.startswith(b"BEGIN:VCALENDAR\r\n") and ics.count(b"BEGIN:VEVENT") == 6
+    assert (site / "en" / "tarkistus" / "tarkistukset.csv").read_text(encoding="utf-8").startswith("Process,")
