@@ -73,12 +73,12 @@ def _publish(handbook: Handbook, today: dt.date) -> Publication:
             versions = [p, current] if current is not None else []
             pub.upcoming[p.id] = Upcoming(p, current, (changes_between(versions) or [None])[0])
             swapped = True
-        if state is None:
+        if state is None or state.process is None:
             continue
         shown.append(pf if state.process is p else ProcessFile(process=state.process, doc=pf.doc))
         if state.date is not None:
             pub.dates[p.id] = state.date
-        pub.changes[p.id] = changes_between([s.process for s in timeline.versions_from(state)])
+        pub.changes[p.id] = changes_between([s.process for s in timeline.versions_from(state) if s.process is not None])
     if swapped:
         pub.handbook = replace(handbook, processes=shown)
         if hasattr(handbook, "practices"):

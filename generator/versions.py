@@ -14,6 +14,7 @@ by its newest state. An earlier state that does not load (it once had an error) 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,23 +30,77 @@ MAX_VERSIONS = 5
 """Earlier versions whose differences a page shows."""
 
 
-@dataclass(frozen=True, eq=False)
 class State:
-    """One state of a process file: the file itself (`commit` None) or the file after a commit."""
+    """One state of a process file: the file itself (`commit` None) or the file after a commit.
 
-    process: Process
-    commit: str | None = None
-    date: dt.date | None = None
-    """The commit's date (None for the file as it is)."""
+    An earlier state is read only as far as it is needed: its `version` and `valid_from` from their
+    lines when they are plain top-level lines, the whole file (`process`) only when a page or rule
+    needs it (most commits of a file keep its version: none of them is parsed).
+    """
+
+    __slots__ = ("_process", "_raw", "_file", "_hints", "_loaded", "commit", "date")
+
+    def __init__(
+        self, process: Process | None = None, commit: str | None = None, date: dt.date | None = None,
+        raw: bytes | None = None, file: Path | None = None,
+    ) -> None:
+        self._process = process
+        self._raw = raw
+        self._file = file
+        self._loaded = process is not None
+        self.commit = commit
+        self.date = date
+        """The commit's date (None for the file as it is)."""
+        self._hints = _hints(raw) if raw is not None and process is None else {}
 
     @property
-    def version(self) -> str:
-        return str(self.process.version).strip()
+    def process(self) -> Process | None:
+        """The state as a model (None: it does not load)."""
+        if not self._loaded:
+            self._loaded = True
+            self._process = _load(self._raw or b"", self._file or Path("x.yaml"))
+            self._raw = None
+        return self._process
+
+    @property
+    def version(self) -> str | None:
+        if "version" in self._hints:
+            return self._hints["version"]
+        p = self.process
+        return str(p.version).strip() if p is not None else None
+
+    @property
+    def valid_from(self) -> str | None:
+        if "valid_from" in self._hints:
+            return self._hints["valid_from"]
+        p = self.process
+        return p.valid_from if p is not None else None
 
 
-def in_force(process: Process, today: dt.date) -> bool:
-    """Whether a state is in force on `today` (a date that does not parse counts as in force: a rule says so)."""
-    day = parse_date(process.valid_from)
+_HINT = re.compile(r"^(version|valid_from):[ \t]*(['\"]?)([0-9A-Za-z._-]+)\2[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _hints(raw: bytes) -> dict[str, str]:
+    """`version` and `valid_from` from their own top-level lines, when each is there once (else: parse)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return {}
+    found: dict[str, list[str | None]] = {}
+    for m in _HINT.finditer(text):
+        key, quoted, value = m.group(1), bool(m.group(2)), m.group(3)
+        if key == "version":
+            # As the model reads it: an unquoted number is an int ("01" → "1"); anything else unquoted: parse
+            hint = value if quoted else (str(int(value)) if value.isdigit() else None)
+        else:
+            hint = value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+        found.setdefault(key, []).append(hint)
+    return {k: v[0] for k, v in found.items() if len(v) == 1 and v[0] is not None}
+
+
+def in_force(process: Process | State, today: dt.date) -> bool:
+    """Whether a version is in force on `today` (a date that does not parse counts as in force: a rule says so)."""
+    day = parse_date(process.valid_from or "")
     return day is None or day <= today
 
 
@@ -69,7 +124,7 @@ class Timeline:
 
     def states(self) -> list[State]:
         if self._states is None:
-            self._states = [State(self.current)] + self._committed()
+            self._states = [State(self.current), *self._committed()]
         return self._states
 
     def _committed(self) -> list[State]:
@@ -77,29 +132,34 @@ class Timeline:
             return []
         revisions = [r for r in self.history.of(self.file) if r.blob]
         blobs = self.history.read([r.blob for r in revisions])
-        out: list[State] = []
-        for r in revisions:
-            raw = blobs.get(r.blob)
-            p = _load(raw, self.file) if raw is not None else None
-            if p is not None and p.id == self.current.id:
-                out.append(State(p, r.commit, r.date))
-        return out
+        return [
+            State(None, r.commit, r.date, raw=blobs[r.blob], file=self.file) for r in revisions if r.blob in blobs
+        ]
 
     def in_force(self, today: dt.date) -> State | None:
-        """The version in force on `today`: the newest state in force (None: none is, or none is known)."""
-        return next((s for s in self.states() if in_force(s.process, today)), None)
+        """The version in force on `today`: the newest state in force that loads (None: none is, or none is known)."""
+        for s in self.states():
+            if in_force(s, today) and s.process is not None and s.process.id == self.current.id:
+                return s
+        return None
 
     def versions_from(self, start: State) -> list[State]:
-        """`start` and the versions before it, one state each (the newest with that `version`), newest first:
-        at most `MAX_VERSIONS` + 1."""
+        """`start` and the versions before it, one state each (the newest with that `version` that loads), newest
+        first: at most `MAX_VERSIONS` + 1."""
         states = self.states()
         at = next((i for i, s in enumerate(states) if s is start), 0)
         out = [start]
+        seen = {start.version}
         for s in states[at + 1 :]:
-            if s.version != out[-1].version and all(s.version != o.version for o in out):
-                out.append(s)
-                if len(out) > MAX_VERSIONS:
-                    break
+            version = s.version
+            if version is None or version in seen:
+                continue
+            if s.process is None or s.process.id != self.current.id:
+                continue  # an earlier state that does not load: the next one of its version may
+            seen.add(version)
+            out.append(s)
+            if len(out) > MAX_VERSIONS:
+                break
         return out
 
     def previous_version(self) -> State | None:

@@ -323,3 +323,15 @@ def test_a_built_site_keeps_the_upcoming_version_out_of_search(tmp_path: Path, m
     ics = (site / "tarkistus" / "tarkistukset.ics").read_bytes()
     assert ics.startswith(b"BEGIN:VCALENDAR\r\n") and ics.count(b"BEGIN:VEVENT") == 6
     assert (site / "en" / "tarkistus" / "tarkistukset.csv").read_text(encoding="utf-8").startswith("Process,")
+
+
+def test_earlier_states_are_read_from_their_lines_only_when_plain() -> None:
+    from generator.versions import _hints
+
+    assert _hints(b"id: x\nversion: 02  # second\nvalid_from: 2026-11-01\nsteps:\n  - version: 3\n") == {
+        "version": "2", "valid_from": "2026-11-01",
+    }
+    assert _hints(b'version: "1.0"\n') == {"version": "1.0"}
+    assert _hints(b"version: 1.0\nvalid_from: soon\n") == {}  # the loader decides
+    assert _hints(b"version: 1\nversion: 2\n") == {}  # a duplicate key: the loader's error
+    assert _hints(b"\xff\xfe") == {}

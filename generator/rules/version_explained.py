@@ -26,7 +26,7 @@ def raised(old: str, new: str) -> bool:
 def check(pf: ProcessFile, handbook: Handbook, report: Reporter) -> None:
     p = pf.process
     before = handbook.timeline(pf).previous_version()
-    if before is None:
+    if before is None or before.process is None or before.version is None:
         return
     new, old = str(p.version).strip(), before.version
     if not raised(old, new):
