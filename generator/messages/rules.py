@@ -1249,11 +1249,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     ),
     "version-in-force.no-history": m(
         fi="versio {version} tulee voimaan vasta {date}, eikä nyt voimassa olevaa versiota voi julkaista sen "
-        "rinnalla: se luetaan git-historiasta, mutta kansio ei ole git-varasto (tai gitiä ei ole asennettu)",
+        "rinnalla: se luetaan git-historiasta, mutta kansio ei ole git-varasto tai git ei voi lukea sitä (git "
+        "puuttuu, tai varaston omistaa toinen käyttäjä)",
         sv="version {version} träder i kraft först {date}, och den version som gäller nu kan inte publiceras "
-        "bredvid den: den läses ur git-historiken, men mappen är inget git-arkiv (eller git är inte installerat)",
+        "bredvid den: den läses ur git-historiken, men mappen är inget git-arkiv eller git kan inte läsa det (git "
+        "saknas, eller arkivet ägs av en annan användare)",
         en="version {version} comes into force only on {date}, and the version in force now cannot be published "
-        "beside it: it is read from the git history, but the folder is not a git repository (or git is not installed)",
+        "beside it: it is read from the git history, but the folder is not a git repository or git cannot read it "
+        "(git is missing, or another user owns the repository)",
     ),
     "version-in-force.no-history.hint": m(
         fi="rakenna käsikirja git-kloonista, jossa on koko historia, tai kirjaa `valid_from` tälle päivälle tai "
