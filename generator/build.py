@@ -38,6 +38,7 @@ from .messages import catalogue, text
 from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_key
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
 from .parse_cache import cache_file
+from .publication import publish
 from .publish import KEEP_OLD_SITES, link_tree, new_site_folder, prune_old_sites, publish_site
 from .render.labels import label
 from .render.pages import GeneratedDocs, generate_docs
@@ -264,7 +265,7 @@ def run_build(
         forget_recorded(config.inputs_file)
         forget_state(config.state_file)
         with _timed(timings, "diagrams"):
-            diagrams = render_diagrams(handbook, config)
+            diagrams = render_diagrams(publish(handbook, today()).handbook, config)  # each in its version in force
         for failure in diagrams.failed:
             say(text("build.no-diagram", failure=failure))
         with _timed(timings, "pages"):
@@ -510,6 +511,7 @@ def write_mkdocs_configs(config: BuildConfig, docs: GeneratedDocs) -> dict[str, 
             "theme": {"name": "material", "language": lang, "custom_dir": str(config.overrides_dir)},
             "nav": docs.nav[lang],
             "not_in_nav": "\n".join(docs.not_in_nav),
+            "edit_uri": "",  # MkDocs' edit links would lead to the generated Markdown: the pages make their own
             "extra": {
                 "handbook": {
                     "lang": lang,

@@ -1,4 +1,4 @@
-"""The `handbook` command: check, build, serve, schema, rules, deadline, export-bpmn, import-bpmn."""
+"""The `handbook` command: check, build, serve, schema, reviews, rules, deadline, export-bpmn, import-bpmn."""
 
 from __future__ import annotations
 
@@ -123,6 +123,36 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     return deadline(args)
 
 
+def cmd_reviews(args: argparse.Namespace) -> int:
+    from .handbook import load_handbook
+    from .reviews import as_csv, as_ics, as_json, as_table, published, review_rows
+    from .timing import today
+
+    if args.within is not None and args.within < 0:
+        return _usage(text("cli.reviews.negative", days=args.within))
+    processes = Path(args.processes)
+    if not processes.is_dir():
+        print(text("cli.no-processes-folder", path=str(processes)), file=sys.stderr)
+        return 1
+    handbook = load_handbook(processes)
+    for f in handbook.load_findings:  # what could not be read is not listed: say so
+        print(f.format(), file=sys.stderr)
+    if handbook.no_processes:
+        return 1
+    from .messages import language
+
+    lang, day = language(), today()
+    rows = review_rows(published(handbook, day), day, args.within if args.within is not None else REVIEW_DAYS)
+    writers = {"table": as_table, "csv": as_csv, "json": as_json}
+    out = as_ics(rows, lang, day) if args.format == "ics" else writers[args.format](rows, lang)
+    sys.stdout.write(out)
+    return 0
+
+
+REVIEW_DAYS = 60
+"""`handbook reviews` without `--within`: the review report's "soon" (limits.REVIEW_SOON_DAYS)."""
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The command line, its help in the current language (argparse's own words stay English)."""
     epilog = text("cli.help.epilog")
@@ -166,6 +196,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help=text("cli.help.from"))
     p.add_argument("--format", choices=("text", "json"), default="text", help=text("cli.help.deadline.format"))
     p.set_defaults(func=cmd_deadline)
+    p = sub.add_parser("reviews", help=text("cli.help.reviews"), description=text("cli.help.reviews"))
+    p.add_argument("--format", choices=("table", "csv", "ics", "json"), default="table",
+                   help=text("cli.help.reviews.format"))
+    p.add_argument("--within", type=int, default=None, metavar="DAYS",
+                   help=text("cli.help.reviews.within", days=REVIEW_DAYS))
+    p.set_defaults(func=cmd_reviews)
 
     p = sub.add_parser("rules", help=text("cli.help.rules"))
     group = p.add_mutually_exclusive_group()

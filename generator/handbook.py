@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from .findings import Finding, SourceDoc
+from .history import History, open_history
 from .loading import load_document
 from .messages import t
 from .model import (
@@ -28,6 +29,7 @@ from .parse_cache import ParseCache
 from .practice import attach_practices
 from .sources import Listing, UnsafeFile, project_of, vet, yaml_files
 from .sources import finding_at as source_finding
+from .versions import Timeline
 
 
 @dataclass
@@ -70,6 +72,9 @@ class Handbook:
     consequence of that, so only the loading findings are reported."""
     failed_files: list[Path] = field(default_factory=list)
     """Process files that did not load: their ids still count as known."""
+    history: History | None = None
+    """The project's git history (None: not a repository, or git could not read it)."""
+    _timelines: dict[int, Timeline] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     _index: dict[str, Process] = field(default_factory=dict, init=False, repr=False, compare=False)
     _index_of: tuple[int, int] = field(default=(0, -1), init=False, repr=False, compare=False)
@@ -85,6 +90,13 @@ class Handbook:
                 self._index[pf.process.id] = pf.process
             self._index_of = (id(self.processes), len(self.processes))
         return self._index.get(process_id)
+
+    def timeline(self, pf: ProcessFile) -> Timeline:
+        """The process file over time: its earlier versions, read from the history once."""
+        found = self._timelines.get(id(pf))
+        if found is None or found.current is not pf.process:
+            found = self._timelines[id(pf)] = Timeline(pf.process, self.history, Path(pf.doc.file))
+        return found
 
     def process_ids(self) -> set[str]:
         return {pf.process.id for pf in self.processes} | {p.stem for p in self.failed_files}
@@ -179,4 +191,14 @@ def _load_handbook(root: Path, cache: ParseCache | None = None) -> Handbook:
             assert isinstance(loaded.obj, Process)
             hb.processes.append(ProcessFile(process=loaded.obj, doc=loaded.doc))
     attach_practices(hb)  # practices/ beside the processes folder: hb.practices and their load findings
+    hb.history = open_history(project, _history_folders(root, project))
     return hb
+
+
+def _history_folders(root: Path, project: Path) -> tuple[str, ...]:
+    """The folders whose history the pages show: the processes folder and content/ (relative to the project)."""
+    try:
+        processes = Path(os.path.abspath(root)).relative_to(project).as_posix()
+    except ValueError:
+        return ("content",)
+    return (processes, "content")

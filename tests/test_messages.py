@@ -47,8 +47,10 @@ CHECKS = [check for check, _ in LOADING_CHECKS] + ["project-file"] + [rule.id fo
 NO_EXAMPLE = {
     "yaml-syntax.too-large", "yaml-syntax.utf16", "yaml-syntax.not-utf8", "yaml-syntax.control",
     "yaml-syntax.control-word", "yaml-syntax.too-deep", "yaml-syntax.error",
+    "version-in-force.shallow",  # about the clone, not a file: tests/test_history.py makes one
 } | {code for code in catalogue() if code.startswith("project-file.") and not code.endswith(".hint")}
-"""Messages about a file itself (its size, encoding, name, where a link leads), which no text example shows."""
+"""Messages about a file itself (its size, encoding, name, where a link leads) or the clone it is in, which no
+text example shows."""
 
 
 def code_of(check: str, key: str) -> str:

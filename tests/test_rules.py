@@ -18,6 +18,7 @@ import pytest
 from generator.causes import STAGES
 from generator.handbook import load_handbook
 from generator.rules import Rule, all_rules, run_rules
+from generator.rules._fixture_history import PREVIOUS, commit_previous
 
 RULES_DIR = Path(__file__).parent / "rules"
 BASE = RULES_DIR / "_base"
@@ -36,7 +37,11 @@ def materialize(fixture: Path, tmp_path: Path) -> Path:
     root = tmp_path / "processes"
     shutil.copytree(BASE, root)
     if fixture.is_dir():
+        if (fixture / PREVIOUS).is_dir():  # committed first: the fixture's other files are the newer version
+            commit_previous(tmp_path, root, fixture / PREVIOUS)
         for f in sorted(fixture.iterdir()):
+            if f.name == PREVIOUS:
+                continue
             if f.is_dir():
                 shutil.copytree(f, tmp_path / f.name)
             else:

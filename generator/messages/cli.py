@@ -224,6 +224,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.deadline.reason.saturday": m(fi="lauantai", sv="lördag", en="Saturday"),
     "cli.deadline.reason.sunday": m(fi="sunnuntai", sv="söndag", en="Sunday"),
     "cli.deadline.reason.holiday": m(fi="{name}", sv="{name}", en="{name}"),
+    "cli.help.reviews": m(
+        fi="luettele erääntyvät ja myöhässä olevat tarkistukset omistajille (taulukko, CSV, ICS tai JSON)",
+        sv="lista granskningar som förfaller eller är försenade, för ägarna (tabell, CSV, ICS eller JSON)",
+        en="list the reviews due and overdue, for their owners (table, CSV, ICS or JSON)",
+    ),
+    "cli.help.reviews.format": m(
+        fi="muoto: table (päätteeseen), csv (joukkokirjeeseen), ics (kalenteriin) tai json",
+        sv="format: table (terminalen), csv (massutskick), ics (kalendern) eller json",
+        en="format: table (the terminal), csv (a mail merge), ics (calendars) or json",
+    ),
+    "cli.help.reviews.within": m(
+        fi="tarkistukset, jotka erääntyvät DAYS päivän kuluessa (oletus: {days}), ja myöhässä olevat",
+        sv="granskningar som förfaller inom DAYS dagar (standard: {days}) och de försenade",
+        en="reviews due within DAYS days (default: {days}) and those overdue",
+    ),
+    "cli.reviews.negative": m(
+        fi="--within ei voi olla negatiivinen ({days})",
+        sv="--within kan inte vara negativt ({days})",
+        en="--within cannot be negative ({days})",
+    ),
     # --- check.py -------------------------------------------------------------------------------
     "check.ok": m(fi="OK", sv="OK", en="OK"),
     "check.failed": m(fi="KORJATTAVAA", sv="ATT RÄTTA", en="FAILED"),

@@ -301,6 +301,18 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "fi": "Aukioloajoissa on viikonpäivät (mon-fri, sat) ja kellonajat muodossa TT:MM-TT:MM.",
         "sv": "Öppettider anger veckodagar (mon-fri, sat) och tider som TT:MM-TT:MM.",
     },
+    "version-explained": {
+        "fi": "Kun `version` nousee git-historian edellisestä versiosta, jokin henkilöstölle näkyvä muuttuu (vaihe, "
+        "lupaus, yhteystieto, omistaja tai palvelualue) tai muutoshistoriassa on version merkintä.",
+        "sv": "En `version` som höjts från den föregående i git-historiken ändrar något personalen ser (ett steg, ett "
+        "löfte, en kontaktuppgift, ägaren eller serviceområdet) eller har en post i ändringsloggen.",
+    },
+    "version-in-force": {
+        "fi": "Kun prosessin `valid_from` on tulevaisuudessa, nyt voimassa oleva versio julkaistaan sen rinnalla: "
+        "sen on löydyttävä git-historiasta (koko historia kloonattuna).",
+        "sv": "När en process `valid_from` ligger framåt publiceras den version som gäller nu bredvid den: den måste "
+        "finnas i git-historiken (hela historiken klonad).",
+    },
     "version-logged": {
         "fi": "Kun prosessin `version` on ensimmäistä suurempi, muutoshistoriassa (`changes`) on sen merkintä, joka "
         "kertoo, mikä muuttui.",

@@ -1333,4 +1333,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`- {{date: {date}, version: {version}, text: …}}`",
         en="add what changed as the first entry of `changes:`, e.g. `- {{date: {date}, version: {version}, text: …}}`",
     ),
+    "version-in-force.no-history": m(
+        fi="versio {version} tulee voimaan vasta {date}, eikä nyt voimassa olevaa versiota voi julkaista sen "
+        "rinnalla: se luetaan git-historiasta, mutta kansio ei ole git-varasto tai git ei voi lukea sitä (git "
+        "puuttuu, tai varaston omistaa toinen käyttäjä)",
+        sv="version {version} träder i kraft först {date}, och den version som gäller nu kan inte publiceras "
+        "bredvid den: den läses ur git-historiken, men mappen är inget git-arkiv eller git kan inte läsa det (git "
+        "saknas, eller arkivet ägs av en annan användare)",
+        en="version {version} comes into force only on {date}, and the version in force now cannot be published "
+        "beside it: it is read from the git history, but the folder is not a git repository or git cannot read it "
+        "(git is missing, or another user owns the repository)",
+    ),
+    "version-in-force.no-history.hint": m(
+        fi="rakenna käsikirja git-kloonista, jossa on koko historia, tai kirjaa `valid_from` tälle päivälle tai "
+        "aiemmaksi, jos versio on jo voimassa",
+        sv="bygg handboken ur en git-klon med hela historiken, eller skriv dagens eller ett tidigare datum i "
+        "`valid_from` om versionen redan gäller",
+        en="build the handbook from a git clone with its whole history, or write today's or an earlier date in "
+        "`valid_from` if the version is already in force",
+    ),
+    "version-in-force.shallow": m(
+        fi="versio {version} tulee voimaan vasta {date}, mutta nyt voimassa oleva versio ei ole tässä matalassa "
+        "kloonissa (shallow clone), joten sitä ei voi julkaista",
+        sv="version {version} träder i kraft först {date}, men den version som gäller nu finns inte i den här "
+        "grunda klonen (shallow clone), så den kan inte publiceras",
+        en="version {version} comes into force only on {date}, but the version in force now is not in this "
+        "shallow clone, so it cannot be published",
+    ),
+    "version-in-force.shallow.hint": m(
+        fi="hae koko historia: GitHub Actionsissa `actions/checkout` ja `fetch-depth: 0`, GitLab CI:ssä "
+        "`GIT_DEPTH: 0`, muualla `git fetch --unshallow`",
+        sv="hämta hela historiken: i GitHub Actions `actions/checkout` med `fetch-depth: 0`, i GitLab CI "
+        "`GIT_DEPTH: 0`, annars `git fetch --unshallow`",
+        en="fetch the whole history: in GitHub Actions `actions/checkout` with `fetch-depth: 0`, in GitLab CI "
+        "`GIT_DEPTH: 0`, elsewhere `git fetch --unshallow`",
+    ),
+    "version-explained.nothing": m(
+        fi="versio nostettiin {old} → {new}, mutta vaiheet, lupaukset, yhteystiedot, omistaja ja palvelualue ovat "
+        "ennallaan, eikä muutoshistoriassa (`changes`) ole merkintää versiosta {new}",
+        sv="versionen höjdes {old} → {new}, men steg, löften, kontaktuppgifter, ägare och serviceområde är "
+        "oförändrade, och ändringsloggen (`changes`) har ingen post för version {new}",
+        en="the version was raised {old} → {new}, but the steps, promises, contacts, owner and service area are "
+        "unchanged, and the change log (`changes`) has no entry for version {new}",
+    ),
+    "version-explained.nothing.hint": m(
+        fi="kerro muutoshistoriassa, mikä muuttui: `- {{date: {date}, version: {new}, text: …}}`, tai palauta "
+        "versioksi {old}, jos mikään ei muuttunut",
+        sv="skriv i ändringsloggen vad som ändrades: `- {{date: {date}, version: {new}, text: …}}`, eller sätt "
+        "tillbaka version {old} om inget ändrades",
+        en="say in the change log what changed: `- {{date: {date}, version: {new}, text: …}}`, or set the "
+        "version back to {old} if nothing changed",
+    ),
 }

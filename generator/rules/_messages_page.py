@@ -28,6 +28,7 @@ from ..messages import catalogue, finding_messages, speaking, t, template
 from ..messages.descriptions import description
 from . import Rule, all_rules, run_rules
 from ._docs import LOADING_CHECKS
+from ._fixture_history import PREVIOUS, commit_previous
 
 TODAY = "2026-11-27"
 """The day the examples are checked on (review dates, dates in the future), as tests/test_rules.py does."""
@@ -82,6 +83,10 @@ NO_EXAMPLE = (
     "mihin linkki johtaa), ei sen sisältöä."
 )
 WHY_NO_EXAMPLE = {
+    "version-in-force.shallow": (
+        "Tästä viestistä ei ole esimerkkiä: se koskee git-kloonia (käsikirjan kopiota, josta sivut rakennetaan), "
+        "ei tiedoston sisältöä."
+    ),
     "yaml-syntax.too-deep": "Tästä viestistä ei ole esimerkkiä: esimerkissä pitäisi olla yli 40 tasoa sisäkkäin.",
     "yaml-syntax.error": "Tästä viestistä ei ole esimerkkiä: se on harvinainen YAML-virhe, jolle ei tiedetä riviä.",
 }
@@ -300,7 +305,11 @@ def _findings(fixture: Path, base: Path, rule: Rule | None) -> list[tuple[Findin
         shutil.copytree(base, root)
         sources: dict[str, Path] = {f"processes/{f.name}": f for f in base.glob("*.yaml")}
         if fixture.is_dir():
+            if (fixture / PREVIOUS).is_dir():
+                commit_previous(project, root, fixture / PREVIOUS)
             for f in sorted(fixture.iterdir()):
+                if f.name == PREVIOUS:
+                    continue
                 if f.is_dir():
                     shutil.copytree(f, project / f.name)
                     sources.update({f"{f.name}/{g.name}": g for g in f.glob("*.yaml")})

@@ -207,7 +207,10 @@ def _generate(
                 if not getattr(kind, "PER_LANGUAGE", False):
                     shared[kind.KIND] = found
             abbreviations = inputs.abbreviations(lang)
+            sources = site.sources.key()  # the source line at the end of every generated page
             for page, base in found:
+                if kind is not _content:
+                    base = fold([base, sources])
                 digest = page_digest(
                     inputs.code, lang, kind.KIND, kind.TEMPLATE, abbreviations if page.abbreviations else "", base
                 )

@@ -17,6 +17,7 @@ from .paths import (
     ORIENTATION,
     REVIEW,
     ROLES,
+    UPCOMING_FILE,
     area_path,
     orientation_path,
     process_path,
@@ -44,7 +45,9 @@ def split_not_in_nav(pages: Iterable[str]) -> list[str]:
     found: set[str] = set()
     for path in pages:
         parts = path.split("/")
-        if parts[0] == "alueet" and len(parts) == 3 and parts[2].startswith("sivu-"):
+        if parts[0] == "prosessit" and len(parts) == 3 and parts[2] == UPCOMING_FILE:
+            found.add(f"/prosessit/*/{UPCOMING_FILE}")
+        elif parts[0] == "alueet" and len(parts) == 3 and parts[2].startswith("sivu-"):
             found.add("/alueet/*/sivu-*.md")
         elif parts[0] == "roolit" and len(parts) > 2:
             found.add("/roolit/*/")

@@ -14,6 +14,9 @@ DIRECTORY = "kenelle-soitan.md"
 DIRECTORY_OTHER = "kenelle-soitan/muut.md"
 CHANGES = "mika-muuttui.md"
 REVIEW = "tarkistus.md"
+REVIEW_ICS = "tarkistus/tarkistukset.ics"
+"""Every process's next review as calendar events (reviews.py), linked from the review report."""
+REVIEW_CSV = "tarkistus/tarkistukset.csv"
 GLOSSARY = "sanasto.md"
 LAWS = "lakisaateiset-maaraajat.md"
 LEGEND = "merkinnat.md"
@@ -29,6 +32,14 @@ DIAGRAM_FILE = "kaavio.svg"
 
 def process_path(process_id: str) -> str:
     return f"prosessit/{slug(process_id)}.md"
+
+
+UPCOMING_FILE = "tuleva.md"
+"""A process's version not yet in force, beside its page: prosessit/<id>/tuleva.md."""
+
+
+def upcoming_path(process_id: str) -> str:
+    return posixpath.join(posixpath.splitext(process_path(process_id))[0], UPCOMING_FILE)
 
 
 def diagram_path(process_id: str) -> str:
@@ -91,6 +102,8 @@ TEMPLATE_PATHS = {
     "directory": DIRECTORY,
     "changes": CHANGES,
     "review": REVIEW,
+    "review_ics": REVIEW_ICS,
+    "review_csv": REVIEW_CSV,
     "glossary": GLOSSARY,
     "laws": LAWS,
     "legend": LEGEND,

@@ -14,10 +14,13 @@ from ...graph import lane_of, step_type
 from ...handbook import Handbook
 from ...model import Contact, OrientationPath, Process, StepBase, Term
 from ...practice import Practice, practices_of
+from ...publication import publish
+from ...sources import project_of
 from ...timing import add_months, parse_date, today
 from ..text import slug
 from . import limits
 from .paths import DIRECTORY_OTHER, GLOSSARY, directory_area_path, numbered_path
+from .source_links import source_links
 
 
 @dataclass
@@ -64,7 +67,20 @@ class Site:
     """Indexes over the handbook shared by every page and language."""
 
     def __init__(self, handbook: Handbook) -> None:
+        self.today = today()
+        self.publication = publish(handbook, self.today)
+        handbook = self.publication.handbook  # each process in its version in force
         self.hb = handbook
+        self.upcoming = self.publication.upcoming
+        """Versions not yet in force, by process id (their own pages, out of every listing)."""
+        self.version_changes = self.publication.changes
+        self.sources = source_links(project_of(handbook.root), handbook.history)
+        self.files: dict[str, str] = {}
+        """Process id → its source file (for the date and edit link of its pages)."""
+        for pf in [*handbook.processes, *self.publication.unknown]:
+            self.files.setdefault(pf.process.id, str(pf.doc.file))
+        for up in self.upcoming.values():
+            self.files.setdefault(up.process.id, self.upcoming_file(up.process.id))
         area_order = {a.id: i for i, a in enumerate(handbook.areas.items)}
         self.processes: list[Process] = sorted(
             (pf.process for pf in handbook.processes),
@@ -81,7 +97,6 @@ class Site:
         for op in handbook.orientation.items:  # a second path for a role is an error (unique-ids); the first counts
             self.paths.setdefault(op.role, op)
         self.practices: list[Practice] = sorted(practices_of(handbook).practices(), key=lambda p: p.id)
-        self.today = today()
         self._reviews: dict[int, tuple[dt.date | None, dt.date | None, str]] = {}
         # Who uses what.
         self.contact_use: dict[str, list[StepView]] = defaultdict(list)
@@ -136,6 +151,12 @@ class Site:
             sections.append(Section(None, base, rest, limits.DIRECTORY_PAGE))
         return sections
 
+    def upcoming_file(self, process_id: str) -> str:
+        for pf in self.publication.unknown:
+            if pf.process.id == process_id:
+                return str(pf.doc.file)
+        return str(self.hb.root / f"{process_id}.yaml")
+
     def steps(self, p: Process) -> list[StepView]:
         return [StepView(i + 1, s, p) for i, s in enumerate(p.steps)]
 
@@ -179,10 +200,22 @@ def glossary_terms(site: Site) -> list[Term]:
 
 
 def change_log(site: Site) -> list[dict[str, Any]]:
+    """Every change of every process, newest first: the change-log entries, each with the differences computed
+    for its version from the history (`differences`), and the versions with no entry (`change` None)."""
     items = []
     for p in site.processes:
+        computed = {vc.new: vc for vc in site.version_changes.get(p.id, [])}
         for c in p.changes:
-            items.append({"date": parse_date(c.date) or dt.date.min, "raw_date": c.date, "change": c, "process": p})
+            found = computed.pop(str(c.version).strip(), None) if c.version is not None else None
+            items.append({
+                "date": parse_date(c.date) or dt.date.min, "raw_date": c.date, "change": c, "process": p,
+                "version": c.version, "differences": found.differences if found else [],
+            })
+        for vc in computed.values():
+            items.append({
+                "date": parse_date(vc.valid_from) or dt.date.min, "raw_date": vc.valid_from, "change": None,
+                "process": p, "version": vc.new, "differences": vc.differences,
+            })
     items.sort(key=lambda i: (i["date"], i["process"].id), reverse=True)
     return items
 

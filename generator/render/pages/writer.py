@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -198,6 +199,21 @@ class PageWriter:
             for oid in dict.fromkeys(orgs) if oid
         ]
         return Safe('<div hidden data-pagefind-ignore>\n' + "\n".join(spans) + "\n</div>")
+
+    def source_line(self, file: str | None, published: dt.date | None = None) -> Safe:
+        """The last change of a page's source file (of any source, for a page made of many) and a link to
+        edit it, when the project has a git history and an edit address; empty otherwise."""
+        sources = self.site.sources
+        day = sources.last_changed(file, published)
+        url = sources.edit_url(file)
+        parts = []
+        if day is not None:
+            parts.append(self.tx.label("last_changed", date=self.tx.date(day)))
+        if url is not None:
+            parts.append(f"[{self.tx.label('edit_link')}]({url})")
+        if not parts:
+            return Safe("")
+        return Safe(" · ".join(parts) + "\n{: .hb-source data-pagefind-ignore=\"all\" }")
 
     def fm(self, value: Safe) -> Safe:
         """A front-matter string (already plain-sanitized) as a quoted YAML scalar."""

@@ -1,7 +1,7 @@
 """The change log, `mika-muuttui.md` (numbered pages when long): every process change, newest first.
 
-A page reads its rows (the date, version and text of each change, and its process's title), how
-many pages the log has.
+A page reads its rows (the date, version and text of each change, the differences computed for its
+version from the history, and its process's title), how many pages the log has.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import limits
+from ..differences import describe
 from ..paths import CHANGES
 from ..site import Section, change_log
 from ..writer import PageWriter
@@ -25,12 +26,19 @@ def pages(ctx: Context) -> Iterator[Page]:
     for path, page in zip(log.paths, log.pages, strict=True):
         parts = [repr(len(log.paths))]
         for item in page:
-            parts += [repr(item["raw_date"]), inputs.head(item["process"].id), inputs.of(item["change"])]
+            change = inputs.of(item["change"]) if item["change"] is not None else repr(item["version"])
+            parts += [
+                repr(item["raw_date"]), inputs.head(item["process"].id), change,
+                repr([d.key() for d in item["differences"]]),
+            ]
         yield Page(path, parts, _render(path, page, log.paths))
 
 
 def _render(path: str, page: list[dict[str, Any]], page_paths: list[str]) -> Render:
     def render(w: PageWriter) -> str:
-        return w.render(TEMPLATE, path, changes=page, page_paths=page_paths)
+        return w.render(
+            TEMPLATE, path, changes=page, page_paths=page_paths,
+            describe=lambda found: w.join([describe(d, w) for d in found], "; "),
+        )
 
     return render

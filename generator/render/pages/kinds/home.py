@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import limits
+from ..differences import describe
 from ..paths import HOME
 from ..site import change_log
 from ..writer import PageWriter
@@ -34,9 +35,16 @@ def pages(ctx: Context) -> Iterator[Page]:
             parts.append(repr(len(procs)))
     parts.append("|")
     for item in recent:
-        parts += [repr(item["raw_date"]), inputs.head(item["process"].id), inputs.of(item["change"])]
+        change = inputs.of(item["change"]) if item["change"] is not None else repr(item["version"])
+        parts += [
+            repr(item["raw_date"]), inputs.head(item["process"].id), change,
+            "" if item["change"] is not None else repr([d.key() for d in item["differences"]]),
+        ]
 
     def render(w: PageWriter) -> str:
-        return w.render(TEMPLATE, HOME, recent=recent, overdue=overdue, list_processes=list_processes)
+        return w.render(
+            TEMPLATE, HOME, recent=recent, overdue=overdue, list_processes=list_processes,
+            describe=lambda found: w.join([describe(d, w) for d in found], "; "),
+        )
 
     yield Page(HOME, parts, render)

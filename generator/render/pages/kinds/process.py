@@ -15,6 +15,7 @@ and reads nothing the diagram does not: its inputs are the writer's version and 
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections import defaultdict
@@ -26,12 +27,14 @@ from ....bpmn import WRITER_VERSION
 from ....graph import edges, lane_of, step_type, too_long_to_draw
 from ....model import CallStep, DecisionStep, HandoffStep, ParallelStep, Process, StepBase, WaitStep
 from ....organizations import of_process
-from ....timing import parse_duration
+from ....process_diff import VersionChange
+from ....timing import parse_date, parse_duration
 from ... import knowledge
 from ...text import Safe, sanitize, slug, without_invisible
 from .. import deadlines
+from ..differences import describe
 from ..digests import MISSING, fold, hash_text
-from ..paths import DIAGRAM_FILE, LAWS, bpmn_path, diagram_path, process_path
+from ..paths import DIAGRAM_FILE, LAWS, bpmn_path, diagram_path, process_path, upcoming_path
 from ..site import StepView
 from ..writer import ContactPart, PageWriter
 from . import Context, Page
@@ -71,6 +74,7 @@ def pages(ctx: Context) -> Iterator[Page]:
         parts = [
             own, drawn or MISSING, "bpmn" if bpmn else "",
             *(ctx.inputs.seen_in(registry, key, lang) for registry, key in entries),
+            _over_time(ctx, p.id),
         ]
         yield Page(process_path(p.id), parts, lambda w, p=p, svg=svg, b=bool(bpmn): _process_page(w, p, svg(), b))
         if drawn:
@@ -83,6 +87,34 @@ def pages(ctx: Context) -> Iterator[Page]:
                 bpmn_path(p.id), [BPMN_KIND, WRITER_VERSION, bpmn],
                 lambda _w, p=p, source=ctx.bpmn: source(p, lang) or "", abbreviations=False,
             )
+
+    yield from upcoming_pages(ctx)
+
+
+def upcoming_pages(ctx: Context) -> Iterator[Page]:
+    """The page of each version not yet in force (no diagram: the one drawn is the version in force)."""
+    site, lang = ctx.site, ctx.lang
+    for pid, up in sorted(site.upcoming.items()):
+        own, entries = _reads(ctx, up.process)
+        parts = [
+            "upcoming", own, *(ctx.inputs.seen_in(registry, key, lang) for registry, key in entries),
+            _over_time(ctx, pid),
+        ]
+        yield Page(upcoming_path(pid), parts, lambda w, p=up.process: _process_page(w, p, None, upcoming=True))
+
+
+def _over_time(ctx: Context, process_id: str) -> str:
+    """What a process's pages show from its history: the upcoming version, the differences between
+    versions, the source file's last change and edit link."""
+    site = ctx.site
+    up = site.upcoming.get(process_id)
+    return repr((
+        (ctx.inputs.of(up.process), up.process.valid_from, up.changes.key() if up.changes else None,
+         up.current is not None and process_id in site.process_by_id) if up else None,
+        [c.key() for c in site.version_changes.get(process_id, [])],
+        site.sources.file_key(site.files.get(process_id), site.publication.dates.get(process_id)),
+        site.sources.file_key(site.files.get(process_id)) if up else None,
+    ))
 
 
 def _bpmn_digest(ctx: Context, p: Process) -> str | None:
@@ -206,9 +238,9 @@ def _diagram_size(svg: str) -> tuple[float, float]:
     return (float(view.group(3)), float(view.group(4))) if view else (0.0, 0.0)
 
 
-def _process_page(w: PageWriter, p: Process, svg: str | None, bpmn: bool = False) -> str:
+def _process_page(w: PageWriter, p: Process, svg: str | None, bpmn: bool = False, upcoming: bool = False) -> str:
     site, tx = w.site, w.tx
-    here = process_path(p.id)
+    here = upcoming_path(p.id) if upcoming else process_path(p.id)
     steps = site.steps(p)
     reviewed, due, status = site.review(p)
     diagram = bool(svg)  # its file is written beside the page (`_diagram_document`)
@@ -270,10 +302,16 @@ def _process_page(w: PageWriter, p: Process, svg: str | None, bpmn: bool = False
         related=[site.process_by_id[r] for r in p.related if r in site.process_by_id],
         terms=[site.terms[t] for t in p.terms if t in site.terms],
         keywords=keywords,
-        practice_link=Safe(knowledge.practice_link_markdown(site.hb, p.id, w.lang, process_path=process_path)),
+        practice_link=Safe(knowledge.practice_link_markdown(
+            site.hb, p.id, w.lang, process_path=upcoming_path if upcoming else process_path,
+        )),
         target_results=Safe(knowledge.target_results_markdown(site.hb, p.id, w.lang)),
         targets_law=targets_law,
         calculator=_calculator(w, choices),
+        changes=sorted(p.changes, key=lambda c: parse_date(c.date) or dt.date.min, reverse=True),
+        over_time=_over_time_parts(w, here, p, upcoming),
+        source_file=site.files.get(p.id),
+        source_date=None if upcoming else site.publication.dates.get(p.id),
     )
     return text
 
@@ -344,6 +382,39 @@ def _calculator(w: PageWriter, choices: list[tuple[str, Safe]]) -> Safe | None:
         f'<p class="hb-deadline__result" aria-live="polite"></p>\n'
         "</div>"
     )
+def _over_time_parts(w: PageWriter, here: str, p: Process, upcoming: bool) -> dict[str, Any]:
+    """The parts of a process page that come from its history, ready for the template."""
+    site = w.site
+    up = site.upcoming.get(p.id)
+    out: dict[str, Any] = {"upcoming": upcoming, "notice": None, "banner": None, "coming": None, "versions": []}
+    if upcoming and up is not None:
+        current = up.current is not None and p.id in site.process_by_id
+        date = w.tx.date(p.valid_from)
+        out["banner"] = (
+            w.tx.label("upcoming_banner", date=date, link=w.process_link(here, p.id)) if current
+            else w.tx.label("upcoming_banner_new", date=date)
+        )
+        if up.changes is not None:
+            out["coming"] = _version_part(w, up.changes)
+        return out
+    if up is not None:
+        out["notice"] = {
+            "title": w.tx.label("upcoming_notice_title", date=w.tx.date(up.process.valid_from)),
+            "text": w.tx.label("upcoming_notice", date=w.tx.date(up.process.valid_from)),
+            "link": w.link(here, w.tx.label("upcoming_link"), upcoming_path(p.id)),
+        }
+    out["versions"] = [_version_part(w, c) for c in site.version_changes.get(p.id, [])]
+    return out
+
+
+def _version_part(w: PageWriter, change: VersionChange) -> dict[str, Any]:
+    return {
+        "title": w.tx.label(
+            "version_changes", old=sanitize(change.old, "plain"), new=sanitize(change.new, "plain")
+        ),
+        "valid_from": w.tx.date(change.valid_from),
+        "items": [describe(d, w) for d in change.differences],
+    }
 
 
 def _step_part(

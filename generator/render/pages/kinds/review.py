@@ -2,6 +2,9 @@
 A long report lists the most urgent and the service areas, and each area's page
 (`tarkistus/<area>.md`, numbered when long) holds its processes.
 
+The whole schedule is published beside it as `tarkistus/tarkistukset.ics` (for calendars) and
+`tarkistus/tarkistukset.csv` (for a mail merge), read from each process's card like the report.
+
 Every page depends on today's date ("as of", days late or left). A page reads the title, owner
 and review dates of each process on it; and the areas of a split report with their counts.
 """
@@ -14,9 +17,10 @@ from typing import Any
 
 from ....laws import changed_between
 from ....model import Process
+from ....reviews import as_csv, as_ics, review_rows
 from ....timing import parse_date
 from .. import limits
-from ..paths import REVIEW, review_area_path
+from ..paths import REVIEW, REVIEW_CSV, REVIEW_ICS, review_area_path
 from ..site import area_sections
 from ..writer import PageWriter
 from . import Context, Page, Render
@@ -45,6 +49,7 @@ def pages(ctx: Context) -> Iterator[Page]:
     by_due = sorted(reviews, key=due)
     changed = law_changes(site)
     head = [repr(site.today.isoformat()), *(x for p, law, day in changed for x in (inputs.head(p.id), repr((law, day))))]
+    yield from _files(ctx)
     if len(reviews) <= limits.REVIEW_PAGE:
         yield Page(REVIEW, [*head, *rows(by_due)], _render(
             REVIEW, changed, reviews=by_due, pending=None, more=0, sections=[], section=None, page_paths=[],
@@ -85,6 +90,22 @@ def law_changes(site: Any) -> list[tuple[Process, str, str]]:
             if day is not None:
                 out.append((p, law_id, day.isoformat()))
     return out
+
+
+def _files(ctx: Context) -> Iterator[Page]:
+    """The schedule of every review as an iCalendar file and a CSV table (reviews.py), in each language."""
+    site = ctx.site
+    parts = [repr(site.today.isoformat()), *(ctx.inputs.card(p) for p in site.processes)]
+    processes = [pf.process for pf in site.hb.processes]
+
+    def ics(w: PageWriter) -> str:
+        return as_ics(review_rows(processes, site.today), w.lang, site.today)
+
+    def table(w: PageWriter) -> str:
+        return as_csv(review_rows(processes, site.today), w.lang)
+
+    yield Page(REVIEW_ICS, ["ics", *parts], ics, abbreviations=False)
+    yield Page(REVIEW_CSV, ["csv", *parts], table, abbreviations=False)
 
 
 def _counts(items: list[Row]) -> tuple[int, int, int]:
