@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import multiprocessing
 import os
 import posixpath
@@ -34,6 +35,7 @@ from typing import Any
 from .build_error import BuildError
 from .build_state import BuildState, forget_state, load_state, save_state, site_identity, tool_versions
 from .check import CheckResult, check_handbook
+from .editions import DEFAULT_EDITION, for_edition
 from .files import write_if_changed
 from .handbook import Handbook
 from .messages import catalogue, text
@@ -70,6 +72,8 @@ class BuildConfig:
     langs: tuple[str, ...] = LANGUAGES
     preview: bool = False
     """Built by `handbook serve`: pages reload themselves after each rebuild."""
+    edition: str = DEFAULT_EDITION
+    """Who the site is for (editions.py): `internal` holds everything, `public` is for the county's website."""
 
     @classmethod
     def from_project(
@@ -79,6 +83,7 @@ class BuildConfig:
         site: Path | None = None,
         work: Path | None = None,
         preview: bool = False,
+        edition: str = DEFAULT_EDITION,
     ) -> BuildConfig:
         root = root.resolve()
 
@@ -92,6 +97,7 @@ class BuildConfig:
             site=under_root(site, "site"),
             work=under_root(work, "build"),
             preview=preview,
+            edition=edition,
         )
 
     @property
@@ -109,8 +115,14 @@ class BuildConfig:
     @property
     def outputs(self) -> Path:
         """The generated Markdown, MkDocs configs, language builds, search index and build state of this
-        kind of build: a preview keeps its own, so `serve` and `build` do not undo each other's work."""
-        return self.work / "preview" if self.preview else self.work
+        kind of build: a preview keeps its own, so `serve` and `build` do not undo each other's work; so does
+        every other edition and every other site folder (`--out`), so their builds never share a state."""
+        if self.preview:
+            return self.work / "preview" if self.edition == DEFAULT_EDITION else self.work / f"preview-{self.edition}"
+        if self.edition == DEFAULT_EDITION and self.site == self.root / "site":
+            return self.work
+        where = hashlib.blake2b(str(self.site).encode(), digest_size=4).hexdigest()
+        return self.work / "outputs" / f"{self.edition}-{self.site.name}-{where}"
 
     @property
     def docs_root(self) -> Path:
@@ -137,7 +149,8 @@ class BuildConfig:
 
     @property
     def diagram_dir(self) -> Path:
-        return self.work / "diagrams"
+        """The diagrams of this edition (the public one leaves steps out), shared by its builds and previews."""
+        return self.work / ("diagrams" if self.edition == DEFAULT_EDITION else f"diagrams-{self.edition}")
 
     @property
     def diagram_cache(self) -> Path:
@@ -220,7 +233,7 @@ def run_build(
             return refuse_to_build(config, checked, strict, say, time.perf_counter() - started)
         if checked.warnings():
             say(text("build.warnings", n=len(checked.warnings())))
-        handbook = checked.handbook
+        handbook = for_edition(checked.handbook, config.edition)
         state = load_state(config.state_file)
         forget_state(config.state_file)  # from here files change: nothing on disk claims what they were made from
         with _timed(timings, "diagrams"):
@@ -238,6 +251,7 @@ def run_build(
             pages_changed = any(r.files_written for r in languages.values())
             search_stale = pages_changed or state.search_key != state.pages_key() or not config.search_dir.is_dir()
             if not pages_changed and not (search and search_stale) and site_identity(config.site) == state.site:
+                check_edition(config, config.site, checked.handbook, timings)
                 save_state(config.state_file, state)
                 result = _result(config, docs, diagrams, languages, timings, started, searched=False, published=False)
                 say(summary(result, config, docs))
@@ -253,6 +267,7 @@ def run_build(
                 state.search_key = state.pages_key()
             elif config.search_dir.is_dir():
                 link_tree(config.search_dir, staging / "pagefind")
+            check_edition(config, staging, checked.handbook, timings)
             with _timed(timings, "publish"):
                 publish_site(config, staging)
         except Exception as exc:  # MkDocs, a theme template or Pagefind failing in a way of its own
@@ -395,6 +410,15 @@ def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, 
         previous=state.pages or None,  # load_state gives no pages when the tools changed
         svg_digest=diagrams.digest if diagrams.available and diagrams.render_one is None else None,
     )
+
+
+def check_edition(config: BuildConfig, site: Path, handbook: Handbook, timings: dict[str, float]) -> None:
+    """A public site holds nothing the edition leaves out (leak_check.py), else a BuildError: not published."""
+    if config.edition != DEFAULT_EDITION:
+        from .leak_check import check_public_site
+
+        with _timed(timings, "leaks"):
+            check_public_site(site, handbook)
 
 
 def write_mkdocs_configs(config: BuildConfig, docs: GeneratedDocs) -> dict[str, Path]:

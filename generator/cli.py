@@ -72,7 +72,7 @@ def _parse_cache(processes: Path) -> Path | None:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildConfig, build
 
-    config = BuildConfig.from_project(Path.cwd(), processes=args.processes, site=args.site_dir)
+    config = BuildConfig.from_project(Path.cwd(), processes=args.processes, site=args.site_dir, edition=args.edition)
     return build(config, strict=args.strict)
 
 
@@ -138,7 +138,9 @@ def make_parser() -> argparse.ArgumentParser:
         "build", help=text("cli.help.build"), description=text("cli.help.build.description"), epilog=epilog,
     )
     p.add_argument("--strict", action="store_true", help=text("cli.help.build.strict"))
-    p.add_argument("--site-dir", type=Path, default=None, help=text("cli.help.site-dir"))
+    p.add_argument("--out", "--site-dir", dest="site_dir", type=Path, default=None, metavar="DIR",
+                   help=text("cli.help.site-dir"))
+    p.add_argument("--edition", choices=("internal", "public"), default="internal", help=text("cli.help.edition"))
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help=text("cli.help.serve"), description=text("cli.help.serve.description"))

@@ -17,6 +17,7 @@ from .model import (
     REGISTRY_MODELS,
     Area,
     Contact,
+    LocalText,
     Organization,
     OrientationPath,
     Process,
@@ -68,6 +69,8 @@ class Handbook:
     consequence of that, so only the loading findings are reported."""
     failed_files: list[Path] = field(default_factory=list)
     """Process files that did not load: their ids still count as known."""
+    left_out: dict[str, LocalText] = field(default_factory=dict)
+    """The titles of processes left out of this edition (editions.py): links to them are plain text."""
 
     _index: dict[str, Process] = field(default_factory=dict, init=False, repr=False, compare=False)
     _index_of: tuple[int, int] = field(default=(0, -1), init=False, repr=False, compare=False)
