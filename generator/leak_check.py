@@ -5,8 +5,9 @@ the Pagefind index decompressed: its fragments hold each page's text, its meta a
 chunks the filter values) and looks for, from the whole handbook (not the filtered one):
 
 - each contact point with `audience: authorities`: its name in every language, its id, and its
-  number (with any spacing; a number that a public contact point has too, such as the made-up
-  `0XX XXX XXXX` of example data, says nothing about which contact it is, and is not looked for);
+  number (with any spacing; not a made-up number of example data, `0XX XXX XXXX`, which is the same
+  for every example and is printed in the supervisors' own pages, nor a number a public contact point
+  has too);
 - every text marked `internal: true`, in every language it is written in (Markdown syntax aside:
   each run of plain words of it).
 
@@ -70,11 +71,11 @@ def needles(handbook: Handbook) -> list[Needle]:
         for name in {v for v in (c.name.fi, c.name.sv, c.name.en) if v}:
             out.append(Needle(what, name, _words(name), _anchor(name)))
         out.append(Needle(what, c.id, re.compile(r"(?<![a-z0-9])" + re.escape(c.id) + r"(?![a-z0-9-])", re.IGNORECASE), c.id))
-        if c.phone and _digits(c.phone) not in public_numbers and len(_digits(c.phone)) >= 3:
+        number = _digits(c.phone or "")
+        if len(number) >= 3 and number not in public_numbers and "X" not in number:
             chars = [re.escape(ch) for ch in _digits(c.phone).casefold()]
             pattern = r"(?<![0-9Xx])" + r"[\s\-–.()/]*".join(chars) + r"(?![0-9Xx])"
-            anchor = max(re.split(r"[^0-9Xx+]+", c.phone), key=len).lower()
-            out.append(Needle(what, c.phone, re.compile(pattern, re.IGNORECASE), anchor))
+            out.append(Needle(what, c.phone or "", re.compile(pattern, re.IGNORECASE), number[:1]))
     for value in left_out_texts(handbook):
         for run in _runs(value):
             out.append(Needle(text("leak.internal"), run, _words(run), _anchor(run)))

@@ -38,13 +38,14 @@ TESTS = [
     "tests/test_diagram_hostile.py",
     "tests/test_incremental.py",
     "tests/test_supervisor_slips.py",
+    "tests/test_editions.py",
 ]
 INPUT_ROWS = [
     "malformed-file", "alias-bomb", "truncated", "random-bytes", "arbitrary-text", "mutated-process",
     "mutated-registry", "mutated-practice", "broken-registry-or-practice", "random-graph", "graph-defect",
     "unsafe-names", "unsafe-file", "lost-content", "supervisor-slip", "diagram-input", "serve-broken-save", "mutated-build",
 ]
-STOP_ROWS = ["failed-build", "interrupted-build", "incremental-build"]
+STOP_ROWS = ["failed-build", "interrupted-build", "incremental-build", "leak-build"]
 EDIT_ROWS = ["incremental-edit"]
 
 
