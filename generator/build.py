@@ -55,7 +55,7 @@ PARALLEL_MIN_PAGES = 300
 SEARCH_EXCLUDE = ".headerlink, .hb-fallback"
 """Never indexed: heading permalinks (¶) and the "in Finnish" markers."""
 
-THEME_LABELS = ("search_placeholder", "search_open", "filter_kind")
+THEME_LABELS = ("search_placeholder", "search_open", "filter_kind", "table_region", "table_more")
 
 
 @dataclass(frozen=True)
