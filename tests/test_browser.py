@@ -277,6 +277,7 @@ def test_every_page_kind_in_every_language_at_both_widths_passes_axe(
     kinds = page_kinds(built_site)
     assert len(kinds) >= 12, kinds
     pg = page.page
+    pg.context.add_init_script(path=str(AXE))  # in every page as it loads: cheaper than a script tag after
     problems: dict[str, Any] = {}
     views = 0
     for lang in LANGS:
