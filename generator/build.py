@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import multiprocessing
 import os
 import posixpath
@@ -32,6 +33,7 @@ from .build_error import BuildError
 from .build_inputs import RecordedBuild, forget_recorded, inputs_digest, load_recorded, save_recorded
 from .build_state import BuildState, forget_state, load_state, save_state, site_identity, tool_versions
 from .check import CheckResult, check_handbook
+from .editions import DEFAULT_EDITION, for_edition
 from .files import write_if_changed
 from .handbook import Handbook
 from .messages import catalogue, text
@@ -51,7 +53,7 @@ __all__ = ["KEEP_OLD_SITES", "BuildConfig", "BuildError", "BuildResult", "build"
 PARALLEL_MIN_PAGES = 300
 """From this many pages to render (all languages) MkDocs runs one process per language, side by side."""
 
-THEME_LABELS = ("search_placeholder", "search_open", "filter_kind")
+THEME_LABELS = ("search_placeholder", "search_open", "filter_kind", "table_region", "table_more")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class BuildConfig:
     """Built by `handbook serve`: pages reload themselves after each rebuild."""
     organization: str | None = None
     """Build only this organization's own handbook (generator/scope.py); None = the whole handbook."""
+    edition: str = DEFAULT_EDITION
+    """Who the site is for (editions.py): `internal` holds everything, `public` is for the county's website."""
 
     @classmethod
     def from_project(
@@ -80,6 +84,7 @@ class BuildConfig:
         work: Path | None = None,
         preview: bool = False,
         organization: str | None = None,
+        edition: str = DEFAULT_EDITION,
     ) -> BuildConfig:
         root = root.resolve()
 
@@ -94,6 +99,7 @@ class BuildConfig:
             work=under_root(work, "build"),
             preview=preview,
             organization=organization,
+            edition=edition,
         )
 
     @property
@@ -111,8 +117,14 @@ class BuildConfig:
     @property
     def outputs(self) -> Path:
         """The generated Markdown, MkDocs configs, language builds, search index and build state of this
-        kind of build: a preview keeps its own, so `serve` and `build` do not undo each other's work."""
-        return self.work / "preview" if self.preview else self.work
+        kind of build: a preview keeps its own, so `serve` and `build` do not undo each other's work; so does
+        every other edition and every other site folder (`--out`), so their builds never share a state."""
+        if self.preview:
+            return self.work / "preview" if self.edition == DEFAULT_EDITION else self.work / f"preview-{self.edition}"
+        if self.edition == DEFAULT_EDITION and self.site == self.root / "site":
+            return self.work
+        where = hashlib.blake2b(str(self.site).encode(), digest_size=4).hexdigest()
+        return self.work / "outputs" / f"{self.edition}-{self.site.name}-{where}"
 
     @property
     def docs_root(self) -> Path:
@@ -148,12 +160,15 @@ class BuildConfig:
         folders, or a preview, makes other output."""
         from . import search_index
 
-        return repr((self.langs, self.preview, str(self.processes), str(self.site), str(self.work), self.organization,
-                     search_index.PAGES_PER_SHARD, search_index.MAX_SHARDS))
+        return repr((
+            self.langs, self.preview, str(self.processes), str(self.site), str(self.work), self.organization,
+            self.edition, search_index.PAGES_PER_SHARD, search_index.MAX_SHARDS,
+        ))
 
     @property
     def diagram_dir(self) -> Path:
-        return self.work / "diagrams"
+        """The diagrams of this edition (the public one leaves steps out), shared by its builds and previews."""
+        return self.work / ("diagrams" if self.edition == DEFAULT_EDITION else f"diagrams-{self.edition}")
 
     @property
     def diagram_cache(self) -> Path:
@@ -250,7 +265,7 @@ def run_build(
             return refuse_to_build(config, checked, strict, say, time.perf_counter() - started)
         if checked.warnings():
             say(text("build.warnings", n=len(checked.warnings())))
-        handbook = checked.handbook
+        handbook = for_edition(checked.handbook, config.edition)
         if config.organization is not None:
             try:
                 handbook = scoped(handbook, config.organization)
@@ -280,6 +295,7 @@ def run_build(
             kept = kept_shards(config.search_dir, state.search)
             search_stale = pages_changed or state.search_key != state.pages_key() or not kept
             if not pages_changed and not (search and search_stale) and site_identity(config.site) == state.site:
+                check_edition(config, config.site, checked.handbook, timings)
                 save_state(config.state_file, state)
                 record_inputs(config, digest, state, docs, checked)
                 result = _result(config, docs, diagrams, languages, timings, started, searched=False, published=False)
@@ -295,6 +311,7 @@ def run_build(
                 state.search_key = state.pages_key()
             else:
                 link_index(config.search_dir, staging / "pagefind", kept)
+            check_edition(config, staging, checked.handbook, timings)
             with _timed(timings, "publish"):
                 publish_site(config, staging)
         except Exception as exc:  # MkDocs, a theme template or Pagefind failing in a way of its own
@@ -487,6 +504,15 @@ def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, 
         bpmn=diagrams.bpmn if diagrams.bpmn_files else None,
         bpmn_digest=diagrams.bpmn_digest,
     )
+
+
+def check_edition(config: BuildConfig, site: Path, handbook: Handbook, timings: dict[str, float]) -> None:
+    """A public site holds nothing the edition leaves out (leak_check.py), else a BuildError: not published."""
+    if config.edition != DEFAULT_EDITION:
+        from .leak_check import check_public_site
+
+        with _timed(timings, "leaks"):
+            check_public_site(site, handbook)
 
 
 def write_mkdocs_configs(config: BuildConfig, docs: GeneratedDocs) -> dict[str, Path]:

@@ -73,7 +73,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildConfig, build
 
     config = BuildConfig.from_project(
-        Path.cwd(), processes=args.processes, site=args.site_dir, organization=args.organization
+        Path.cwd(), processes=args.processes, site=args.site_dir, organization=args.organization,
+        edition=args.edition,
     )
     return build(config, strict=args.strict)
 
@@ -176,7 +177,9 @@ def make_parser() -> argparse.ArgumentParser:
         "build", help=text("cli.help.build"), description=text("cli.help.build.description"), epilog=epilog,
     )
     p.add_argument("--strict", action="store_true", help=text("cli.help.build.strict"))
-    p.add_argument("--site-dir", type=Path, default=None, help=text("cli.help.site-dir"))
+    p.add_argument("--out", "--site-dir", dest="site_dir", type=Path, default=None, metavar="DIR",
+                   help=text("cli.help.site-dir"))
+    p.add_argument("--edition", choices=("internal", "public"), default="internal", help=text("cli.help.edition"))
     p.add_argument("--organization", metavar="ID", default=None, help=text("cli.help.build.organization"))
     p.set_defaults(func=cmd_build)
 

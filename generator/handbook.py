@@ -19,6 +19,7 @@ from .model import (
     Area,
     Contact,
     Law,
+    LocalText,
     Organization,
     OrientationPath,
     Process,
@@ -75,6 +76,8 @@ class Handbook:
     history: History | None = None
     """The project's git history (None: not a repository, or git could not read it)."""
     _timelines: dict[int, Timeline] = field(default_factory=dict, init=False, repr=False, compare=False)
+    left_out: dict[str, LocalText] = field(default_factory=dict)
+    """The titles of processes left out of this edition (editions.py): links to them are plain text."""
 
     _index: dict[str, Process] = field(default_factory=dict, init=False, repr=False, compare=False)
     _index_of: tuple[int, int] = field(default=(0, -1), init=False, repr=False, compare=False)

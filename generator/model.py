@@ -43,6 +43,10 @@ class LocalText(Strict):
     fi: str = Field(description="Suomeksi (pakollinen).")
     sv: str | None = Field(default=None, description="På svenska.")
     en: str | None = Field(default=None, description="In English.")
+    internal: bool = Field(
+        default=False,
+        description="True: for staff only, shown in the internal edition and left out of the public one.",
+    )
 
     def get(self, lang: str) -> str:
         """The text in `lang`, falling back to Finnish (also when the translation shows nothing)."""
@@ -88,6 +92,10 @@ Duration = Annotated[
     ),
 ]
 Id = Annotated[str, Field(description="Identifier: lower-case letters a-z, digits and '-'.")]
+Audience = Annotated[
+    Literal["public", "staff"],
+    Field(description="'staff' = for staff only: left out of the public edition (default 'public')."),
+]
 
 
 class Keywords(Strict):
@@ -137,6 +145,7 @@ class StepBase(Strict):
     record: Text | None = Field(default=None, description="What to record, and where.")
     contacts: list[Id] = Field(default_factory=list, description="Contact ids from contacts.yaml.")
     keywords: KeywordsField | None = None
+    audience: Audience = "public"
 
 
 class FlowStep(StepBase):
@@ -293,6 +302,7 @@ class Process(Strict):
     related: list[Id] = Field(default_factory=list, description="Ids of related processes.")
     keywords: KeywordsField | None = None
     changes: list[Change] = Field(default_factory=list, description="Change log, newest first.")
+    audience: Audience = "public"
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -39,6 +39,7 @@ TESTS = [
     "tests/test_incremental.py",
     "tests/test_supervisor_slips.py",
     "tests/test_deadline_cli.py",
+    "tests/test_editions.py",
 ]
 INPUT_ROWS = [
     "malformed-file", "alias-bomb", "truncated", "random-bytes", "arbitrary-text", "mutated-process",
@@ -46,7 +47,7 @@ INPUT_ROWS = [
     "unsafe-names", "unsafe-file", "lost-content", "supervisor-slip", "diagram-input", "serve-broken-save", "mutated-build",
     "deadline-input",
 ]
-STOP_ROWS = ["failed-build", "interrupted-build", "incremental-build"]
+STOP_ROWS = ["failed-build", "interrupted-build", "incremental-build", "leak-build"]
 EDIT_ROWS = ["incremental-edit"]
 
 

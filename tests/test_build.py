@@ -84,7 +84,7 @@ def test_every_page_carries_its_language(built_site: BuiltSite) -> None:
 def test_pages_index_only_their_article(built_site: BuiltSite) -> None:
     html = (built_site.site / "kenelle-soitan" / "index.html").read_text(encoding="utf-8")
     assert html.count("data-pagefind-body") == 1
-    assert re.search(r'<article class="md-content__inner md-typeset" data-pagefind-body>', html)
+    assert re.search(r'<article class="md-content__inner md-typeset" data-pagefind-body[ >]', html)
     assert 'data-pagefind-filter="Sivun tyyppi">Yhteystieto<' in html
 
 

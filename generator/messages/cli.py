@@ -102,6 +102,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         fi="sivuston kansio (oletus: site)", sv="var webbplatsen hamnar (standard: site)",
         en="where the site goes (default: site)",
     ),
+    "cli.help.edition": m(
+        fi="kenelle painos on: internal (oletus) = kaikki, henkilöstön intranetiin; public = hyvinvointialueen "
+        "julkisille verkkosivuille, ilman viranomaisnumeroita, henkilöstön vaiheita ja sisäisiä tekstejä",
+        sv="vem upplagan är för: internal (standard) = allt, för personalens intranät; public = för "
+        "välfärdsområdets offentliga webbplats, utan myndighetsnummer, personalens steg och interna texter",
+        en="who the edition is for: internal (default) = everything, for the staff intranet; public = for the "
+        "county's public website, without authority numbers, staff-only steps and internal texts",
+    ),
     "cli.help.serve": m(
         fi="esikatselu, joka päivittyy jokaisen tallennuksen jälkeen",
         sv="förhandsvisning som byggs om vid varje sparning",
@@ -266,6 +274,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         en="{file}: translated: sv {sv} %, en {en} % of titles, summaries, step names and labels",
     ),
     # --- build.py -------------------------------------------------------------------------------
+    "leak.contact": m(
+        fi="viranomaisille tarkoitettu yhteystieto `{contact}`",
+        sv="kontaktuppgiften `{contact}` för myndigheter",
+        en="the contact point `{contact}` for authorities",
+    ),
+    "leak.internal": m(fi="sisäiseksi merkitty teksti", sv="en text markerad som intern", en="a text marked internal"),
+    "leak.found": m(
+        fi="{what} (”{value}”) tiedostossa {file}",
+        sv="{what} (”{value}”) i filen {file}",
+        en="{what} (“{value}”) in {file}",
+    ),
+    "leak.more": m(fi=" ja {n} muuta", sv=" och {n} till", en=" and {n} more"),
+    "leak.refused": m(
+        fi="julkista painosta ei julkaistu: koottu sivusto sisältää {n} kohtaa, jotka kuuluvat vain sisäiseen "
+        "painokseen: {found}{more}. Merkitse teksti, jossa ne mainitaan, sisäiseksi (`internal: true`) tai vaihe "
+        "henkilöstölle (`audience: staff`)",
+        sv="den offentliga upplagan publicerades inte: den färdiga webbplatsen innehåller {n} ställen som bara hör "
+        "till den interna upplagan: {found}{more}. Markera texten som nämner dem som intern (`internal: true`) eller "
+        "steget för personalen (`audience: staff`)",
+        en="the public edition was not published: the built site holds {n} things that belong to the internal "
+        "edition only: {found}{more}. Mark the text that mentions them internal (`internal: true`), or the step for "
+        "staff (`audience: staff`)",
+    ),
     "build.line": m(fi="handbook build: {message}", sv="handbook build: {message}", en="handbook build: {message}"),
     "build.site-unchanged": m(
         fi="Viimeisin toimiva sivusto kansiossa {site} on ennallaan.",
@@ -319,6 +350,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "build.step.pages": m(fi="sivut", sv="sidor", en="pages"),
     "build.step.mkdocs": m(fi="mkdocs", sv="mkdocs", en="mkdocs"),
     "build.step.publish": m(fi="julkaisu", sv="publicering", en="publish"),
+    "build.step.leaks": m(fi="vuototarkistus", sv="läckkontroll", en="leak check"),
     "build.step.search": m(fi="haku", sv="sökning", en="search"),
     "build.diagrams": m(
         fi="{rendered} {rendered:kaavio|kaaviota} piirretty, {cached} välimuistista",

@@ -136,6 +136,12 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "fi": "Jokainen prosessin kohdassa `terms` mainittu termi löytyy tiedostosta glossary.yaml.",
         "sv": "Varje term som en process listar i `terms` finns i glossary.yaml.",
     },
+    "public-edition": {
+        "fi": "Prosessi kulkee alusta loppuun myös ilman vain henkilöstölle tarkoitettuja vaiheita ja sisäisiä tekstejä "
+        "(julkinen painos).",
+        "sv": "Processen går från en början till ett slut också utan stegen som bara är för personalen och de "
+        "interna texterna (den offentliga upplagan).",
+    },
     "next-self": {
         "fi": "Vaiheen `next` johtaa toiseen vaiheeseen, ei vaiheeseen itseensä.",
         "sv": "Ett stegs `next` pekar på ett annat steg, inte på steget självt.",

@@ -1321,6 +1321,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="skriv öppnings- och stängningstiden som TT:MM-TT:MM, t.ex. 08:00-16:00",
         en="write the opening and closing time as HH:MM-HH:MM, e.g. 08:00-16:00",
     ),
+    # --- public-edition -------------------------------------------------------------------------------
+    "public-edition.dead-end": m(
+        fi="vaihe `{step}` johtaa vaiheeseen `{staff}`, joka on vain henkilöstölle (`audience: staff`), eikä kulku "
+        "jatku siitä yhteen kaikille tarkoitettuun vaiheeseen: julkisessa painoksessa kulku pysähtyisi tähän",
+        sv="steget `{step}` leder till `{staff}`, som bara är för personalen (`audience: staff`), och flödet går inte "
+        "vidare därifrån till ett steg för alla: i den offentliga upplagan skulle flödet stanna här",
+        en="the step `{step}` leads to `{staff}`, which is for staff only (`audience: staff`), and the flow does not "
+        "go on from there to one step meant for everyone: in the public edition the flow would stop here",
+    ),
+    "public-edition.dead-end.hint": m(
+        fi="merkitse myös `{step}` henkilöstölle (`audience: staff`) tai poista `{staff}`-vaiheen rivi `audience: staff`",
+        sv="markera också `{step}` för personalen (`audience: staff`) eller ta bort raden `audience: staff` i `{staff}`",
+        en="mark `{step}` for staff too (`audience: staff`), or remove the `audience: staff` line of `{staff}`",
+    ),
+    "public-edition.cut-off": m(
+        fi="julkisessa painoksessa vaiheeseen `{step}` ei enää pääse: jokainen tie siihen kulkee vain henkilöstölle "
+        "tarkoitettujen vaiheiden kautta",
+        sv="i den offentliga upplagan går det inte längre att komma till steget `{step}`: varje väg dit går genom "
+        "steg som bara är för personalen",
+        en="in the public edition the step `{step}` can no longer be reached: every way to it goes through steps "
+        "for staff only",
+    ),
+    "public-edition.cut-off.hint": m(
+        fi="merkitse myös `{step}` ja sitä seuraavat vaiheet henkilöstölle (`audience: staff`)",
+        sv="markera också `{step}` och stegen efter det för personalen (`audience: staff`)",
+        en="mark `{step}` and the steps after it for staff too (`audience: staff`)",
+    ),
+    "public-edition.no-start": m(
+        fi="jokainen alkuvaihe on vain henkilöstölle, joten julkisessa painoksessa prosessilla ei ole alkua",
+        sv="varje startsteg är bara för personalen, så i den offentliga upplagan har processen ingen början",
+        en="every start step is for staff only, so in the public edition the process has no start",
+    ),
+    "public-edition.no-start.hint": m(
+        fi="merkitse koko prosessi henkilöstölle (`audience: staff` prosessin ylimmälle tasolle)",
+        sv="markera hela processen för personalen (`audience: staff` på processens översta nivå)",
+        en="mark the whole process for staff (`audience: staff` at the top level of the process)",
+    ),
+    "public-edition.internal-needed": m(
+        fi="vaiheen `{step}` teksti on merkitty sisäiseksi (`internal: true`), mutta vaihe tarvitsee sen: "
+        "julkisessa painoksessa sen paikalle ei olisi mitään näytettävää",
+        sv="en text i steget `{step}` är markerad som intern (`internal: true`), men steget behöver den: "
+        "i den offentliga upplagan skulle det inte finnas något att visa i dess ställe",
+        en="a text of the step `{step}` is marked internal (`internal: true`), but the step needs it: "
+        "in the public edition there would be nothing to show in its place",
+    ),
+    "public-edition.internal-needed.hint": m(
+        fi="merkitse koko vaihe henkilöstölle (`audience: staff`) tai siirrä sisäinen osa kuvaukseen "
+        "(`description: {{fi: …, internal: true}}`)",
+        sv="markera hela steget för personalen (`audience: staff`) eller flytta den interna delen till beskrivningen "
+        "(`description: {{fi: …, internal: true}}`)",
+        en="mark the whole step for staff (`audience: staff`), or move the internal part to the description "
+        "(`description: {{fi: …, internal: true}}`)",
+    ),
+    "public-edition.internal-needed-process": m(
+        fi="teksti on merkitty sisäiseksi (`internal: true`), mutta prosessi tarvitsee sen: julkisessa painoksessa "
+        "sen paikalle ei olisi mitään näytettävää",
+        sv="texten är markerad som intern (`internal: true`), men processen behöver den: i den offentliga upplagan "
+        "skulle det inte finnas något att visa i dess ställe",
+        en="the text is marked internal (`internal: true`), but the process needs it: in the public edition there "
+        "would be nothing to show in its place",
+    ),
+    "public-edition.internal-needed-process.hint": m(
+        fi="merkitse koko prosessi henkilöstölle (`audience: staff`) tai kirjoita tähän kaikille sopiva teksti",
+        sv="markera hela processen för personalen (`audience: staff`) eller skriv här en text som passar alla",
+        en="mark the whole process for staff (`audience: staff`), or write a text here that suits everyone",
+    ),
     "version-logged.no-entry": m(
         fi="versio on {version}, mutta muutoshistoriassa (`changes`) ei ole merkintää versiosta {version}",
         sv="versionen är {version}, men ändringsloggen (`changes`) har ingen post för version {version}",

@@ -60,7 +60,13 @@ def diagram_keys(process: Process, handbook: Handbook, langs: Sequence[str]) -> 
         {s.process for s in process.steps if isinstance(s, CallStep)}
         | {s.to_process for s in process.steps if isinstance(s, HandoffStep) and s.to_process}  # type: ignore[misc]
     )
-    other_titles = {p: (o.title.model_dump(mode="json") if (o := handbook.process(p)) else None) for p in others}
+    other_titles = {
+        p: (
+            o.title.model_dump(mode="json") if (o := handbook.process(p))
+            else {"left_out": handbook.left_out[p].model_dump(mode="json")} if p in handbook.left_out else None
+        )
+        for p in others
+    }
     payload = {
         "renderer": RENDERER_VERSION,
         "bpmn": WRITER_VERSION,

@@ -605,7 +605,14 @@ def _process_href(process_id: str) -> str:
 
 def _other_title(handbook: Handbook, process_id: str, lang: str) -> str:
     other = handbook.process(process_id)
+    if other is None and process_id in handbook.left_out:  # left out of this edition: named, not linked
+        return handbook.left_out[process_id].get(lang)
     return other.title.get(lang) if other else process_id
+
+
+def _other_href(handbook: Handbook, process_id: str) -> str | None:
+    """The link to another process's page; none to a process left out of this edition."""
+    return None if process_id in handbook.left_out else _process_href(process_id)
 
 
 def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str) -> _Node:
@@ -632,7 +639,7 @@ def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str)
         assert isinstance(step, CallStep)
         target = _other_title(handbook, step.process, lang)
         label = task_label(kind, wrap(name, 18, lang), wrap(w["call-of"].format(target=target), 22, lang))
-        href = _process_href(step.process)
+        href = _other_href(handbook, step.process)
         tooltip += f" ({w['call-of'].format(target=clean(target))})"
     elif kind == "handoff":
         assert isinstance(step, HandoffStep)
@@ -644,7 +651,7 @@ def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str)
         target = org_name
         if step.to_process:
             target = _other_title(handbook, step.to_process, lang)
-            href = _process_href(step.to_process)
+            href = _other_href(handbook, step.to_process)
             if org_name:
                 target = w["process-at"].format(process=target, org=org_name)
         sub = wrap(w["handoff-to"].format(target=target), 22, lang) if target else []

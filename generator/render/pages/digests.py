@@ -215,9 +215,12 @@ class Inputs:
         found = self._heads.get(process_id)
         if found is None:
             procs = self._processes.get(process_id)
+            left_out = self.site.hb.left_out.get(process_id)
             found = self._heads[process_id] = (
                 repr([(process_id, text_key(p.title), text_key(p.summary)) for p in procs])
-                if procs else MISSING + repr(process_id)
+                if procs
+                else MISSING + repr((process_id, text_key(left_out))) if left_out is not None
+                else MISSING + repr(process_id)
             )
         return found
 

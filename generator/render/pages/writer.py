@@ -275,7 +275,8 @@ class PageWriter:
     def process_link(self, here: str, process_id: str, anchor: str | None = None) -> Safe:
         p = self.site.process_by_id.get(process_id)
         if p is None:
-            return sanitize(process_id, "plain")
+            title = self.site.hb.left_out.get(process_id)  # left out of this edition: its title, not a link
+            return self.tx.inline(title) if title is not None else sanitize(process_id, "plain")
         return self.link(here, self.tx.inline(p.title), process_path(p.id), anchor)
 
     def contact_target(self, contact_id: str, area_id: str | None = None) -> str:

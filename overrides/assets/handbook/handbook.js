@@ -187,8 +187,47 @@
     });
   }
 
+  // Material wraps each table in a scrolling box. A box wider than the screen can be reached with the
+  // keyboard (tabindex, a named region) and says that it scrolls: a line above it and a shadow at its edge.
+  function setupTables() {
+    var article = document.querySelector("article[data-hb-table]");
+    if (!article) return;
+    var name = article.getAttribute("data-hb-table") || "";
+    var more = article.getAttribute("data-hb-table-more") || "";
+    Array.prototype.forEach.call(article.querySelectorAll(".md-typeset__scrollwrap"), function (wrap, i) {
+      if (wrap.hasAttribute("data-hb-table")) return;
+      wrap.setAttribute("data-hb-table", "");
+      var table = wrap.querySelector("table");
+      var head = table ? table.querySelector("th") : null;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", name + " " + (i + 1) + (head ? ": " + head.textContent.trim() : ""));
+      wrap.tabIndex = 0;
+      var cue = document.createElement("p");
+      cue.className = "hb-scroll-cue";
+      cue.setAttribute("aria-hidden", "true");
+      cue.textContent = more + " \u2192";
+      wrap.parentNode.insertBefore(cue, wrap);
+      function update() {
+        var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+        wrap.classList.toggle("hb-scroll--wide", wide);
+        wrap.classList.toggle("hb-scroll--end", wrap.scrollLeft + wrap.clientWidth >= wrap.scrollWidth - 1);
+        cue.hidden = !wide;
+      }
+      wrap.addEventListener("scroll", update, { passive: true });
+      window.addEventListener("resize", update);
+      update();
+    });
+  }
+
   mountSearch();
   setupToggle();
   setupChecklists();
   setupDeadlines();
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () {
+      setupTables();
+    });
+  } else {
+    window.addEventListener("load", setupTables);
+  }
 })();

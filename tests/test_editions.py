@@ -1,0 +1,202 @@
+"""Editions: the public edition leaves out authority-only contacts, staff-only processes and steps and internal
+texts; links to what it leaves out are plain text; the leak check refuses a public site that holds any of it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import BASE, RELIABILITY, ROOT, BuiltSite, processes_for_tests, tree_digest
+
+from generator.build import BuildConfig, run_build
+from generator.cli import make_parser
+from generator.editions import for_edition, public_process
+from generator.graph import edges
+from generator.handbook import load_handbook
+from generator.leak_check import find_leaks
+from generator.loading import load_document
+from generator.model import Process
+
+BUILD_DAY = "2026-11-20"
+FIXTURES = ROOT / "tests" / "rules" / "public-edition"
+
+
+def _build(processes: Path, folder: Path, edition: str, site: str = "site") -> tuple[BuildConfig, list[str], bool]:
+    config = BuildConfig.from_project(ROOT, processes=processes, site=folder / site, work=folder / "build", edition=edition)
+    said: list[str] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1795132800")
+        mp.setenv("HANDBOOK_TODAY", BUILD_DAY)
+        ok = run_build(config, say=said.append).ok
+    return config, said, ok
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled handbook's public edition."""
+    config, said, ok = _build(processes_for_tests(), tmp_path_factory.mktemp("public"), "public")
+    assert ok, "\n".join(said)
+    return config.site
+
+
+def _project(tmp_path: Path) -> Path:
+    """The small handbook of tests/rules/_base, its authority contact named so that no other text of the site
+    says it (the bundled pages speak of authority numbers in general)."""
+    processes = tmp_path / "processes"
+    shutil.copytree(BASE, processes)
+    for name in ("contacts.yaml", "perus.yaml"):
+        f = processes / name
+        f.write_text(f.read_text(encoding="utf-8").replace("viranomaisnumero", "sisalinja-x").replace(
+            "{fi: Viranomaisnumero, sv: Myndighetsnummer, en: Authority number}",
+            "{fi: Sisälinja X, sv: Interna linjen X, en: Inner line X}").replace(
+            "phone: 0XX XXX XXXX", "phone: 000 000 0001").replace("example: true", "example: false"), encoding="utf-8")
+    return processes
+
+
+def _bundled(public_site: Path) -> None:
+    if processes_for_tests() != (ROOT / "processes").resolve():
+        pytest.skip("the bundled processes are not the test handbook")
+
+
+# --- the model filtered ------------------------------------------------------------------
+
+
+def _fixture(name: str) -> Process:
+    loaded = load_document(FIXTURES / name, Process)
+    assert isinstance(loaded.obj, Process)
+    return loaded.obj
+
+
+def test_a_staff_step_is_left_out_and_the_flow_goes_on_past_it() -> None:
+    process = _fixture("valid.yaml")
+    public = public_process(process, set(), set(), set())
+    assert [s.id for s in public.steps] == ["alku", "tyo", "loppu"]
+    assert {(e.source, e.target) for e in edges(public)} == {("alku", "tyo"), ("tyo", "loppu")}
+    assert public.step("tyo").description is None  # internal: left out
+    assert public.changes == []  # its text is internal: the entry is left out
+    assert process.step("konsultoi") is not None and process.step("tyo").description is not None  # not changed
+
+
+def test_public_edition_of_the_handbook(tmp_path: Path) -> None:
+    handbook = load_handbook(BASE)
+    public = for_edition(handbook, "public")
+    assert for_edition(handbook, "internal") is handbook
+    assert public.contacts.items == []  # its one contact is for authorities
+    assert public.process("perus").step("arvio").contacts == []
+    assert [c.id for c in handbook.contacts.items] == ["viranomaisnumero"]  # the loaded handbook is as it was
+
+
+# --- the bundled handbook's public site ----------------------------------------------------------
+
+
+def test_public_site_leaves_out_what_is_not_for_the_public(public_site: Path, built_site: BuiltSite) -> None:
+    _bundled(public_site)
+    handbook = load_handbook(processes_for_tests())
+    assert find_leaks(public_site, handbook) == []
+    internal = find_leaks(built_site.site, handbook)  # the same check finds them in the internal edition
+    assert {leak.needle.shown for leak in internal} >= {"Aikuisten sosiaalipalvelujen viranomaisnumero",
+                                                        "Ensiarviointitiimin viranomaispuhelin"}
+    assert any(leak.file.startswith("pagefind/") for leak in internal)  # the search index is read too
+    for lang in ("", "sv/", "en/"):
+        assert not (public_site / lang / "prosessit" / "viranomaisnumerot").exists()
+        assert (built_site.site / lang / "prosessit" / "viranomaisnumerot" / "index.html").is_file()
+    page = (public_site / "prosessit" / "mtp-asiakkaaksi-puhelimitse" / "index.html").read_text(encoding="utf-8")
+    assert "Ammattilainen soittaa viranomaislinjalle" not in page  # a staff-only step
+    assert "Asiakas soittaa" in page or "asiakas-soittaa" in page
+    calls = (public_site / "prosessit" / "yhteisasiakkuuden-polku" / "index.html").read_text(encoding="utf-8")
+    assert "Viranomaisnumeroiden käyttö ammattilaisten konsultaatioissa" in calls  # named, as plain text
+    assert not re.search(r'href="[^"]*viranomaisnumerot/', calls)
+    svg = next((public_site / "prosessit" / "yhteisasiakkuuden-polku").glob("*.svg")).read_text(encoding="utf-8")
+    assert "../viranomaisnumerot/" not in svg
+
+
+# --- the leak check ---------------------------------------------------------------------------
+
+
+def test_a_leak_fails_the_public_build_and_the_last_good_site_stays(tmp_path: Path) -> None:
+    processes = _project(tmp_path)
+    config, said, ok = _build(processes, tmp_path, "public")
+    assert ok, said
+    before = tree_digest(config.site)
+    perus = processes / "perus.yaml"
+    original = perus.read_text(encoding="utf-8")
+    cases = {
+        "contact name": original.replace(
+            "name: {fi: Arvioi, sv: Bedöm, en: Assess}",
+            "name: {fi: Arvioi, sv: Bedöm, en: Assess}\n    description: Soita tarvittaessa Interna   linjen X.",
+        ),
+        "contact id": original.replace(
+            "name: {fi: Arvioi, sv: Bedöm, en: Assess}",
+            "name: {fi: Arvioi, sv: Bedöm, en: Assess}\n    description: Katso yhteystieto sisalinja-x.",
+        ),
+        "number, spaced otherwise": original.replace(
+            "name: {fi: Arvioi, sv: Bedöm, en: Assess}",
+            "name: {fi: Arvioi, sv: Bedöm, en: Assess}\n    description: Numero on 000-000-00 01.",
+        ),
+        "internal text also written in public": original.replace(
+            "name: {fi: Arvioi, sv: Bedöm, en: Assess}",
+            "name: {fi: Arvioi, sv: Bedöm, en: Assess}\n"
+            "    description: Kirjaa arvio Efficaan lomakkeelle 7.\n"
+            "    record: {fi: Kirjaa arvio Efficaan lomakkeelle 7., internal: true}",
+        ),
+    }
+    for title, text in cases.items():
+        perus.write_text(text, encoding="utf-8")
+        config, said, ok = _build(processes, tmp_path, "public")
+        intact = tree_digest(config.site) == before
+        message = "\n".join(said)
+        named = "julkista painosta ei julkaistu" in message and "on ennallaan" in message
+        RELIABILITY.record("leak-build", "A public build whose pages would hold an authority number's name, id or "
+                           "number, or an internal text", "cases", *(["intact"] if intact and not ok else []))
+        assert not ok and named and intact, (title, message)
+    perus.write_text(original, encoding="utf-8")
+    config, said, ok = _build(processes, tmp_path, "public")
+    RELIABILITY.record("leak-build", "", *(["recovered"] if ok else []))
+    assert ok, said
+
+
+def test_internal_text_is_left_out_of_the_public_site(tmp_path: Path) -> None:
+    processes = _project(tmp_path)
+    perus = processes / "perus.yaml"
+    perus.write_text(perus.read_text(encoding="utf-8").replace(
+        "name: {fi: Arvioi, sv: Bedöm, en: Assess}",
+        "name: {fi: Arvioi, sv: Bedöm, en: Assess}\n    record: {fi: Kirjaa arvio Efficaan lomakkeelle 7., internal: true}",
+    ), encoding="utf-8")
+    public, said, ok = _build(processes, tmp_path, "public")
+    assert ok, said
+    internal, said, ok = _build(processes, tmp_path, "internal", site="intranet")
+    assert ok, said
+    page = "prosessit/perus/index.html"
+    assert "Efficaan lomakkeelle" in (internal.site / page).read_text(encoding="utf-8")
+    assert "Efficaan lomakkeelle" not in (public.site / page).read_text(encoding="utf-8")
+
+
+# --- each edition and output its own build state ------------------------------------------------
+
+
+def test_editions_and_outputs_keep_their_own_state(tmp_path: Path) -> None:
+    processes = _project(tmp_path)
+    internal, _, ok = _build(processes, tmp_path, "internal")
+    assert ok
+    public, _, ok = _build(processes, tmp_path, "public", site="public-site")
+    assert ok
+    other = BuildConfig.from_project(ROOT, processes=processes, site=tmp_path / "elsewhere", work=tmp_path / "build")
+    assert len({internal.outputs, public.outputs, other.outputs}) == 3
+    assert internal.state_file != public.state_file and internal.diagram_dir != public.diagram_dir
+    assert internal.state_file.is_file() and public.state_file.is_file()
+    said: list[str] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1795132800")
+        mp.setenv("HANDBOOK_TODAY", BUILD_DAY)
+        again = run_build(internal, say=said.append)
+    assert again.ok and not again.published  # the public build did not touch the internal one's state
+
+
+def test_cli_takes_edition_and_out() -> None:
+    args = make_parser().parse_args(["build", "--edition", "public", "--out", "julkinen"])
+    assert args.edition == "public" and args.site_dir == Path("julkinen")
+    assert make_parser().parse_args(["build"]).edition == "internal"
+    with pytest.raises(SystemExit):
+        make_parser().parse_args(["build", "--edition", "everyone"])
