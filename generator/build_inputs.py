@@ -1,9 +1,10 @@
 """Everything a build reads, as one digest: a build whose digest is that of the last good build has nothing to do.
 
 A build's output depends on the project's files (`processes/` with its registries, `practices/`,
-`content/`, `overrides/`, `measurements/`, `mkdocs.yml`), the generator's code and tools
-(`build_state.tool_versions()`), the handbook's today (reviews fall due, `timing.today()`) and
-the kind of build (its languages and paths, a preview or not). `inputs_digest()` hashes all of
+`content/`, `overrides/`, `measurements/`, `mkdocs.yml`), the git history (the commit checked
+out: versions in force and last-changed dates come from it, history.py), the generator's code and
+tools (`build_state.tool_versions()`), the handbook's today (reviews fall due, `timing.today()`)
+and the kind of build (its languages and paths, edition, organization, a preview or not). `inputs_digest()` hashes all of
 them, reading each file once, in about a tenth of a second for a thousand processes, where a
 check alone takes two seconds. `build-inputs.json` beside the build state records the digest of
 the last good build with what its summary says (pages, warnings); `run_build` compares it first.
@@ -23,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .build_state import tool_versions
+from .history import history_key
 from .sources import PROJECT_FOLDERS, UnsafeFile, all_files, read_bytes, vet
 from .timing import today
 
@@ -48,7 +50,7 @@ def inputs_digest(root: Path, processes: Path, kind: str) -> str | None:
     some file there is one the check would refuse or warn about. `kind` names the build (its
     languages, paths and preview flag)."""
     h = hashlib.blake2b(digest_size=20)
-    for part in (tool_versions(), today().isoformat(), os.environ.get("SOURCE_DATE_EPOCH", ""), kind):
+    for part in (tool_versions(), today().isoformat(), os.environ.get("SOURCE_DATE_EPOCH", ""), kind, history_key(root)):
         h.update(part.encode("utf-8", "surrogateescape") + b"\0")
     folders = [processes, processes.parent / "practices", *(root / name for name in PROJECT_FOLDERS if name != "processes")]
     seen: set[Path] = set()

@@ -105,6 +105,16 @@ def open_history(root: Path, folders: tuple[str, ...] = FOLDERS) -> History | No
     return history
 
 
+def history_key(root: Path) -> str:
+    """Which history `open_history` would read, in one short git call: the commit checked out and whether
+    the clone is shallow ("" when there is no repository at the top of the project, or git cannot read it)."""
+    root = Path(os.path.abspath(root))
+    if not os.path.lexists(root / ".git"):
+        return ""
+    found = _git(root, ["rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD"])
+    return found.decode("utf-8", "replace").strip() if found is not None else ""
+
+
 def _parse_log(log: bytes) -> dict[str, list[Revision]]:
     revisions: dict[str, list[Revision]] = {}
     for chunk in log.split(b"\x01"):
