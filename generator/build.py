@@ -41,7 +41,7 @@ from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_ke
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
 from .parse_cache import cache_file
 from .publication import publish
-from .publish import KEEP_OLD_SITES, link_tree, new_site_folder, prune_old_sites, publish_site
+from .publish import KEEP_OLD_SITES, link_tree, new_site_folder, prune_old_sites, publish_site, remove_unplaced
 from .render.labels import label
 from .render.pages import GeneratedDocs, generate_docs
 from .scope import UnknownOrganization, scoped
@@ -302,15 +302,18 @@ def run_build(
                 say(summary(result, config, docs))
                 return result
             staging = new_site_folder(config)
+            placed: set[str] = set()
             with _timed(timings, "publish"):
-                assemble_site(config, staging)
+                assemble_site(config, staging, placed)
             searched, indexed = search and search_stale, 0
             if searched:
                 with _timed(timings, "search"):
-                    state.search, indexed = index_search(config, staging, state.search)
+                    state.search, indexed = index_search(config, staging, state.search, placed)
                 state.search_key = state.pages_key()
             else:
-                link_index(config.search_dir, staging / "pagefind", kept)
+                link_index(config.search_dir, staging / "pagefind", kept, placed)
+            with _timed(timings, "publish"):
+                remove_unplaced(staging, placed)  # what is left of the earlier site the folder was
             check_edition(config, staging, checked.handbook, timings)
             with _timed(timings, "publish"):
                 publish_site(config, staging)
@@ -605,17 +608,19 @@ def build_sites(
     return {lang: results[lang] for lang in configs}
 
 
-def assemble_site(config: BuildConfig, staging: Path) -> None:
+def assemble_site(config: BuildConfig, staging: Path, placed: set[str] | None = None) -> None:
     """The new site in `staging`: Finnish at the root, the other languages in /sv/ and /en/, as hard links."""
     for lang in config.langs:
-        link_tree(config.language_dir(lang), staging / config.lang_subdir(lang).rstrip("/"))
+        link_tree(config.language_dir(lang), staging / config.lang_subdir(lang).rstrip("/"), placed)
 
 
-def index_search(config: BuildConfig, staging: Path, previous: SearchState) -> tuple[SearchState, int]:
+def index_search(
+    config: BuildConfig, staging: Path, previous: SearchState, placed: set[str] | None = None
+) -> tuple[SearchState, int]:
     """Pagefind indexes the article of every page, one index per <html lang>, in shards: only the shards
     whose pages changed since `previous` are indexed again (search_index.py). The shards indexed."""
     folders = {config.lang_subdir(lang): config.language_dir(lang) for lang in config.langs}
-    return index_shards(staging, config.search_dir, folders, previous)
+    return index_shards(staging, config.search_dir, folders, previous, placed=placed)
 
 
 def _tool_fault(config: BuildConfig, exc: Exception) -> str:

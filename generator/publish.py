@@ -32,33 +32,110 @@ KEEP_OLD_SITES = 1
 
 
 def new_site_folder(config: BuildConfig) -> Path:
+    """The folder the new site is assembled in: the oldest earlier site kept, renamed, when there is one
+    (its files are then replaced only where they differ, `link_tree` and `remove_unplaced`: a build
+    costs what changed, not the thousands of folders of a whole site made and removed again), else a
+    new one. Its readers had it for a whole build longer than when it was removed at the end of the
+    build that replaced it."""
     config.builds_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
     folder = config.builds_dir / f"{config.site.name}-{stamp}"
+    for spare in _earlier_sites(config):
+        try:
+            spare.rename(folder)
+        except OSError:
+            continue
+        return folder
     folder.mkdir()
     return folder
 
 
-
-def link_tree(source: Path, target: Path) -> int:
+def link_tree(source: Path, target: Path, placed: set[str] | None = None) -> int:
     """`target` becomes a tree of hard links to the files of `source` (copies where links cannot be made,
-    e.g. across file systems); the files linked."""
+    e.g. across file systems); the files linked. A file already in `target` that is not the same file
+    is replaced; with `placed`, every file put or kept is added to it (see `remove_unplaced`)."""
     count = 0
     base = str(source)
     for folder, _dirs, names in os.walk(base):
         rel = os.path.relpath(folder, base)
         dest_folder = str(target) if rel == "." else os.path.join(str(target), rel)
-        os.makedirs(dest_folder, exist_ok=True)
+        _folder_at(dest_folder)
         for name in names:
             src, dest = os.path.join(folder, name), os.path.join(dest_folder, name)
-            try:
-                os.link(src, dest)
-            except OSError as exc:
-                if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
-                    raise
-                shutil.copy2(src, dest)
+            _link(src, dest)
+            if placed is not None:
+                placed.add(dest)
             count += 1
     return count
+
+
+def _folder_at(path: str) -> None:
+    try:
+        os.makedirs(path, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        # A file of the earlier site where this site has a folder (or above it): it goes.
+        parts = Path(path)
+        for p in [*reversed(parts.parents), parts]:
+            if p.is_symlink() or (p.exists() and not p.is_dir()):
+                p.unlink()
+        os.makedirs(path, exist_ok=True)
+
+
+def _link(src: str, dest: str) -> None:
+    try:
+        os.link(src, dest)
+        return
+    except FileExistsError:
+        if os.path.isdir(dest) and not os.path.islink(dest):
+            shutil.rmtree(dest)
+        else:
+            a, b = os.stat(src), os.lstat(dest)
+            if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+                return  # the same file, kept from the earlier site
+            os.unlink(dest)
+    except OSError as exc:
+        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+        shutil.copy2(src, dest)
+        return
+    try:
+        os.link(src, dest)
+    except OSError as exc:
+        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+        shutil.copy2(src, dest)
+
+
+def write_new_file(path: Path, text: str, placed: set[str] | None = None) -> None:
+    """A file of the new site written whole (a new file renamed into place: an earlier site's file that
+    another folder may share is never written into)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    if placed is not None:
+        placed.add(str(path))
+
+
+def remove_unplaced(target: Path, placed: set[str]) -> int:
+    """Remove from `target` every file not in `placed` and the folders left empty: what is left of the
+    earlier site the folder was (`new_site_folder`). The files removed."""
+    removed = 0
+    for folder, dirs, names in os.walk(str(target), topdown=False):
+        for name in names:
+            path = os.path.join(folder, name)
+            if path not in placed:
+                os.unlink(path)
+                removed += 1
+        for name in dirs:
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                os.unlink(path)
+                removed += 1
+                continue
+            with contextlib.suppress(OSError):
+                os.rmdir(path)  # only when empty
+    return removed
 
 
 def publish_site(config: BuildConfig, staging: Path) -> None:
@@ -121,14 +198,28 @@ def _point_symlink(link: Path, target: Path) -> None:
 
 
 def prune_old_sites(config: BuildConfig, background: bool = False) -> None:
-    """Remove earlier sites and half-built folders, keeping the current one and KEEP_OLD_SITES before it.
+    """Remove earlier sites and half-built folders, keeping the current one and KEEP_OLD_SITES before it
+    (the next build assembles its site in the oldest of those, `new_site_folder`).
 
-    With `background` the folders are chosen now and removed by a thread of their own (removing a
-    site's thousands of folders takes longer than a preview's whole rebuild); a later build never
-    picks a folder name that was chosen here."""
+    With `background` the folders are chosen now, renamed out of the way and removed by a thread of
+    their own (removing a site's thousands of folders takes longer than a preview's whole rebuild); a
+    later build never picks a folder that was chosen here."""
     if not config.builds_dir.is_dir():
         return
     doomed = _old_sites(config)
+    if background:
+        moved = []
+        for folder in doomed:
+            trash = folder.with_name(f".trash-{folder.name}")
+            try:
+                folder.rename(trash)
+            except OSError:
+                continue
+            moved.append(trash)
+        doomed = moved
+    doomed = list(dict.fromkeys([
+        *doomed, *(p for p in config.builds_dir.iterdir() if p.name.startswith(f".trash-{config.site.name}-")),
+    ]))
     if background:
         threading.Thread(target=_remove_all, args=(doomed,), name="handbook-prune", daemon=True).start()
     else:
@@ -138,6 +229,17 @@ def prune_old_sites(config: BuildConfig, background: bool = False) -> None:
 def _remove_all(folders: list[Path]) -> None:
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _earlier_sites(config: BuildConfig) -> list[Path]:
+    """The earlier sites kept (published once, then replaced), oldest first: never the current one, nor
+    what a killed build left."""
+    current = config.site.resolve()
+    found = [
+        p for p in config.builds_dir.iterdir()
+        if p.name.startswith(config.previous_prefix) and p.is_dir() and not p.is_symlink() and p.resolve() != current
+    ]
+    return sorted(found, key=lambda p: p.stat().st_mtime)
 
 
 def _old_sites(config: BuildConfig) -> list[Path]:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .build_error import BuildError
-from .publish import link_tree
+from .publish import link_tree, write_new_file
 
 PAGES_PER_SHARD = 256
 """At most this many page paths (each in every language) per shard, on average."""
@@ -143,7 +143,8 @@ def page_digests(
 
 
 def index_shards(
-    site: Path, kept: Path, folders: dict[str, Path], previous: SearchState, per_shard: int | None = None
+    site: Path, kept: Path, folders: dict[str, Path], previous: SearchState, per_shard: int | None = None,
+    placed: set[str] | None = None,
 ) -> tuple[SearchState, int]:
     """Index the stale shards of `site` into `kept` (one folder per shard, kept between builds), and put
     every shard and the manifest into `site/pagefind/`. Returns the new state and the shards indexed."""
@@ -168,21 +169,21 @@ def index_shards(
         if old.name not in numbers:
             shutil.rmtree(old, ignore_errors=True)
     state.shards = {str(s.number): s.key for s in shards}
-    link_index(kept, site / "pagefind", [s.number for s in shards])
+    link_index(kept, site / "pagefind", [s.number for s in shards], placed)
     return state, len(stale)
 
 
-def link_index(kept: Path, target: Path, numbers: Iterable[int]) -> None:
+def link_index(kept: Path, target: Path, numbers: Iterable[int], placed: set[str] | None = None) -> None:
     """`target` (the site's pagefind/) made of the kept shards, with the manifest of the shards after the first."""
     numbers = sorted(numbers)
     if not numbers:
         return
-    link_tree(kept / str(numbers[0]), target)
+    link_tree(kept / str(numbers[0]), target, placed)
     others = []
     for n in numbers[1:]:
-        link_tree(kept / str(n), target / SHARDS_SUBDIR / str(n))
+        link_tree(kept / str(n), target / SHARDS_SUBDIR / str(n), placed)
         others.append(f"{SHARDS_SUBDIR}/{n}/")
-    (target / MANIFEST).write_text(json.dumps({"shards": others}), encoding="utf-8")
+    write_new_file(target / MANIFEST, json.dumps({"shards": others}), placed)
 
 
 def kept_shards(kept: Path, state: SearchState) -> list[int]:
