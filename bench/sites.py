@@ -74,9 +74,11 @@ def _same_bytes(a: Path, b: Path, sa: os.stat_result, sb: os.stat_result) -> boo
 
 
 def decoded_fragments(search_dir: Path) -> Counter[str]:
-    """Each page's fragment of a Pagefind index as canonical JSON (a multiset: two pages may be alike)."""
+    """Each page's fragment of a Pagefind index, every shard of it, as canonical JSON (a multiset: two pages
+    may be alike)."""
     out: Counter[str] = Counter()
-    for path in sorted((search_dir / "fragment").glob("*.pf_fragment")):
+    shards = sorted(search_dir.glob("shards/*/fragment/*.pf_fragment"))  # generator/search_index.py
+    for path in [*sorted((search_dir / "fragment").glob("*.pf_fragment")), *shards]:
         try:
             raw = gzip.decompress(path.read_bytes())
             raw = raw.removeprefix(FRAGMENT_SIGNATURE)
