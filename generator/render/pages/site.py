@@ -13,6 +13,7 @@ from typing import Any
 from ...graph import lane_of, step_type
 from ...handbook import Handbook
 from ...model import Contact, OrientationPath, Process, StepBase, Term
+from ...organizations import of_process, top_level
 from ...practice import Practice, practices_of
 from ...timing import add_months, parse_date, today
 from ..text import slug
@@ -76,6 +77,12 @@ class Site:
         self.contacts = handbook.contacts.by_id()
         self.orgs = handbook.organizations.by_id()
         self.terms = handbook.glossary.by_id()
+        # The outermost organization of each process; the listings group by it when there are several.
+        self.scope_of: dict[str, str | None] = {p.id: of_process(handbook, p) for p in self.processes}
+        self._scope_order = {o: i for i, o in enumerate(top_level(handbook))}
+        self.grouped = len(set(self.scope_of.values())) > 1
+        """Whether the handbook holds the processes of more than one organization: then the directory,
+        the role pages and the front page have a heading per organization."""
         self.paths: dict[str, OrientationPath] = {}
         for op in handbook.orientation.items:  # a second path for a role is an error (unique-ids); the first counts
             self.paths.setdefault(op.role, op)
@@ -134,6 +141,20 @@ class Site:
             base = DIRECTORY_OTHER if DIRECTORY_OTHER not in taken else DIRECTORY_OTHER[: -len(".md")] + "/muut.md"
             sections.append(Section(None, base, rest, limits.DIRECTORY_PAGE))
         return sections
+
+    def scope_key(self, org_id: str | None) -> tuple[bool, int, str]:
+        """Organizations in the order of organizations.yaml, unknown ones after, none last."""
+        return (org_id is None, self._scope_order.get(org_id or "", len(self._scope_order)), org_id or "")
+
+    def by_scope(self, items: list[Any], scope: Callable[[Any], str | None]) -> list[tuple[str | None, list[Any]]]:
+        """`items` by organization (`scope` of each), in `scope_key` order; all in one group (None)
+        when the handbook is not grouped."""
+        if not self.grouped:
+            return [(None, items)] if items else []
+        found: dict[str | None, list[Any]] = {}
+        for item in items:
+            found.setdefault(scope(item), []).append(item)
+        return sorted(found.items(), key=lambda kv: self.scope_key(kv[0]))
 
     def steps(self, p: Process) -> list[StepView]:
         return [StepView(i + 1, s, p) for i, s in enumerate(p.steps)]
