@@ -13,7 +13,7 @@ from typing import Any
 from ...graph import lane_of, step_type
 from ...handbook import Handbook
 from ...model import Contact, OrientationPath, Process, StepBase, Term
-from ...organizations import of_process, top_level
+from ...organizations import of_process, path_key, top_level
 from ...practice import Practice, practices_of
 from ...timing import add_months, parse_date, today
 from ..text import slug
@@ -83,9 +83,14 @@ class Site:
         self.grouped = len(set(self.scope_of.values())) > 1
         """Whether the handbook holds the processes of more than one organization: then the directory,
         the role pages and the front page have a heading per organization."""
-        self.paths: dict[str, OrientationPath] = {}
-        for op in handbook.orientation.items:  # a second path for a role is an error (unique-ids); the first counts
-            self.paths.setdefault(op.role, op)
+        # One path per organization and role; a second is an error (unique-ids), the first counts.
+        self.paths: dict[tuple[str | None, str], OrientationPath] = {}
+        for op in handbook.orientation.items:
+            self.paths.setdefault(path_key(handbook, op), op)
+        self.role_paths: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+        """Each role's paths (their keys), in the order of orientation.yaml."""
+        for key in self.paths:
+            self.role_paths[key[1]].append(key)
         self.practices: list[Practice] = sorted(practices_of(handbook).practices(), key=lambda p: p.id)
         self.today = today()
         self._reviews: dict[int, tuple[dt.date | None, dt.date | None, str]] = {}

@@ -145,11 +145,13 @@ class PageWriter:
                 return self.tx.plain(a.name) if plain else self.tx.inline(a.name)
         return sanitize(area_id, "plain")
 
-    def org_name(self, org_id: str | None) -> Safe:
+    def org_name(self, org_id: str | None, plain: bool = False) -> Safe:
         if not org_id:
             return Safe("")
         org = self.site.orgs.get(org_id)
-        return self.tx.inline(org.name) if org else sanitize(org_id, "plain")
+        if org is None:
+            return sanitize(org_id, "plain")
+        return self.tx.plain(org.name) if plain else self.tx.inline(org.name)
 
     def scope_of(self, process: Process) -> str | None:
         """The outermost organization a process belongs to (its search filter and grouping)."""

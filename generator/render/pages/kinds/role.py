@@ -1,7 +1,8 @@
 """Role pages, `roolit/<role>.md`: the role's steps by process. A role in many processes gets a page
 per service area (`roolit/<role>/<area>.md`, numbered when long) and its own page lists the areas.
 
-A page reads its role, the name of its organization and whether it has an orientation path; for
+A page reads its role, the name of its organization and its orientation paths (their organizations
+and those organizations' names); for
 each process on it the title and the role's steps (number, name, type, contacts), and each
 contact (its name, whether it is made up, and the directory page it is on); the areas of a split
 role page and their counts; and the outermost organization of each process and its name (the page's
@@ -34,7 +35,8 @@ def pages(ctx: Context) -> Iterator[Page]:
         by_process = site.role_steps.get(role_id, {})
         groups = [(site.process_by_id[pid], views) for pid, views in by_process.items()]
         head = [inputs.role(role_id)]
-        own = [inputs.org(role.organization), repr(role_id in site.paths)]
+        own = [inputs.org(role.organization), repr((site.grouped, site.role_paths.get(role_id, [])))]
+        own += [inputs.org(org) for org, _r in site.role_paths.get(role_id, [])]
         if len(groups) <= limits.ROLE_PAGE:
             yield Page(path, [*head, *own, *_groups(ctx, groups)], _render(path, role, groups, [], None, []))
             continue
