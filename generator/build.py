@@ -231,7 +231,7 @@ def run_build(
                 handbook = scoped(handbook, config.organization)
             except UnknownOrganization:
                 known = ", ".join(o.id for o in handbook.organizations.items) or "—"
-                message = text("build.unknown-organization", organization=config.organization, known=known)
+                message = text("build.unknown-organization", organization=_shown_id(config.organization), known=known)
                 say(text("build.nothing-built", message=message, site=_show(config.site)))
                 return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
         # The state of an organization's build is not that of the whole handbook's: keyed by the scope.
@@ -526,6 +526,12 @@ def keep_search_index(config: BuildConfig, staging: Path) -> None:
     link_tree(staging / "pagefind", fresh)
     shutil.rmtree(kept, ignore_errors=True)
     fresh.rename(kept)
+
+
+def _shown_id(value: str, limit: int = 80) -> str:
+    """An id typed on the command line as a message shows it: control characters escaped, long ones cut."""
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in value)
+    return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
 def _tool_fault(config: BuildConfig, exc: Exception) -> str:

@@ -38,6 +38,7 @@ TESTS = [
     "tests/test_diagram_hostile.py",
     "tests/test_incremental.py",
     "tests/test_supervisor_slips.py",
+    "tests/test_scope.py::test_cli_build_unknown_organization_exits_1_and_builds_nothing",
 ]
 INPUT_ROWS = [
     "malformed-file", "alias-bomb", "truncated", "random-bytes", "arbitrary-text", "mutated-process",
