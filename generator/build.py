@@ -271,7 +271,7 @@ def run_build(
                 handbook = scoped(handbook, config.organization)
             except UnknownOrganization:
                 known = ", ".join(o.id for o in handbook.organizations.items) or "—"
-                message = text("build.unknown-organization", organization=config.organization, known=known)
+                message = text("build.unknown-organization", organization=_shown_id(config.organization), known=known)
                 say(text("build.nothing-built", message=message, site=_show(config.site)))
                 return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
         # The state of an organization's build is not that of the whole handbook's: keyed by the scope.
@@ -621,6 +621,12 @@ def index_search(
     whose pages changed since `previous` are indexed again (search_index.py). The shards indexed."""
     folders = {config.lang_subdir(lang): config.language_dir(lang) for lang in config.langs}
     return index_shards(staging, config.search_dir, folders, previous, placed=placed)
+
+
+def _shown_id(value: str, limit: int = 80) -> str:
+    """An id typed on the command line as a message shows it: control characters escaped, long ones cut."""
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in value)
+    return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
 def _tool_fault(config: BuildConfig, exc: Exception) -> str:

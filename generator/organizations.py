@@ -68,10 +68,21 @@ def of_contact(handbook: Handbook, contact: Contact) -> str | None:
 
 def of_path(handbook: Handbook, path: OrientationPath) -> str | None:
     """The outermost organization of an orientation path: its own, else its role's."""
+    return root(handbook, path_organization(handbook, path))
+
+
+def path_organization(handbook: Handbook, path: OrientationPath) -> str | None:
+    """The organization of an orientation path as written: its own, else its role's (None: no organization)."""
     if path.organization is not None:
-        return root(handbook, path.organization)
+        return path.organization
     role = handbook.roles.by_id().get(path.role)
-    return root(handbook, role.organization) if role is not None else None
+    return role.organization if role is not None else None
+
+
+def path_key(handbook: Handbook, path: OrientationPath) -> tuple[str | None, str]:
+    """What an orientation path is the one path of: its organization (as written) and its role. Two
+    organizations may each have a path for the same profession; one organization has one per role."""
+    return (path_organization(handbook, path), path.role)
 
 
 def top_level(handbook: Handbook) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from .handbook import Handbook, Registry
-from .organizations import chain, within
+from .organizations import chain, path_organization, within
 from .practice import PracticeSet, practices_of
 
 
@@ -31,11 +31,9 @@ def scoped(handbook: Handbook, organization: str) -> Handbook:
         c for c in handbook.contacts.items
         if c.organization is None or within(handbook, c.organization, organization) or c.id in used_contacts
     ]
-    roles_by_id = handbook.roles.by_id()
     paths = []
     for path in handbook.orientation.items:
-        own = path.organization or (roles_by_id[path.role].organization if path.role in roles_by_id else None)
-        if organization not in chain(handbook, own):
+        if organization not in chain(handbook, path_organization(handbook, path)):
             continue
         named = [p for p in path.processes if p in kept]
         if named:

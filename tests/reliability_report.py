@@ -40,6 +40,7 @@ TESTS = [
     "tests/test_supervisor_slips.py",
     "tests/test_deadline_cli.py",
     "tests/test_editions.py",
+    "tests/test_scope.py::test_cli_build_unknown_organization_exits_1_and_builds_nothing",
 ]
 INPUT_ROWS = [
     "malformed-file", "alias-bomb", "truncated", "random-bytes", "arbitrary-text", "mutated-process",

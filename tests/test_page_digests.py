@@ -325,7 +325,8 @@ def test_renaming_a_role_renders_exactly_the_pages_that_show_it(tmp_path: Path) 
         pf.process.id for pf in hb.processes if role in pf.process.roles or role in lane_of(pf.process).values()
     ]
     assert showing == ["ikaantyneiden-asiakas-ja-palveluohjaus"]
-    pages = {process_path(p) for p in showing} | {ROLES, role_path(role), ORIENTATION, orientation_path(role)}
+    checklist = orientation_path(role, "satakunta-asiakasohjaus")  # its organization's path
+    pages = {process_path(p) for p in showing} | {ROLES, role_path(role), ORIENTATION, checklist}
     diagrams = {diagram_path(p) for p in showing}
     expected = {"fi": pages | diagrams, "sv": pages | diagrams, "en": pages}  # no diagrams in English
     again = generate(root, docs, first.digests)
@@ -350,7 +351,7 @@ def test_a_role_renamed_in_finnish_only_renders_no_swedish_or_english_process_pa
 
     _yaml(root / "processes" / "roles.yaml", rename)
     again = generate(root, docs, first.digests)
-    listings = {ROLES, role_path(role), ORIENTATION, orientation_path(role)}
+    listings = {ROLES, role_path(role), ORIENTATION, orientation_path(role, "satakunta-asiakasohjaus")}
     shown = {process_path("ikaantyneiden-asiakas-ja-palveluohjaus"), diagram_path("ikaantyneiden-asiakas-ja-palveluohjaus")}
     assert again.written_paths == {"fi": listings | shown, "sv": set(), "en": set()}
     assert again.rendered_paths == {"fi": listings | shown, "sv": listings, "en": listings}

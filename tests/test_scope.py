@@ -7,7 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DAY, BUILD_EPOCH, ROOT
+from conftest import BUILD_DAY, BUILD_EPOCH, RELIABILITY, ROOT
+from test_supervisor_slips import KIND as SLIP
+from test_supervisor_slips import TITLE as SLIP_TITLE
 
 from generator.build import BuildConfig, run_build
 from generator.handbook import load_handbook
@@ -118,20 +120,44 @@ def test_build_organization_holds_only_its_pages_and_keeps_the_state_apart(tmp_p
     assert _processes(config.site) == ORGS["keusote"]
 
 
-def test_cli_build_unknown_organization_exits_1_and_builds_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from generator.cli import main
-
-    project = tmp_path / "p"
+@pytest.fixture(scope="module")
+def cli_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("cli") / "p"
     project.mkdir()
     for name in ("processes", "practices", "content", "overrides"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+UNKNOWN = {
+    "hus": "`hus`",  # an organization the handbook does not hold
+    "LUVN": "`LUVN`",  # ids are exact
+    "": "``",
+    "../../etc/passwd": "`../../etc/passwd`",
+    "luvn\x1b[31m\n": "`luvn\\x1b[31m\\n`",  # a terminal escape and a newline, shown escaped
+    "x" * 500: "`" + "x" * 80 + "…`",
+}
+
+
+@pytest.mark.parametrize("organization", list(UNKNOWN), ids=range(len(UNKNOWN)))
+def test_cli_build_unknown_organization_exits_1_and_builds_nothing(
+    cli_project: Path, capsys: pytest.CaptureFixture[str], organization: str
+) -> None:
+    """A mistyped `--organization`: a located error (the id and the ids there are), exit 1, no site."""
+    from generator.cli import main
+
     with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(project)
-        code = main(["build", "--organization", "hus"])
-    out = capsys.readouterr().out
-    assert code == 1 and "organisaatiota `hus` ei ole" in out and "luvn" in out
-    assert not (project / "site").exists()
+        mp.chdir(cli_project)
+        code = main(["build", "--organization", organization])
+    captured = capsys.readouterr()
+    out = captured.out + captured.err
+    located = (
+        code == 1 and f"organisaatiota {UNKNOWN[organization]} ei ole" in out and "luvn, " in out
+        and "Traceback" not in out and "\x1b" not in out and not (cli_project / "site").exists()
+    )
+    RELIABILITY.record(SLIP, SLIP_TITLE, *(["located"] if located else []))
+    assert located, out
 
 
 def test_role_is_a_profession(bundle) -> None:  # type: ignore[no-untyped-def]

@@ -494,7 +494,7 @@ PAGE_TYPES = {
     "role": "roolit/ohjaaja/",
     "roles": "roolit/",
     "area": "alueet/mielenterveys/",
-    "orientation": "perehdytys/ohjaaja/",
+    "orientation": "perehdytys/sos/ohjaaja/",
     "changes": "mika-muuttui/",
     "review": "tarkistus/",
     "knowledge": "tietopankki/malli/",

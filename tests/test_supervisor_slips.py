@@ -24,7 +24,7 @@ KIND = "supervisor-slip"
 TITLE = (
     "A supervisor's slips: a colon missing, a key a column off, curly quotes, a comma in {…}, an invisible "
     "character, next to its own step or misspelt, Finnish field names, 3 päivää, contradicting durations, "
-    "a version with no change-log entry, a role with no orientation path"
+    "a version with no change-log entry, a role with no orientation path, an unknown `build --organization` id"
 )
 ROLES = "processes/roles.yaml"
 JOINT = "processes/yhteisasiakkuuden-polku.yaml"

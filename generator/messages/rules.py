@@ -377,6 +377,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         en="add `- {{role: {role}, processes: [{listed}]}}` to processes/orientation.yaml, the processes in the "
         "order to read them",
     ),
+    "orientation-path.none-in": m(
+        fi="roolilla `{role}` ei ole organisaation {organization} perehdytyspolkua, vaikka rooli tekee sen "
+        "prosesseissa vaiheita: sen uudella työntekijällä ei ole luetteloa prosesseista, jotka lukea ensin",
+        sv="rollen `{role}` har ingen introduktionsväg för {organization}, fast rollen har steg i dess processer: "
+        "en nyanställd där har ingen lista över processer att läsa först",
+        en="the role `{role}` has no orientation path of {organization}, although it has steps in its processes: "
+        "a new employee there has no list of processes to read first",
+    ),
+    "orientation-path.none-in.hint": m(
+        fi="lisää `- {{role: {role}, organization: {organization}, processes: [{listed}]}}` tiedostoon "
+        "processes/orientation.yaml, prosessit siinä järjestyksessä, jossa ne luetaan",
+        sv="lägg till `- {{role: {role}, organization: {organization}, processes: [{listed}]}}` i "
+        "processes/orientation.yaml, med processerna i den ordning de ska läsas",
+        en="add `- {{role: {role}, organization: {organization}, processes: [{listed}]}}` to "
+        "processes/orientation.yaml, the processes in the order to read them",
+    ),
     # --- orientation-organization -------------------------------------------------------------------
     "orientation-organization.other": m(
         fi="roolin `{role}` perehdytyspolku ({own}) nimeää prosessin `{process}`, joka on toisen organisaation "
@@ -1216,6 +1232,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="rollen `{role}` har en andra introduktionsväg (den första på rad {line}); bara en av dem skulle visas",
         en="the role `{role}` has a second orientation path (the first is on line {line}); only one of them would be "
         "shown",
+    ),
+    "unique-ids.orientation-in": m(
+        fi="roolilla `{role}` on organisaatiossa `{organization}` toinen perehdytyspolku (ensimmäinen on rivillä "
+        "{line}); vain toinen niistä näytettäisiin",
+        sv="rollen `{role}` har en andra introduktionsväg i organisationen `{organization}` (den första på rad "
+        "{line}); bara en av dem skulle visas",
+        en="the role `{role}` has a second orientation path in the organization `{organization}` (the first is on "
+        "line {line}); only one of them would be shown",
     ),
     "unique-ids.orientation.hint": m(
         fi="siirrä tämän polun prosessit ensimmäisen polun luetteloon lukujärjestyksessä ja poista tämä polku",

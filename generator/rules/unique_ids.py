@@ -6,11 +6,12 @@ from ..findings import Reporter
 from ..handbook import Handbook
 from ..messages import t
 from ..names import name_key
+from ..organizations import path_key
 
 ID = "unique-ids"
 DESCRIPTION = (
     "Ids are unique, ignoring case: steps, promises and targets within a process, processes and registry items "
-    "in the handbook, one orientation path per role and one glossary term per abbreviation."
+    "in the handbook, one orientation path per organization and role and one glossary term per abbreviation."
 )
 SEVERITY = "error"
 SCOPE = "handbook"
@@ -64,17 +65,20 @@ def check(handbook: Handbook, report: Reporter) -> None:
 
 
 def _orientation(handbook: Handbook, report: Reporter) -> None:
-    """A second path for a role would replace the first on its checklist page."""
+    """A second path for a role in the same organization would replace the first on its checklist page;
+    two organizations may each have a path for the same profession."""
     reg = handbook.orientation
-    first: dict[str, int] = {}
+    first: dict[tuple[str, str], int] = {}
     for i, op in enumerate(reg.items):
-        k = name_key(op.role)
+        org, role = path_key(handbook, op)
+        k = (name_key(org or ""), name_key(role))
         if k in first:
             line = reg.doc.locate(("paths", first[k], "role"))[0]
-            report.report(
-                reg.doc, ("paths", i, "role"),
-                t("unique-ids.orientation", role=op.role, line=line), t("unique-ids.orientation.hint"),
+            message = (
+                t("unique-ids.orientation-in", role=op.role, organization=org, line=line) if org
+                else t("unique-ids.orientation", role=op.role, line=line)
             )
+            report.report(reg.doc, ("paths", i, "role"), message, t("unique-ids.orientation.hint"))
         else:
             first[k] = i
 

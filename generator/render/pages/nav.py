@@ -37,7 +37,7 @@ def nav_omits(site: Site) -> tuple[bool, bool]:
 
 def not_in_nav(site: Site) -> list[str]:
     processes, roles = nav_omits(site)
-    return (["/prosessit/"] if processes else []) + (["/roolit/*.md", "/perehdytys/*.md"] if roles else [])
+    return (["/prosessit/"] if processes else []) + (["/roolit/*.md", "/perehdytys/"] if roles else [])
 
 
 def split_not_in_nav(pages: Iterable[str]) -> list[str]:
@@ -73,7 +73,7 @@ def nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
         nav.append({knowledge.label("knowledge", w.lang): [knowledge.KNOWLEDGE_INDEX]
                     + [knowledge.knowledge_path(p.id) for p in site.practices]})
     nav.append({lb("roles"): [ROLES] + ([] if omit_roles else [role_path(r) for r in site.roles])})
-    nav.append({lb("orientation"): [ORIENTATION] + ([] if omit_roles else [orientation_path(r) for r in site.paths])})
+    nav.append({lb("orientation"): [ORIENTATION] + ([] if omit_roles else [orientation_path(r, o) for o, r in site.paths])})
     nav.append({lb("changes"): CHANGES})
     nav.append({lb("glossary"): GLOSSARY})
     if site.hb.laws.items:

@@ -59,8 +59,12 @@ def role_path(role_id: str) -> str:
     return f"roolit/{slug(role_id)}.md"
 
 
-def orientation_path(role_id: str) -> str:
-    return f"perehdytys/{slug(role_id)}.md"
+def orientation_path(role_id: str, org_id: str | None = None) -> str:
+    """A role's orientation path, in its organization's folder when it has one (two organizations may
+    each have a path for the same profession)."""
+    if org_id is None:
+        return f"perehdytys/{slug(role_id)}.md"
+    return f"perehdytys/{slug(org_id)}/{slug(role_id)}.md"
 
 
 def role_area_path(role_id: str, area_id: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from ...graph import lane_of, step_type
 from ...handbook import Handbook
 from ...model import Contact, OrientationPath, Process, StepBase, Term
+from ...organizations import of_process, path_key, top_level
 from ...practice import Practice, practices_of
 from ...publication import publish
 from ...sources import project_of
@@ -93,9 +94,20 @@ class Site:
         self.orgs = handbook.organizations.by_id()
         self.terms = handbook.glossary.by_id()
         self.laws = handbook.laws.by_id()
-        self.paths: dict[str, OrientationPath] = {}
-        for op in handbook.orientation.items:  # a second path for a role is an error (unique-ids); the first counts
-            self.paths.setdefault(op.role, op)
+        # The outermost organization of each process; the listings group by it when there are several.
+        self.scope_of: dict[str, str | None] = {p.id: of_process(handbook, p) for p in self.processes}
+        self._scope_order = {o: i for i, o in enumerate(top_level(handbook))}
+        self.grouped = len(set(self.scope_of.values())) > 1
+        """Whether the handbook holds the processes of more than one organization: then the directory,
+        the role pages and the front page have a heading per organization."""
+        # One path per organization and role; a second is an error (unique-ids), the first counts.
+        self.paths: dict[tuple[str | None, str], OrientationPath] = {}
+        for op in handbook.orientation.items:
+            self.paths.setdefault(path_key(handbook, op), op)
+        self.role_paths: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+        """Each role's paths (their keys), in the order of orientation.yaml."""
+        for key in self.paths:
+            self.role_paths[key[1]].append(key)
         self.practices: list[Practice] = sorted(practices_of(handbook).practices(), key=lambda p: p.id)
         self._reviews: dict[int, tuple[dt.date | None, dt.date | None, str]] = {}
         # Who uses what.
@@ -156,6 +168,20 @@ class Site:
             if pf.process.id == process_id:
                 return str(pf.doc.file)
         return str(self.hb.root / f"{process_id}.yaml")
+
+    def scope_key(self, org_id: str | None) -> tuple[bool, int, str]:
+        """Organizations in the order of organizations.yaml, unknown ones after, none last."""
+        return (org_id is None, self._scope_order.get(org_id or "", len(self._scope_order)), org_id or "")
+
+    def by_scope(self, items: list[Any], scope: Callable[[Any], str | None]) -> list[tuple[str | None, list[Any]]]:
+        """`items` by organization (`scope` of each), in `scope_key` order; all in one group (None)
+        when the handbook is not grouped."""
+        if not self.grouped:
+            return [(None, items)] if items else []
+        found: dict[str | None, list[Any]] = {}
+        for item in items:
+            found.setdefault(scope(item), []).append(item)
+        return sorted(found.items(), key=lambda kv: self.scope_key(kv[0]))
 
     def steps(self, p: Process) -> list[StepView]:
         return [StepView(i + 1, s, p) for i, s in enumerate(p.steps)]

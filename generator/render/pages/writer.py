@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 
 from ...model import Contact, LocalText, Process, StepBase
-from ...organizations import of_process
+from ...organizations import of_contact, of_process
 from ..labels import LABELS, label
 from ..text import Safe, html_inert, safe_url, sanitize, slug
 from . import limits
@@ -146,15 +146,27 @@ class PageWriter:
                 return self.tx.plain(a.name) if plain else self.tx.inline(a.name)
         return sanitize(area_id, "plain")
 
-    def org_name(self, org_id: str | None) -> Safe:
+    def org_name(self, org_id: str | None, plain: bool = False) -> Safe:
         if not org_id:
             return Safe("")
         org = self.site.orgs.get(org_id)
-        return self.tx.inline(org.name) if org else sanitize(org_id, "plain")
+        if org is None:
+            return sanitize(org_id, "plain")
+        return self.tx.plain(org.name) if plain else self.tx.inline(org.name)
 
     def scope_of(self, process: Process) -> str | None:
         """The outermost organization a process belongs to (its search filter and grouping)."""
         return of_process(self.site.hb, process)
+
+    def process_scopes(self, groups: Iterable[tuple[Process, Any]]) -> list[str | None]:
+        """The outermost organizations of the processes of a role page's `groups` (its search filters)."""
+        return list(dict.fromkeys(self.site.scope_of.get(p.id) for p, _views in groups))
+
+    def contact_scopes(self, groups: Iterable[dict[str, Any]]) -> list[str | None]:
+        """The outermost organizations of the contacts of a directory page's `groups` (its search filters)."""
+        return list(dict.fromkeys(
+            of_contact(self.site.hb, c) for g in groups for c in [*g["authorities"], *g["public"]]
+        ))
 
     def step_label(self, view: StepView | None, step_id: str = "") -> Safe:
         if view is None:

@@ -4,7 +4,9 @@ numbered when long; `kenelle-soitan/muut.md` for contacts no area uses) holds it
 
 A page reads each contact on it (every entry with its id, for the search words) and the name of
 its organization; the first steps that use each contact (number, name, the process's title) and
-how many more; and the areas of a split directory and their counts.
+how many more; the areas of a split directory and their counts; and the outermost organization of
+each contact and its name (the page's search filter, and its heading when the handbook holds more
+than one organization).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ....model import Contact
+from ....organizations import of_contact
 from .. import limits
 from ..paths import DIRECTORY
 from ..site import Section
@@ -45,7 +48,12 @@ def pages(ctx: Context) -> Iterator[Page]:
 def _contacts(ctx: Context, contacts: Iterable[Contact], area_id: str | None) -> list[str]:
     """Each contact, its organization's name and the uses a page shows (in `area_id`, or all)."""
     inputs, use = ctx.inputs, ctx.site.contact_use
-    out: list[str] = []
+    contacts = list(contacts)
+    # The outermost organization of each: its search filter, and its heading when grouped.
+    roots = [of_contact(ctx.site.hb, c) for c in contacts]
+    out: list[str] = [repr((ctx.site.grouped, [c.id for c in contacts], roots))]
+    out += [inputs.org(org) for org in dict.fromkeys(roots)]
+    out += [repr([org for org, _mine in _scoped(ctx, contacts)])]
     for c in contacts:
         out += [inputs.contact(c.id), inputs.of(c), inputs.org(c.organization)]
         uses = [v for v in use.get(c.id, []) if area_id is None or v.process.area == area_id]
@@ -53,6 +61,16 @@ def _contacts(ctx: Context, contacts: Iterable[Contact], area_id: str | None) ->
         out += [x for v in shown for x in (inputs.head(v.process.id), inputs.step(v))]
         out.append(repr(len(uses) - len(shown)))
     return out
+
+
+def _scoped(ctx: Context, contacts: list[Contact]) -> list[tuple[str | None, list[Contact]]]:
+    return ctx.site.by_scope(contacts, lambda c: of_contact(ctx.site.hb, c))
+
+
+def scoped_groups(w: PageWriter, contacts: list[Contact]) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """The contacts by organization (one group of no organization when the handbook holds one), each
+    grouped by situation and audience."""
+    return [(org, groups(w, mine)) for org, mine in w.site.by_scope(contacts, lambda c: of_contact(w.site.hb, c))]
 
 
 def groups(w: PageWriter, contacts: Iterable[Contact]) -> list[dict[str, Any]]:
@@ -70,9 +88,10 @@ def _render(
     page_paths: list[str],
 ) -> Render:
     def render(w: PageWriter) -> str:
-        shown = groups(w, contacts) if contacts is not None else []
+        scopes = scoped_groups(w, list(contacts)) if contacts is not None else []
+        shown = [g for _org, gs in scopes for g in gs]
         return w.render(
-            TEMPLATE, path, groups=shown, sections=sections, section=section, page_paths=page_paths
+            TEMPLATE, path, groups=shown, scopes=scopes, sections=sections, section=section, page_paths=page_paths
         )
 
     return render
