@@ -387,12 +387,11 @@ def test_hand_written_pages_carry_their_last_change_and_edit_link(tmp_path: Path
     generate_docs(load_handbook(root / "processes"), clean, root / "content", ("fi", "sv"))
     assert _tree(out) == _tree(clean)
 
-    # No git: no date (the edit link, made from mkdocs.yml, stays, as on the process pages); and with no
-    # edit address either, no source line at all.
+    # No git: neither the date nor the edit link (on a process page either), and no empty line left behind.
     monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
-    page = (docs(root, ("fi",)) / "fi" / "ohje.md").read_text(encoding="utf-8")
-    assert "Viimeksi muutettu" not in page and f"[Ehdota muutosta]({edit}/fi/ohje.md)" in page
-    (root / "mkdocs.yml").write_text("site_name: Testi\n", encoding="utf-8")
-    page = (docs(root, ("fi",)) / "fi" / "ohje.md").read_text(encoding="utf-8")
-    assert "Ehdota muutosta" not in page and "hb-source" not in page
+    plain = docs(root, ("fi",))
+    page = (plain / "fi" / "ohje.md").read_text(encoding="utf-8")
+    assert "Viimeksi muutettu" not in page and "Ehdota muutosta" not in page and "hb-source" not in page
     assert page.startswith("# Ohje\n\nTeksti.\n")
+    process = (plain / "fi" / "prosessit" / f"{PROCESS}.md").read_text(encoding="utf-8")
+    assert "Ehdota muutosta" not in process and "hb-source" not in process
