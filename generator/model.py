@@ -409,7 +409,7 @@ class Law(Strict):
     valid_to: DateStr | None = Field(default=None, description="Last day the limit is in force; none while in force.")
     finlex: str = Field(description="Link to the act on Finlex (https://www.finlex.fi/…).")
     verified: bool = Field(
-        default=False, description="True only when the limit was checked against the text of the act or an official source.",
+        default=False, description="True only when the section's own text was read (the current act or the act enacting it).",
     )
     checked: Text | None = Field(default=None, description="What the limit was checked against, and when.")
 

@@ -349,3 +349,49 @@ def test_a_new_commit_changes_what_a_build_is_made_from(tmp_path: Path) -> None:
     git(root, "commit", "-q", "--allow-empty", "-m", "again")
     changed = inputs_digest(root, root / "processes", "kind")
     assert changed is not None and changed != before
+
+
+# --- hand-written pages --------------------------------------------------------------------------
+
+
+def test_hand_written_pages_carry_their_last_change_and_edit_link(tmp_path: Path, monkeypatch) -> None:
+    """A page of content/ is dated by its own file's newest commit and links to edit that file (the Finnish
+    one where a language has no page of its own); a commit to it re-renders it; without git, neither."""
+    root = tmp_path / "p"
+    (root / "content" / "fi").mkdir(parents=True)
+    (root / "content" / "sv").mkdir()
+    (root / "content" / "fi" / "ohje.md").write_text("# Ohje\n\nTeksti.\n", encoding="utf-8")
+    (root / "content" / "fi" / "vain-suomeksi.md").write_text("# Vain suomeksi\n\nTeksti.\n", encoding="utf-8")
+    (root / "content" / "sv" / "ohje.md").write_text("# Anvisning\n\nText.\n", encoding="utf-8")
+    make_project(root, "repo_url: https://git.example.fi/hva/kasikirja\nedit_uri: edit/main/\n")
+    edit = "https://git.example.fi/hva/kasikirja/edit/main/content"
+    hb = load_handbook(root / "processes")
+    out = root / "build" / "docs"
+    first = generate_docs(hb, out, root / "content", ("fi", "sv"))
+    fi = (out / "fi" / "ohje.md").read_text(encoding="utf-8")
+    assert f"Viimeksi muutettu 1.10.2026 · [Ehdota muutosta]({edit}/fi/ohje.md)" in fi
+    sv = (out / "sv" / "ohje.md").read_text(encoding="utf-8")
+    assert f"Senast ändrad 1.10.2026 · [Föreslå en ändring]({edit}/sv/ohje.md)" in sv
+    fallback = (out / "sv" / "vain-suomeksi.md").read_text(encoding="utf-8")
+    assert f"({edit}/fi/vain-suomeksi.md)" in fallback and "Senast ändrad 1.10.2026" in fallback
+
+    # A later commit of the Finnish page: its pages get the new date, the others keep theirs.
+    (root / "content" / "fi" / "vain-suomeksi.md").write_text("# Vain suomeksi\n\nUusi teksti.\n", encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "later", date="2026-11-05T12:00:00+00:00")
+    again = generate_docs(load_handbook(root / "processes"), out, root / "content", ("fi", "sv"), previous=first.digests)
+    assert "Viimeksi muutettu 5.11.2026" in (out / "fi" / "vain-suomeksi.md").read_text(encoding="utf-8")
+    assert "Senast ändrad 5.11.2026" in (out / "sv" / "vain-suomeksi.md").read_text(encoding="utf-8")
+    assert "sv/ohje.md" not in again.rendered_paths["sv"]
+    clean = root / "clean"
+    generate_docs(load_handbook(root / "processes"), clean, root / "content", ("fi", "sv"))
+    assert _tree(out) == _tree(clean)
+
+    # No git: neither the date nor the edit link (on a process page either), and no empty line left behind.
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    plain = docs(root, ("fi",))
+    page = (plain / "fi" / "ohje.md").read_text(encoding="utf-8")
+    assert "Viimeksi muutettu" not in page and "Ehdota muutosta" not in page and "hb-source" not in page
+    assert page.startswith("# Ohje\n\nTeksti.\n")
+    process = (plain / "fi" / "prosessit" / f"{PROCESS}.md").read_text(encoding="utf-8")
+    assert "Ehdota muutosta" not in process and "hb-source" not in process

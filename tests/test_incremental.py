@@ -6,9 +6,10 @@ sequences of edits are applied to it; after each edit it is built again (increme
 same sources are built into a fresh work folder and site (clean); `site_differences` must find
 nothing. The edits cover every input of the site: a step's text, a process title, a process
 added or removed, a registry entry (role, contact, organization), a glossary term, a practice
-description, a hand-written page, `mkdocs.yml`, a file under `overrides/`, a new version of the
-generator itself (its `__version__` and, with it, one of its labels), and the day moving on
-(review badges, "as of" dates).
+description, a statutory limit a promise cites (what it limits, or its end: laws.yaml), a
+hand-written page, `mkdocs.yml`, a file under `overrides/`, a new version of the generator itself
+(its `__version__` and, with it, one of its labels), and the day moving on (review badges, "as of"
+dates).
 
 Also: a build with nothing changed touches no file of `site/`; and a build that fails (MkDocs or
 Pagefind raising) or is killed (SIGKILL while Pagefind indexes) leaves the last good site exactly
@@ -109,12 +110,32 @@ REGISTRY = {  # which entry → (file, its Finnish name as written)
     "contact": ("processes/contacts.yaml", "name: {fi: Viranomaisnumero,"),
     "organization": ("processes/organizations.yaml", "name: {fi: MTP-palvelut,"),
 }
+LAWS = "processes/laws.yaml"
+LAW = "shl-36-7-arkipaivaa"
+"""The limit the promise of `perus` cites; its entry in laws.yaml is what a law edit changes."""
+LAW_TEXT = "      fi: Palvelutarpeen arvioinnin aloittaminen 75 vuotta täyttäneelle ja eräille muille ryhmille yhteydenotosta\n"
+LAW_ENDS = ("2026-12-31", "2027-03-31", "2027-12-31")
+"""Ends of the limit a law edit sets: after `perus` is in force, so that it still cites a limit in force,
+but within its review interval or after it (the law-ending warning), and before or after the day moves on."""
 STEP = {"perus": "name: {fi: Arvioi,", "toinen": "name: {fi: Kirjaa tiedot,"}
 TITLE = {"perus": "title: {fi: Perusprosessi,", "toinen": "title: {fi: Toinen prosessi,"}
 HEADER = '<header class="{{ class }}" data-md-component="header">'
 OVERRIDES = {"stylesheet": "overrides/assets/handbook/handbook.css", "template": "overrides/partials/header.html"}
 VERSION_LABEL = ("fi", "diagram_hint")
 """The label a new version of the generator words differently (on every Finnish process page)."""
+
+
+def _law(text: str, change: tuple[str, str] | None) -> str:
+    """laws.yaml with the entry of LAW changed: what it limits (a word added in Finnish), or its end."""
+    assert text.count(LAW_TEXT) == 1
+    if change is None:
+        return text
+    what, value = change
+    if what == "limits":
+        return text.replace(LAW_TEXT, f"{LAW_TEXT[:-1]} {value}\n")
+    entry = text.index(f"  - id: {LAW}\n")
+    at = text.index("    finlex:", entry)
+    return f"{text[:at]}    valid_to: {value}\n{text[at:]}"
 
 
 def _with(text: str, anchor: str, word: str | None) -> str:
@@ -141,6 +162,8 @@ class Sources:
     registry: dict[str, str] = field(default_factory=dict)
     glossary: str | None = None
     practice: str | None = None
+    law: tuple[str, str] | None = None
+    """A change of the limit `perus` cites: ("limits", word) or ("valid_to", date)."""
     page: dict[str, str] = field(default_factory=dict)
     mkdocs: str | None = None
     overrides: dict[str, str] = field(default_factory=dict)
@@ -174,6 +197,7 @@ class Project:
             text[name] = _with(text[name], anchor, s.registry.get(which))
         text["processes/glossary.yaml"] = _with(text["processes/glossary.yaml"], "definition: {fi: Palvelut.,", s.glossary)
         text["practices/malli.yaml"] = _with(text["practices/malli.yaml"], "summary: {fi: Tiivistelmä.,", s.practice)
+        text[LAWS] = _law(text[LAWS], s.law)
         for lang, word in s.page.items():
             text[f"content/{lang}/ohje.md"] += f"\n{word.capitalize()} on sana, jonka tämä testi lisäsi.\n"
         if s.mkdocs:
@@ -254,13 +278,16 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     perus = root / "processes" / "perus.yaml"
     lanes = "roles: [asiakas, ohjaaja, hoitaja]\n"
     text = perus.read_text(encoding="utf-8").replace(lanes, "source: {title: Lähde, practice: malli}\n" + lanes)
+    promise = "  - {from: alku, to: odota, within: 3 working days}\n"
+    assert promise in text
+    text = text.replace(promise, f"{promise[:-2]}, law: {LAW}}}\n")
     perus.write_text(text + "targets:\n  - {id: nps, metric: {fi: NPS, sv: NPS, en: NPS}, level: '> 60'}\n",
                      encoding="utf-8")
     (root / "processes" / "toinen.yaml").write_text(TOINEN, encoding="utf-8")
     (root / "practices").mkdir()
     (root / "practices" / "malli.yaml").write_text(MALLI, encoding="utf-8")
     names = [*(f"processes/{p}.yaml" for p in PROCESSES), *(n for n, _ in REGISTRY.values()), "processes/glossary.yaml",
-             "practices/malli.yaml", *(f"content/{lang}/ohje.md" for lang in LANGS), "mkdocs.yml", *OVERRIDES.values()]
+             LAWS, "practices/malli.yaml", *(f"content/{lang}/ohje.md" for lang in LANGS), "mkdocs.yml", *OVERRIDES.values()]
     patch = pytest.MonkeyPatch()
     p = Project(root=root, originals={n: (root / n).read_bytes() for n in names}, scratch=tmp, patch=patch)
     try:
@@ -300,6 +327,7 @@ def make_edit(kind: str, choice: int, word: str, days: int) -> Edit:
     """One edit of `kind`; `choice` picks which process, entry, language or file, `word` the new text."""
     process, lang = PROCESSES[choice % len(PROCESSES)], LANGS[choice % len(LANGS)]
     registry, override = sorted(REGISTRY)[choice % len(REGISTRY)], sorted(OVERRIDES)[choice % len(OVERRIDES)]
+    law = ("limits", word) if choice % 2 else ("valid_to", LAW_ENDS[choice % len(LAW_ENDS)])
     edits = {
         "step": lambda: Edit(kind, f"step of {process} → {word!r}", _set("step", process, word)),
         "title": lambda: Edit(kind, f"title of {process} → {word!r}", _set("title", process, word)),
@@ -308,6 +336,7 @@ def make_edit(kind: str, choice: int, word: str, days: int) -> Edit:
         "registry": lambda: Edit(kind, f"{registry} → {word!r}", _set("registry", registry, word)),
         "glossary": lambda: Edit(kind, f"glossary term → {word!r}", _set("glossary", None, word)),
         "practice": lambda: Edit(kind, f"practice → {word!r}", _set("practice", None, word)),
+        "law": lambda: Edit(kind, f"{LAW} {law[0]} → {law[1]!r}", _set("law", None, law)),
         "page": lambda: Edit(kind, f"content/{lang}/ohje.md → {word!r}", _set("page", lang, word)),
         "mkdocs": lambda: Edit(kind, f"mkdocs.yml copyright → {word!r}", _set("mkdocs", None, word)),
         "overrides": lambda: Edit(kind, f"{OVERRIDES[override]} → {word!r}", _set("overrides", override, word)),
@@ -317,16 +346,16 @@ def make_edit(kind: str, choice: int, word: str, days: int) -> Edit:
     return edits[kind]()
 
 
-KINDS = ("step", "title", "process-added", "process-removed", "registry", "glossary", "practice", "page", "mkdocs",
-         "overrides", "version", "day")
+KINDS = ("step", "title", "process-added", "process-removed", "registry", "glossary", "practice", "law", "page",
+         "mkdocs", "overrides", "version", "day")
 """The kinds of edit. The process `lisa` is added if it is not there and removed if it is: two kinds, so
 that a run does both."""
 DRAWS = st.tuples(st.integers(0, len(KINDS) - 1), st.integers(0, 5), WORDS, st.integers(1, 400))
 """One edit as drawn: always the same shape, whatever kind it turns out to be (Hypothesis replays draws)."""
-EDITS_PER_EXAMPLE = 3
-EXAMPLES = 3
-"""9 edits, each of a kind tried least so far in this module: the tests before this one try three kinds
-(step, title, page), these 9 edits the other 9."""
+EDITS_PER_EXAMPLE = 5
+EXAMPLES = 2
+"""10 edits, each of a kind tried least so far in this module: the tests before this one try three kinds
+(step, title, page), these 10 edits the other 10."""
 EDIT_TITLE = "Incremental build after a random edit (every kind of source), compared with a clean build"
 
 
@@ -547,7 +576,7 @@ def test_a_killed_incremental_build_leaves_the_site_and_the_next_build_recovers(
                                                   _set("page", "sv", "återhämtning")))
 
 
-# Last: the tests before it have tried three kinds of edit, so its 9 edits try the other 9.
+# Last: the tests before it have tried three kinds of edit, so its 10 edits try the other 10.
 @settings(max_examples=EXAMPLES, deadline=None, database=None, phases=[Phase.explicit, Phase.generate])
 @given(data=st.data())
 def test_an_incremental_build_equals_a_clean_build(project: Project, data: st.DataObject) -> None:

@@ -9,6 +9,7 @@ names), so that a change a diagram shows reaches its file, without Graphviz.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -247,10 +248,31 @@ def content_asset(root: Path, rnd: random.Random, n: int) -> None:
         (folder / name).write_bytes(f"<svg>{n}</svg>".encode() if name.endswith(".svg") else bytes([n % 256]) * 50)
 
 
+def law_limit(root: Path, rnd: random.Random, n: int) -> None:
+    """A statutory limit in laws.yaml: what it limits (the laws page, the promises citing it), its end (the
+    laws page, the review report's "limits that changed", an ended limit shown as such) or whether it is
+    verified (the badge on the pages citing it)."""
+    what = rnd.choice(["limits", "valid_to", "verified"])
+
+    def change(e: dict[str, Any]) -> None:
+        if what == "limits":
+            e["limits"] = _retext(e["limits"], f"raja {n}", rnd.random() < 0.5)
+        elif what == "valid_to":
+            end = rnd.choice([dt.date(2026, 10, 31), dt.date(2027, 6, 30), None])
+            if end is None:
+                e.pop("valid_to", None)
+            else:
+                e["valid_to"] = end
+        else:
+            e["verified"] = not e.get("verified", False)
+
+    _entry(root, "laws", "laws", rnd, change)
+
+
 EDITS = [
     step_text, process_title, process_owner_or_review, process_added, process_removed, role_name, contact_name,
     organization_name,
-    glossary_term, area_name, practice_description, content_page, content_asset,
+    glossary_term, area_name, practice_description, content_page, content_asset, law_limit,
 ]
 
 

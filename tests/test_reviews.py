@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import RELIABILITY
+from conftest import BASE, RELIABILITY, build_site
 
 from generator.cli import REVIEW_DAYS, main
 from generator.model import Process
@@ -99,3 +99,39 @@ def test_the_command_runs_as_a_program(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[0].startswith("Nästa granskning")
+
+
+# --- the review report: processes citing a limit that changed since their last review --------------
+
+
+def _citing(processes: Path, pid: str, reviewed: str) -> None:
+    """A copy of the base process that cites the Health Care Act's repealed three-day limit."""
+    text = (processes / "perus.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: perus", f"id: {pid}", 1).replace("valid_from: 2026-01-01", "valid_from: 2023-01-01")
+    text = text.replace("reviewed: 2026-10-01", f"reviewed: {reviewed}")
+    text = text.replace("  - {from: alku, to: odota, within: 3 working days}",
+                        "  - {from: alku, to: odota, within: 3 working days, law: thl-51-3-arkipaivaa}")
+    assert "law: thl-51-3-arkipaivaa" in text
+    (processes / f"{pid}.yaml").write_text(text, encoding="utf-8")
+
+
+def test_review_report_lists_processes_whose_cited_limit_changed_since_their_review(tmp_path: Path) -> None:
+    processes = tmp_path / "processes"
+    shutil.copytree(BASE, processes)
+    _citing(processes, "ennen", "2023-03-01")   # reviewed before the limit ended on 31.8.2023: listed
+    _citing(processes, "jalkeen", "2023-10-01")  # reviewed after it: not listed
+    built = build_site(processes, tmp_path / "out")
+    assert built.result.ok, built.log
+    fi = (built.site / "tarkistus" / "index.html").read_text(encoding="utf-8")
+    assert 'id="lait"' in fi and "Muuttuneet lakisääteiset määräajat" in fi
+    section = fi.split('id="lait"', 1)[1].split("<h2", 1)[0]
+    assert "prosessit/ennen/" in section and "1.9.2023" in section
+    assert "#law-thl-51-3-arkipaivaa" in section
+    assert "prosessit/jalkeen/" not in section and "prosessit/perus/" not in section
+    sv = (built.site / "sv" / "tarkistus" / "index.html").read_text(encoding="utf-8")
+    assert "Ändrade lagstadgade tidsfrister" in sv and "ändrades 1.9.2023" in sv
+    # Without a citing process reviewed before the change, the section is left out.
+    (processes / "ennen.yaml").unlink()
+    again = build_site(processes, tmp_path / "out")
+    assert again.result.ok, again.log
+    assert 'id="lait"' not in (again.site / "tarkistus" / "index.html").read_text(encoding="utf-8")

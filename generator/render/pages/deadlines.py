@@ -72,9 +72,11 @@ def years(today: dt.date) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=64)
 def holidays_json(lang: str, first: int, last: int) -> str:
-    """{"2026-06-19": "Juhannusaatto", …}: the holidays the calculator skips, named in `lang`."""
+    """{"2026-06-19": "juhannusaatto", …}: the holidays the calculator skips, named in `lang` as the
+    worked example names them (`skipped_words`: lower case inside a Finnish or Swedish sentence)."""
     found = holidays_between(dt.date(first, 1, 1), dt.date(last, 12, 31))
-    return json.dumps({s.day.isoformat(): s.name(lang) for s in found}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({s.day.isoformat(): skipped_words(s, lang) for s in found}, ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 def calendar_key(today: dt.date) -> str:

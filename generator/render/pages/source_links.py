@@ -4,7 +4,7 @@ The link is made as MkDocs makes its edit links, from `repo_url` and `edit_uri` 
 `mkdocs.yml` (`repo_url: https://git.example.fi/hyvinvointialue/kasikirja`, `edit_uri: edit/main/`):
 the address of `processes/<id>.yaml` is `repo_url` + `edit_uri` + the file's path in the project
 (an `edit_uri` that is a whole address is used as it is). Without them there is no link; without
-git history no date. MkDocs' own edit links would point at the generated Markdown, so the
+git history neither a date nor a link. MkDocs' own edit links would point at the generated Markdown, so the
 generated configurations turn them off (build.py).
 """
 
@@ -34,7 +34,8 @@ class SourceLinks:
     def key(self) -> str:
         """What every generated page's source line depends on (beyond its own file's date)."""
         newest = self.history.newest() if self.history is not None else None
-        return repr(("sources", newest.isoformat() if newest else None, self.repo_url, self.edit_uri))
+        return repr(("sources", self.history is not None, newest.isoformat() if newest else None, self.repo_url,
+                     self.edit_uri))
 
     def last_changed(self, file: Path | str | None, published: dt.date | None = None) -> dt.date | None:
         """The newest commit of `file`; of any source file when None (a page made of many); `published`
@@ -46,7 +47,9 @@ class SourceLinks:
         return self.history.last_changed(file) if file is not None else self.history.newest()
 
     def edit_url(self, file: Path | str | None) -> str | None:
-        if file is None or not self.repo_url or not self.edit_uri:
+        """The address to edit `file`; None without an edit address, and without git history: a project
+        that is not the county's repository (a copy, an export) may not hold that file there."""
+        if file is None or self.history is None or not self.repo_url or not self.edit_uri:
             return None
         try:
             rel = Path(os.path.abspath(file)).relative_to(self.project).as_posix()

@@ -1,8 +1,9 @@
 """Hand-written pages and their files: `content/<lang>/**.md` as they are (Finnish, marked as such,
-where a language lacks a page), with the glossary's abbreviations, and `content/assets/**` copied
-to `media/` in every language.
+where a language lacks a page), with the glossary's abbreviations and, like every generated page,
+the source line (its file's last change from git and the link to edit it; left out without git or
+an edit address), and `content/assets/**` copied to `media/` in every language.
 
-A page reads its file (or the Finnish one); a copied file reads itself.
+A page reads its file (or the Finnish one) and that file's source line; a copied file reads itself.
 """
 
 from __future__ import annotations
@@ -47,9 +48,11 @@ def pages(ctx: Context) -> Iterator[Page]:
     for rel, _title in content_pages(content_dir, lang, files):
         own = content_dir / lang / rel
         translated = own in files
-        text = read_content(own if translated else content_dir / DEFAULT_LANGUAGE / rel)
-        parts = [repr(translated), hash_text(text)]
-        yield Page(rel, parts, lambda w, text=text, translated=translated: _content_page(text, translated, w))
+        source = own if translated else content_dir / DEFAULT_LANGUAGE / rel
+        text = read_content(source)
+        parts = [repr(translated), hash_text(text), ctx.site.sources.file_key(source)]
+        yield Page(rel, parts, lambda w, text=text, translated=translated, source=str(source):
+                   _content_page(text, translated, w, source))
     for asset in _content_assets(content_dir, files):
         data = _read_asset(asset)
         if data is not None:
@@ -71,12 +74,14 @@ def _first_heading(text: str) -> str | None:
     return None
 
 
-def _content_page(text: str, translated: bool, w: PageWriter) -> str:
-    """A hand-written page, with the glossary's abbreviations; Finnish with a notice when untranslated."""
+def _content_page(text: str, translated: bool, w: PageWriter, source: str | None = None) -> str:
+    """A hand-written page, with its source line and the glossary's abbreviations; Finnish with a notice
+    when untranslated (its source line is then the Finnish file's)."""
     if not translated:
         text = _untranslated_page(text, w)
+    line = w.source_line(source) if source is not None else ""
     abbr = w.abbreviations
-    return text.rstrip("\n") + ("\n\n" + abbr + "\n" if abbr else "\n")
+    return text.rstrip("\n") + ("\n\n" + line if line else "") + ("\n\n" + abbr + "\n" if abbr else "\n")
 
 
 def _untranslated_page(fi_text: str, w: PageWriter) -> str:
