@@ -95,8 +95,10 @@ def _where_line(exc: Exception) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _found(log: Path, rel: str, key: str, line: int = 1, column: int = 1, severity: str = "error", **values: Any) -> LogFinding:
-    return LogFinding(rel, line, column, severity, key, tuple(values.items()))
+def _found(
+    log: Path, rel: str, key: str, at_line: int = 1, at_column: int = 1, /, severity: str = "error", **values: Any,
+) -> LogFinding:
+    return LogFinding(rel, at_line, at_column, severity, key, tuple(values.items()))
 
 
 def describe(con: Any, log: Path, rel: str) -> list[tuple[str, str]]:
@@ -368,6 +370,19 @@ def _precedes(process: Process, a: str, b: str) -> bool:
     return False
 
 
+def _deviation(process: Process, a: str, b: str, nxt: str) -> tuple[str, str, str]:
+    """(kind, a, b) of a case's first step that cannot follow the one before (`a`, '' at the start):
+    `b` first although the next step `nxt` comes before it ('before': b before nxt); `a` then `b`
+    although the graph puts `b` first ('before': a before b); else a start or a jump."""
+    if not a:
+        if nxt and _precedes(process, nxt, b):
+            return ("before", b, nxt)
+        return ("start", "", b)
+    if _precedes(process, b, a):
+        return ("before", a, b)
+    return ("jump", a, b)
+
+
 def conformance(con: Any, process: Process, observed: set[str]) -> Conformance:
     pairs = allowed_pairs(process, observed)
     con.execute("CREATE OR REPLACE TEMP TABLE allow (a VARCHAR, b VARCHAR)")
@@ -375,23 +390,26 @@ def conformance(con: Any, process: Process, observed: set[str]) -> Conformance:
         con.executemany("INSERT INTO allow VALUES (?, ?)", sorted(pairs))
     total, ok = con.execute("""
         CREATE OR REPLACE TEMP TABLE per AS
-        WITH s AS (SELECT c, step, t, lag(step) OVER (PARTITION BY c ORDER BY t, step) prev FROM mev),
+        WITH s AS (
+            SELECT c, step, t, lag(step) OVER w prev, lead(step) OVER w nxt FROM mev
+            WINDOW w AS (PARTITION BY c ORDER BY t, step)
+        ),
         q AS (
-            SELECT s.c, s.t, coalesce(s.prev, '') prev, s.step, allow.b IS NOT NULL ok FROM s
+            SELECT s.c, s.t, coalesce(s.prev, '') prev, s.step, coalesce(s.nxt, '') nxt, allow.b IS NOT NULL ok FROM s
             LEFT JOIN allow ON allow.a = coalesce(s.prev, '') AND allow.b = s.step
             WHERE s.prev IS NULL OR s.prev <> s.step
         )
-        SELECT c, bool_and(ok) ok, arg_min(prev, t) FILTER (WHERE NOT ok) a, arg_min(step, t) FILTER (WHERE NOT ok) b
+        SELECT c, bool_and(ok) ok, arg_min(prev, t) FILTER (WHERE NOT ok) a, arg_min(step, t) FILTER (WHERE NOT ok) b,
+               arg_min(nxt, t) FILTER (WHERE NOT ok) n
         FROM q GROUP BY c;
         SELECT count(*), count_if(ok) FROM per
     """).fetchone()
-    top = con.execute(
-        "SELECT a, b, count(*) n FROM per WHERE NOT ok GROUP BY a, b ORDER BY n DESC, a, b LIMIT 3"
-    ).fetchall()
-    deviations = [
-        Deviation("start" if not a else ("before" if _precedes(process, b, a) else "jump"), a, b, int(n))
-        for a, b, n in top
-    ]
+    firsts = con.execute("SELECT a, b, n, count(*) FROM per WHERE NOT ok GROUP BY a, b, n").fetchall()
+    counted: dict[tuple[str, str, str], int] = defaultdict(int)
+    for a, b, nxt, count in firsts:
+        counted[_deviation(process, a, b, nxt)] += int(count)
+    top = sorted(counted.items(), key=lambda x: (-x[1], x[0]))[:3]
+    deviations = [Deviation(kind, a, b, n) for (kind, a, b), n in top]
     return Conformance(process.id, int(total or 0), int(ok or 0), deviations)
 
 

@@ -69,7 +69,8 @@ def _target(s: Series, r: dict[str, Any], lang: str) -> str:
         return ""
     from ..render.charts import LEVEL_SYMBOLS
 
-    level = f"{LEVEL_SYMBOLS.get(s.target_op, s.target_op)} {_number(float(s.target_value), lang)} %"
+    value = f"{s.target_value:g}"
+    level = f"{LEVEL_SYMBOLS.get(s.target_op, s.target_op)} {value if lang == 'en' else value.replace('.', ',')} %"
     pct = r["attained_pct"]
     if pct is None:
         return level
