@@ -150,6 +150,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="kontrollera att loggen är hel; om felet upprepas, berätta för handbokens förvaltare",
         en="check that the log is whole; if it happens again, tell the handbook's maintainers",
     ),
+    "build.step.measure": m(fi="mittaus", sv="mätning", en="measurement"),
     # --- the command ---------------------------------------------------------------------------
     "cli.help.measure": m(
         fi="lupausten toteutuminen kansion measurements/ tapahtumalokeista",
