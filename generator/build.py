@@ -36,6 +36,7 @@ from .check import CheckResult, check_handbook
 from .editions import DEFAULT_EDITION, for_edition
 from .files import write_if_changed
 from .handbook import Handbook
+from .measure import measure_project
 from .messages import catalogue, text
 from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_key
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
@@ -175,6 +176,11 @@ class BuildConfig:
         return self.work / "cache" / "diagrams"
 
     @property
+    def measure_cache(self) -> Path:
+        """The aggregates of measurements/ (measure.measure_project), by a digest of what they are made from."""
+        return self.work / "cache" / "measurements"
+
+    @property
     def parse_cache(self) -> Path:
         return cache_file(self.work, self.processes)
 
@@ -263,6 +269,12 @@ def run_build(
         errors = checked.errors(strict)
         if errors:
             return refuse_to_build(config, checked, strict, say, time.perf_counter() - started)
+        with _timed(timings, "measure"):
+            measurement = measure_project(config.root, checked.handbook, config.measure_cache)
+        checked.findings.extend(measurement.findings)
+        if checked.errors(strict):
+            return refuse_to_build(config, checked, strict, say, time.perf_counter() - started)
+        checked.handbook.measured = measurement.measured
         if checked.warnings():
             say(text("build.warnings", n=len(checked.warnings())))
         handbook = for_edition(checked.handbook, config.edition)

@@ -8,6 +8,7 @@ and the kind of build (its languages and paths, edition, organization, a preview
 them, reading each file once, in about a tenth of a second for a thousand processes, where a
 check alone takes two seconds. `build-inputs.json` beside the build state records the digest of
 the last good build with what its summary says (pages, warnings); `run_build` compares it first.
+An event log in `measurements/` counts by its size and its modification and change times (measure.stat_key).
 
 Files are found and read the way the check reads them (sources.py): when any entry is one the
 check would refuse or name (a link out of the project, a FIFO, a `*.yml` name), there is no
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from .build_state import tool_versions
 from .history import history_key
-from .sources import PROJECT_FOLDERS, UnsafeFile, all_files, read_bytes, vet
+from .sources import LOG_SUFFIXES, PROJECT_FOLDERS, UnsafeFile, all_files, read_bytes, vet
 from .timing import today
 
 READ_LIMIT = 16_000_000
@@ -62,13 +63,28 @@ def inputs_digest(root: Path, processes: Path, kind: str) -> str | None:
         listing = all_files(folder, root)
         if listing.findings or listing.unreadable:
             return None
+        logs = folder.name == "measurements" and folder.parent == root
         for path in listing.files:
-            if not _add_file(h, path, folder):
+            if logs and path.suffix in LOG_SUFFIXES:
+                _add_log(h, path, folder)
+            elif not _add_file(h, path, folder):
                 return None
     config = root / "mkdocs.yml"
     if os.path.lexists(config) and not _add_file(h, config, root, vetted=False, project=root):
         return None
     return h.hexdigest()
+
+
+def _add_log(h: hashlib._Hash, path: Path, folder: Path) -> None:
+    """An event log by its identity on disk (measure.stat_key), not its bytes: ten million events are not
+    read to learn that nothing changed."""
+    from .measure import stat_key
+
+    try:
+        key = stat_key(path)
+    except OSError:
+        key = "unreadable"
+    h.update(os.fsencode(os.path.relpath(path, folder)) + b"\0log\0" + key.encode() + b"\0")
 
 
 def _add_file(h: hashlib._Hash, path: Path, folder: Path, vetted: bool = True, project: Path | None = None) -> bool:

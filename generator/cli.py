@@ -1,4 +1,4 @@
-"""The `handbook` command: check, build, serve, schema, reviews, rules, deadline, export-bpmn, import-bpmn."""
+"""The `handbook` command: check, build, serve, schema, reviews, rules, deadline, measure, export-bpmn, import-bpmn."""
 
 from __future__ import annotations
 
@@ -214,8 +214,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_rules)
 
     from .bpmn.commands import add_commands
+    from .measure.command import add_command as add_measure
 
     add_commands(sub)
+    add_measure(sub)
     return parser
 
 

@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .findings import Finding, SourceDoc
 from .history import History, open_history
@@ -76,6 +76,8 @@ class Handbook:
     history: History | None = None
     """The project's git history (None: not a repository, or git could not read it)."""
     _timelines: dict[int, Timeline] = field(default_factory=dict, init=False, repr=False, compare=False)
+    measured: Any = None
+    """What measurements/ found (measure.results.Measured), attached by the build; None: not measured."""
     left_out: dict[str, LocalText] = field(default_factory=dict)
     """The titles of processes left out of this edition (editions.py): links to them are plain text."""
 

@@ -248,6 +248,11 @@ class Target(Strict):
     id: Id | None = None
     metric: Text = Field(description="What is measured.")
     level: str = Field(description="The level aimed at, e.g. '≥ 80 %' or '> 60'.")
+    promise: Id | None = Field(
+        default=None,
+        description="The promise whose attainment (the share of cases in time, %) this target sets: its `id`, "
+                    "or `<from>-<to>` for a promise without one. `handbook measure` compares with the level.",
+    )
     law: Id | None = Field(default=None, description="The statutory time limit it measures: an id from laws.yaml.")
     law_added_by: LawAddedBy = Field(
         default="source",

@@ -25,6 +25,9 @@ def all_schemas() -> dict[str, dict]:
     for stem, model in REGISTRY_MODELS.items():
         out[stem] = schema_for(model, stem)
     out["practice"] = schema_for(Practice, "practice")
+    from .measure.mapping import MeasurementMapping
+
+    out["measurement"] = schema_for(MeasurementMapping, "measurement")
     return out
 
 

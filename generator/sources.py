@@ -305,6 +305,8 @@ CONTENT_LIMIT = 2_000_000
 """The largest file read or published from content/, overrides/ and measurements/ (bytes)."""
 
 OTHER_FOLDERS = ("content", "overrides", "measurements")
+LOG_SUFFIXES = (".csv", ".parquet")
+"""Event logs in measurements/: read in place by DuckDB (generator/measure/), never published, so no size limit."""
 
 
 def project_findings(project: Path, folders: Iterable[str] = OTHER_FOLDERS) -> list[Finding]:
@@ -315,6 +317,8 @@ def project_findings(project: Path, folders: Iterable[str] = OTHER_FOLDERS) -> l
         listing = all_files(project / name, project)
         found.extend(listing.findings)
         for path in listing.files:
+            if name == "measurements" and path.suffix in LOG_SUFFIXES:
+                continue  # an event log is never published, and may be large: measure/ reads it
             found.extend(_file_findings(path))
     return found
 

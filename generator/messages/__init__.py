@@ -148,10 +148,10 @@ def catalogue() -> Mapping[str, dict[str, str]]:
     """Every message by key (the modules of this package, merged; a key defined twice is a mistake)."""
     global _CATALOGUE
     if _CATALOGUE is None:
-        from . import bpmn, cli, loading, rules
+        from . import bpmn, cli, loading, measure, rules
 
         merged: dict[str, dict[str, str]] = {}
-        for part in (loading, rules, cli, bpmn):
+        for part in (loading, rules, cli, bpmn, measure):
             twice = merged.keys() & part.MESSAGES.keys()
             assert not twice, f"messages defined twice: {sorted(twice)}"
             merged.update(part.MESSAGES)

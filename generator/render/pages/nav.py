@@ -8,6 +8,7 @@ from typing import Any
 from .. import knowledge
 from . import limits
 from .paths import (
+    ATTAINMENT,
     CHANGES,
     DIRECTORY,
     GLOSSARY,
@@ -82,6 +83,10 @@ def nav(w: PageWriter, content_pages: list[tuple[str, str]]) -> list[NavItem]:
     # The guide itself first (esihenkilolle.md), then its sub-pages (esihenkiloille/…), then the review report.
     guides = sorted((p for p, _t in content_pages if p.startswith("esihenkilo")), key=lambda p: ("/" in p, p))
     supervisors: list[NavItem] = [*guides, REVIEW]
+    from .kinds.attainment import measured_processes
+
+    if measured_processes(site):
+        supervisors.append(ATTAINMENT)
     about: list[NavItem] = [p for p, _t in content_pages if not p.startswith("esihenkilo")]
     nav.append({lb("for_supervisors"): supervisors})
     if about:

@@ -20,6 +20,8 @@ REVIEW_CSV = "tarkistus/tarkistukset.csv"
 GLOSSARY = "sanasto.md"
 LAWS = "lakisaateiset-maaraajat.md"
 LEGEND = "merkinnat.md"
+ATTAINMENT = "lupausten-toteutuminen.md"
+"""Every measured promise in one table (kinds/attainment.py), when measurements/ gave any."""
 ROLES = "roolit/index.md"
 ORIENTATION = "perehdytys/index.md"
 KNOWLEDGE_INDEX = knowledge.KNOWLEDGE_INDEX

@@ -72,6 +72,8 @@ class Site:
         self.publication = publish(handbook, self.today)
         handbook = self.publication.handbook  # each process in its version in force
         self.hb = handbook
+        self.measured = handbook.measured
+        """What measurements/ found (measure.results.Measured), or None: aggregates only."""
         self.upcoming = self.publication.upcoming
         """Versions not yet in force, by process id (their own pages, out of every listing)."""
         self.version_changes = self.publication.changes

@@ -219,6 +219,49 @@
     });
   }
 
+  /* A table marked sortable (the promises-kept page, kinds/attainment.py): each column heading becomes
+     a button that sorts the rows by that column, numbers as numbers ("< 5" and "–" last); the
+     heading's aria-sort says the order. Without the script the table is the same, in process order. */
+  function setupSortable() {
+    var boxes = document.querySelectorAll("[data-hb-sortable]");
+    Array.prototype.forEach.call(boxes, function (box) {
+      var table = box.querySelector("table");
+      if (!table || table.getAttribute("data-hb-sorted") !== null) return;
+      table.setAttribute("data-hb-sorted", "");
+      var heads = table.querySelectorAll("thead th");
+      var body = table.tBodies[0];
+      if (!body) return;
+      function key(cell) {
+        var text = (cell ? cell.textContent : "").trim();
+        var number = parseFloat(text.replace(/[\u2191\u2193\u2192+%\s]/g, "").replace("\u2212", "-").replace(",", "."));
+        return isNaN(number) || /^</.test(text) ? { n: null, t: text } : { n: number, t: text };
+      }
+      Array.prototype.forEach.call(heads, function (th, column) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "hb-sort";
+        button.title = box.getAttribute("data-sort-label") || "";
+        while (th.firstChild) button.appendChild(th.firstChild);
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          var down = th.getAttribute("aria-sort") === "ascending";
+          Array.prototype.forEach.call(heads, function (other) { other.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", down ? "descending" : "ascending");
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = key(a.cells[column]), y = key(b.cells[column]);
+            if (x.n === null || y.n === null) {
+              if (x.n !== y.n) return x.n === null ? 1 : -1;
+              return (down ? -1 : 1) * x.t.localeCompare(y.t);
+            }
+            return (down ? -1 : 1) * (x.n - y.n);
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+        });
+      });
+    });
+  }
+
   mountSearch();
   setupToggle();
   setupChecklists();
@@ -226,8 +269,10 @@
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(function () {
       setupTables();
+      setupSortable();
     });
   } else {
     window.addEventListener("load", setupTables);
+    window.addEventListener("load", setupSortable);
   }
 })();

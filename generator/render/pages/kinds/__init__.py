@@ -73,7 +73,7 @@ class Context:
 
 ORDER = (
     "process", "home", "area", "roles", "role", "directory", "orientation", "orientation_role", "changes", "review",
-    "glossary", "laws", "knowledge", "legend", "content",
+    "glossary", "laws", "knowledge", "legend", "attainment", "content",
 )
 """The kinds, in the order their pages are made (the order the pages were always made in)."""
 

@@ -29,7 +29,7 @@ from ....model import CallStep, DecisionStep, HandoffStep, ParallelStep, Process
 from ....organizations import of_process
 from ....process_diff import VersionChange
 from ....timing import parse_date, parse_duration
-from ... import knowledge
+from ... import attainment, knowledge
 from ...text import Safe, sanitize, slug, without_invisible
 from .. import deadlines
 from ..differences import describe
@@ -171,6 +171,7 @@ def _reads(ctx: Context, p: Process) -> tuple[str, list[tuple[str, str]]]:
         "|",
         inputs.practice_of(p.id),
         *inputs.target_results(p.id),
+        site.measured.key(p.id) if site.measured is not None else "",
     ])
     entries = [
         ("area", p.area), *(("role", r) for r in roles), *(("org", o) for o in orgs),
@@ -283,6 +284,7 @@ def _process_page(w: PageWriter, p: Process, svg: str | None, bpmn: bool = False
             }
         )
     targets_law = {i: _law(w, here, t.law, t.law_added_by) for i, t in enumerate(p.targets) if t.law}
+    measured = _measured(w, p) if not upcoming else {"promises": [], "latest": [], "conformance": None}
     keywords = tx.keywords(p.keywords, *(s.keywords for s in p.steps))
     lanes = lane_of(p)
     text = w.render(
@@ -307,6 +309,7 @@ def _process_page(w: PageWriter, p: Process, svg: str | None, bpmn: bool = False
         )),
         target_results=Safe(knowledge.target_results_markdown(site.hb, p.id, w.lang)),
         targets_law=targets_law,
+        measured=measured,
         calculator=_calculator(w, choices),
         changes=sorted(p.changes, key=lambda c: parse_date(c.date) or dt.date.min, reverse=True),
         over_time=_over_time_parts(w, here, p, upcoming),
@@ -314,6 +317,23 @@ def _process_page(w: PageWriter, p: Process, svg: str | None, bpmn: bool = False
         source_date=None if upcoming else site.publication.dates.get(p.id),
     )
     return text
+
+
+def _measured(w: PageWriter, p: Process) -> dict[str, Any]:
+    """Each measured promise's chart and table, its latest month for the at-a-glance box, and the conformance."""
+    measured = w.site.measured
+    if measured is None:
+        return {"promises": [], "latest": [], "conformance": None}
+    series, conf = measured.of_process(p.id)
+    lang = w.lang
+    return {
+        "promises": [Safe(attainment.promise_markdown(p, s, lang, f"hb-attainment-{i}")) for i, s in enumerate(series)],
+        "latest": [
+            Safe(f"{w.tx.inline(attainment.promise_title(p, s, lang))}: {sanitize(attainment.latest_words(s, lang), 'plain')}")
+            for s in series
+        ],
+        "conformance": attainment.conformance_words(conf, p, lang) if series else None,
+    }
 
 
 def _example(w: PageWriter, p: Process, from_id: str, dur: Any) -> Safe | None:
