@@ -42,7 +42,9 @@ SOSIAALIOHJAAJA = (
 # name: (file, old text, new text, where in the new text the finding is, rule, a piece of its message)
 CASES: dict[str, tuple[str, str, str, str, str, str]] = {
     "second orientation path for a role": (
-        ORIENTATION, SOSIAALIOHJAAJA, SOSIAALIOHJAAJA + "  - role: sosiaaliohjaaja\n    processes: [viranomaisnumerot]\n",
+        ORIENTATION, SOSIAALIOHJAAJA,
+        SOSIAALIOHJAAJA + "  - role: sosiaaliohjaaja\n    organization: luvn-aikuisten-sosiaalipalvelut\n"
+        "    processes: [viranomaisnumerot]\n",
         "  - role: sosiaaliohjaaja", "unique-ids", "toinen perehdytyspolku (ensimmäinen on rivillä 17)",
     ),
     "empty step name": (

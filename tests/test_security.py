@@ -533,7 +533,10 @@ def test_no_script_runs_on_any_kind_of_page(guarded: tuple[PageWatch, list[str]]
             assert len(pg.frames) > 1, "the diagram's document was not loaded"
         assert _ran(pg, dialogs) == [], name
         overflow = pg.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 1, f"{name}: a long word makes the page {overflow} px too wide"
+        widest = pg.evaluate("""() => { const w = document.documentElement.clientWidth;
+            const e = [...document.querySelectorAll('article *')].find(e => e.getBoundingClientRect().right > w + 1);
+            return e ? e.tagName + '.' + e.className + ' in ' + (e.parentElement || {}).className : ''; }""")
+        assert overflow <= 1, f"{name}: a long word makes the page {overflow} px too wide: {widest}"
         RELIABILITY.record("hostile-text-browser", "Pages of the hostile site opened in Chromium", "accepted",
                            pages=len(PAGE_TYPES), unsafe=0)
     assert [e for e in watch.console_errors if "alert" in e] == []
