@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import morphology
 from .build_error import BuildError
 from .build_inputs import RecordedBuild, forget_recorded, inputs_digest, load_recorded, save_recorded
 from .build_state import BuildState, forget_state, load_state, save_state, site_identity, tool_versions
@@ -283,6 +284,8 @@ def run_build(
             diagrams = render_diagrams(publish(handbook, today()).handbook, config)  # each in its version in force
         for failure in diagrams.failed:
             say(text("build.no-diagram", failure=failure))
+        if morphology.status():
+            say(text("build.no-voikko"))
         with _timed(timings, "pages"):
             docs = generate_pages(handbook, config, diagrams, state)
         configs = write_mkdocs_configs(config, docs)
