@@ -54,7 +54,13 @@ __all__ = ["KEEP_OLD_SITES", "BuildConfig", "BuildError", "BuildResult", "build"
 PARALLEL_MIN_PAGES = 300
 """From this many pages to render (all languages) MkDocs runs one process per language, side by side."""
 
-THEME_LABELS = ("search_placeholder", "search_open", "filter_kind", "table_region", "table_more")
+SEARCH_LABELS = (
+    "search_placeholder", "search_results", "search_results_one", "search_none", "search_partial", "search_also",
+    "search_clear", "search_more", "search_filters", "phone", "situation", "authorities_only", "example_title",
+    "directory",
+)
+"""The search box's words (assets/handbook/search.js), in the page as one JSON attribute."""
+THEME_LABELS = ("search_open", "filter_kind", "table_region", "table_more", *SEARCH_LABELS)
 
 
 @dataclass(frozen=True)
@@ -548,6 +554,7 @@ def write_mkdocs_configs(config: BuildConfig, docs: GeneratedDocs) -> dict[str, 
                     "site_root": posixpath.relpath(".", here).rstrip("/") + "/" if lang != DEFAULT_LANGUAGE else "",
                     "preview": config.preview,
                     "labels": {key: label(lang, key) for key in THEME_LABELS},
+                    "search_labels": {key: label(lang, key) for key in SEARCH_LABELS},
                 },
             },
         }
