@@ -358,9 +358,11 @@ class PageWriter:
 
     def render(self, template: str, here: str, **context: Any) -> str:
         text = self._render(template, here, **context)
-        if self.lang == "fi" and template.endswith(".md.j2"):
-            text += search_words(text)
-        return text
+        return self.with_search_words(text) if template.endswith(".md.j2") else text
+
+    def with_search_words(self, markdown: str) -> str:
+        """A Finnish page's Markdown with its search words at the end (`search_words`); others as they are."""
+        return markdown + search_words(markdown) if self.lang == "fi" else markdown
 
     def _render(self, template: str, here: str, **context: Any) -> str:
         tpl = self.env.get_template(template)

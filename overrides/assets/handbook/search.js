@@ -149,7 +149,12 @@
     kept = kept.filter(function (w) { if (seen[w]) return false; seen[w] = true; return true; }).slice(0, MAX_WORDS);
     return kept.map(function (word) {
       var alts = [{ q: word, weight: WEIGHT.word }];
-      if (!vocab || /\d/.test(word)) return { word: word, alts: alts };
+      if (!vocab || !vocab.sorted.length || /\d/.test(word)) return { word: word, alts: alts };
+      // A word no page has, nor a word it may be an inflected form of, is not searched as it is: Pagefind
+      // would find pages by a shorter part of it ("blorfistaani" by "b"). Its corrections may be.
+      if (word.length >= 4 && !vocab.has(word) && !vocab.hasPrefix(word) && !vocab.stemOf(word, Math.max(4, Math.ceil(word.length * 0.6)))) {
+        alts = [];
+      }
       var base = vocab.base(word);
       if (base && base !== word) alts.push({ q: base, weight: WEIGHT.base });
       var min = SPLIT_LANGS[lang];
@@ -158,7 +163,7 @@
         if (parts) alts.push({ q: parts.join(" "), weight: WEIGHT.parts, shown: true });
       }
       // A word the handbook does not have, nor a longer word it begins, nor a word it may be inflected from.
-      if (word.length >= 5 && !vocab.has(word) && !base && !vocab.hasPrefix(word) && !vocab.stemOf(word, Math.max(4, word.length - 3))) {
+      if (word.length >= 5 && !vocab.has(word) && !base && !vocab.hasPrefix(word) && !vocab.stemOf(word, Math.max(4, word.length - 2))) {
         corrections(word, vocab).forEach(function (c) { alts.push({ q: c, weight: WEIGHT.typo, shown: true }); });
       }
       return { word: word, alts: alts };
