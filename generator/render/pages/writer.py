@@ -362,7 +362,16 @@ class PageWriter:
 
     def with_search_words(self, markdown: str) -> str:
         """A Finnish page's Markdown with its search words at the end (`search_words`); others as they are."""
-        return markdown + search_words(markdown) if self.lang == "fi" else markdown
+        if self.lang != "fi":
+            return markdown
+        words = search_words(markdown)
+        if not words:
+            return markdown
+        # Before the page's first heading: in no section of the page (a contact entry of the directory is
+        # a search result of its own, its section's text its excerpt), after the front matter.
+        end = _FRONT_MATTER.match(markdown)
+        cut = end.end() if end else 0
+        return markdown[:cut] + words + "\n" + markdown[cut:]
 
     def _render(self, template: str, here: str, **context: Any) -> str:
         tpl = self.env.get_template(template)
@@ -395,6 +404,7 @@ def _ABBR_OK(abbr: str) -> bool:  # noqa: N802 - reads as a predicate
     return bool(abbr) and len(abbr) <= 20 and all(c.isalnum() or c in " .-/" for c in abbr) and abbr[0].isalnum()
 
 
+_FRONT_MATTER = re.compile(r"---\n.*?\n---\n", re.S)
 _MARKUP = re.compile(r"\]\([^)]*\)|<[^>]*>|\{:[^}]*\}|&\w+;|https?://\S+")
 """A link's address, an HTML tag, an attribute list, a character reference, an address: not words of the page."""
 
@@ -405,7 +415,7 @@ def search_words(markdown: str) -> str:
     words = morphology.extra_words(_MARKUP.sub(" ", markdown))
     if not words:
         return ""
-    return f'\n\n<div class="hb-words" hidden data-pagefind-weight="{SEARCH_WORDS_WEIGHT}">{" ".join(words)}</div>\n'
+    return f'\n<div class="hb-words" hidden data-pagefind-weight="{SEARCH_WORDS_WEIGHT}">{" ".join(words)}</div>\n'
 
 
 SEARCH_WORDS_WEIGHT = 0.5

@@ -499,7 +499,8 @@
     var phone = "";
     var i = L.phone ? section.indexOf(L.phone + ":") : -1;
     if (i >= 0) {
-      var m = /^[:\s]*([+(]?\d[\d\s()\-]{3,}\d)/.exec(section.slice(i + L.phone.length));
+      // Digits, or the X of an example number that is not a real one ("0XX XXX XXXX").
+      var m = /^[:\s]*([+(]?[\dX][\dX\s()\-]{3,}[\dX])/.exec(section.slice(i + L.phone.length));
       if (m) phone = m[1].trim();
     }
     var li = el("li", "pagefind-ui__result hb-find__contact");
