@@ -9,6 +9,9 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # command:package pairs installed with apt-get when the command is missing
 SYSTEM_TOOLS := dot:graphviz chromium:chromium chromedriver:chromium-driver node:nodejs npm:npm
+# libraries installed with apt-get when dpkg does not have them: Voikko, the Finnish morphology of the
+# search (generator/morphology.py; the Python binding is PyPI's libvoikko, in pyproject.toml)
+SYSTEM_LIBRARIES := libvoikko1 voikko-fi
 
 .PHONY: handbook test serve check install system python node lint clean
 
@@ -33,6 +36,9 @@ system:
 	@missing=""; \
 	for pair in $(SYSTEM_TOOLS); do \
 	  command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; \
+	done; \
+	for package in $(SYSTEM_LIBRARIES); do \
+	  dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$package"; \
 	done; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import morphology
 from .build_error import BuildError
 from .build_inputs import RecordedBuild, forget_recorded, inputs_digest, load_recorded, save_recorded
 from .build_state import BuildState, forget_state, load_state, save_state, site_identity, tool_versions
@@ -54,7 +55,13 @@ __all__ = ["KEEP_OLD_SITES", "BuildConfig", "BuildError", "BuildResult", "build"
 PARALLEL_MIN_PAGES = 300
 """From this many pages to render (all languages) MkDocs runs one process per language, side by side."""
 
-THEME_LABELS = ("search_placeholder", "search_open", "filter_kind", "table_region", "table_more")
+SEARCH_LABELS = (
+    "search_placeholder", "search_results", "search_results_one", "search_none", "search_partial", "search_also",
+    "search_clear", "search_more", "search_filters", "phone", "situation", "authorities_only", "example_title",
+    "directory",
+)
+"""The search box's words (assets/handbook/search.js), in the page as one JSON attribute."""
+THEME_LABELS = ("search_open", "filter_kind", "table_region", "table_more", *SEARCH_LABELS)
 
 
 @dataclass(frozen=True)
@@ -295,6 +302,8 @@ def run_build(
             diagrams = render_diagrams(publish(handbook, today()).handbook, config)  # each in its version in force
         for failure in diagrams.failed:
             say(text("build.no-diagram", failure=failure))
+        if morphology.status():
+            say(text("build.no-voikko"))
         with _timed(timings, "pages"):
             docs = generate_pages(handbook, config, diagrams, state)
         configs = write_mkdocs_configs(config, docs)
@@ -560,6 +569,7 @@ def write_mkdocs_configs(config: BuildConfig, docs: GeneratedDocs) -> dict[str, 
                     "site_root": posixpath.relpath(".", here).rstrip("/") + "/" if lang != DEFAULT_LANGUAGE else "",
                     "preview": config.preview,
                     "labels": {key: label(lang, key) for key in THEME_LABELS},
+                    "search_labels": {key: label(lang, key) for key in SEARCH_LABELS},
                 },
             },
         }

@@ -76,6 +76,9 @@ def _code_and_tools() -> str:
     for name in TOOLS:
         with contextlib.suppress(metadata.PackageNotFoundError):
             h.update(f"{name}={metadata.version(name)}\0".encode())
+    from . import morphology  # the search words of the Finnish pages are Voikko's, or none without it
+
+    h.update(f"{morphology.version()}\0".encode())
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in (".py", ".j2", ".yaml", ".json", ".css", ".js") and "__pycache__" not in path.parts:
             h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())

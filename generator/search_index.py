@@ -13,6 +13,9 @@ Shard 0 is `pagefind/`, as a handbook of one shard has always had it; shard `i` 
 (`{"shards": ["shards/1/", …]}`). The shards are the same whatever was built before: the same
 pages make the same shards, so an incremental build's index is a clean build's.
 
+Each shard has the words of its pages beside it, `vocabulary.<lang>.json` (search_vocabulary.py), for the
+search box's compound splitting and typo correction.
+
 Only pages with `data-pagefind-body` (the article of a handbook page) are indexed: Pagefind would
 index all of a page that lacks it when no page of a shard has it.
 """
@@ -33,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import search_vocabulary
 from .build_error import BuildError
 from .publish import link_tree, write_new_file
 
@@ -101,7 +105,7 @@ def plan_shards(site_pages: dict[str, str], digests: dict[str, str], per_shard: 
         shards[shard_of(site_pages[site_path], k)].pages.append(site_path)
     for s in shards:
         h = hashlib.blake2b(digest_size=16)
-        h.update(f"{k}\0{EXCLUDE}\0".encode())
+        h.update(f"{k}\0{EXCLUDE}\0{search_vocabulary.FORMAT}\0".encode())
         for p in s.pages:
             h.update(f"{p}\0{digests[p]}\0".encode("utf-8", "surrogateescape"))
         s.key = h.hexdigest()
@@ -201,6 +205,7 @@ def run_pagefind(site: Path, output: Path, pages: list[str]) -> None:
     proc = subprocess.run(args, capture_output=True, text=True, check=False)
     if proc.returncode != 0 or not (output / "pagefind-ui.js").is_file():
         raise BuildError(f"Pagefind failed ({proc.returncode}): {(proc.stderr or proc.stdout).strip()[:500]}")
+    search_vocabulary.write_vocabulary(site, output, pages)
 
 
 def glob_of(pages: list[str]) -> str:

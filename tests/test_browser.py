@@ -17,6 +17,7 @@ import pytest
 from conftest import ROOT, BuiltSite, PageWatch, build_site, processes_for_tests, serve_folder
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from bench import search_questions
 from generator import search_index
 from generator.handbook import load_handbook
 
@@ -51,27 +52,7 @@ def goto(watch: PageWatch, url: str) -> Any:
 
 def search(page: Any, query: str) -> list[str]:
     """Type `query` into the header search box; the result pages in order (site-relative)."""
-    box = page.locator(".hb-search .pagefind-ui__search-input")
-    box.wait_for(state="visible")
-    box.fill("")
-    box.press_sequentially(query, delay=5)
-    # Results for a prefix typed so far can be on screen first: wait for the message naming the whole query.
-    page.wait_for_function(
-        """(query) => {
-            const items = [...document.querySelectorAll('.pagefind-ui__result')];
-            const msg = document.querySelector('.pagefind-ui__message');
-            if (!msg || !msg.textContent.includes(query)) return false;
-            if (/\\b0\\b/.test(msg.textContent) && !items.length) return true;
-            return items.length > 0 && items.slice(0, 3).every(li => li.querySelector('a.pagefind-ui__result-link'));
-        }""",
-        arg=query,
-        timeout=10_000,
-    )
-    hrefs = page.eval_on_selector_all(
-        ".pagefind-ui__result",
-        "items => items.map(li => li.querySelector('a.pagefind-ui__result-link')?.getAttribute('href') || '')",
-    )
-    return [urlparse(h).path.lstrip("/") for h in hrefs]
+    return search_questions.ask(page, query)
 
 
 # --- the front page ---------------------------------------------------------------------------
@@ -141,6 +122,68 @@ def test_search_in_shards_finds_what_one_index_finds(page: PageWatch, sharded_si
     found = search(sv, "konsultation")
     assert found and all(r.startswith("sv/") for r in found), found
     assert page.console_errors == []
+
+
+QUESTIONS_IN_SHARDS = tuple(
+    qn for qn in search_questions.QUESTIONS
+    if qn.text in {
+        "mihin numeroon soitan kun asiakkaalla on päihdeongelma", "viranomaisnumreo", "mielenterveysongelma",
+        "päivystys", "kotihoidon tarve", "zxqvbnm", "myndihetsnumret", "authority nubmers",
+    }
+)
+
+
+def test_natural_questions_find_their_pages_in_the_top_three(page: PageWatch, site_url: str, built_site: BuiltSite) -> None:
+    """The search test set (bench/search_questions.py): questions, inflected compounds, misspellings and
+    nonsense in three languages; at least 95 % answered in the top three, no empty result page for a
+    question that has an answer."""
+    if not built_site.bundled:
+        pytest.skip("the questions are about the bundled processes")
+    score = search_questions.run_questions(page.page, site_url)
+    missed = [(r["question"], r["top"]) for r in score["missed"]]
+    assert score["questions"] >= 40
+    assert score["top_three"] >= search_questions.TARGET, missed
+    assert score["empty_with_answer"] == []
+    assert page.console_errors == []
+
+
+def test_natural_questions_in_shards(page: PageWatch, sharded_site: tuple[BuiltSite, str]) -> None:
+    """Compound splitting and corrections read every shard's vocabulary: the same answers from 3+ shards."""
+    built, url = sharded_site
+    if not built.bundled:
+        pytest.skip("the questions are about the bundled processes")
+    assert len(QUESTIONS_IN_SHARDS) == 8
+    score = search_questions.run_questions(page.page, url, QUESTIONS_IN_SHARDS)
+    assert score["missed"] == [], score["missed"]
+
+
+def test_a_contact_entry_is_its_own_answer(page: PageWatch, site_url: str, built_site: BuiltSite) -> None:
+    """"Kenelle soitan …": the directory's entries are results, with situation, audience mark and number."""
+    if not built_site.bundled:
+        pytest.skip("the contacts are the bundled ones")
+    pg = goto(page, site_url)
+    results = search(pg, "kenelle soitan kun tarvitsen konsultaatiota")
+    assert results[0] == "kenelle-soitan/", results
+    first = pg.locator("#hb-search .pagefind-ui__result").first
+    assert "hb-find__contact" in (first.get_attribute("class") or "")
+    href = first.locator("a.pagefind-ui__result-link").get_attribute("href") or ""
+    assert "#contact-" in href, href
+    text = first.inner_text()
+    assert "Milloin: Ammattilaisten konsultaatio" in text, text
+    assert "Vain ammattilaisille" in text and "Esimerkkitieto" in text, text
+    assert first.locator(".hb-find__phone").count() == 1, text
+
+
+def test_partial_matches_say_so(page: PageWatch, site_url: str, built_site: BuiltSite) -> None:
+    """No page has every word: the pages with most of them, and the note; question words are not required."""
+    pg = goto(page, site_url)
+    results = search(pg, "mitä hoitovastaava tekee zxqvbnm")
+    note = pg.locator("#hb-search .hb-find__note")
+    assert results and note.is_visible()
+    assert note.inner_text() == "Mikään sivu ei sisällä kaikkia hakusanoja; tässä osittain vastaavat."
+    assert search(pg, "mitä hoitovastaava tekee") and not note.is_visible()
+    assert search(pg, "zxqvbnm") == []
+    assert "Ei tuloksia" in pg.locator("#hb-search .pagefind-ui__message").inner_text()
 
 
 def test_search_in_swedish_finds_swedish_pages(page: PageWatch, site_url: str) -> None:

@@ -324,6 +324,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="handbook build: {n} {n:varning|varningar} (se `handbook check`)",
         en="handbook build: {n} {n:warning|warnings} (see `handbook check`)",
     ),
+    "build.no-voikko": m(
+        fi="handbook build: Voikkoa ei ole asennettu (make install asentaa sen): haku ei löydä suomen sanoja "
+        "perusmuodoista eikä yhdyssanojen osista",
+        sv="handbook build: Voikko är inte installerat (make install installerar det): sökningen hittar inte finska "
+        "ord i grundform eller delar av sammansatta ord",
+        en="handbook build: Voikko is not installed (make install installs it): the search does not find Finnish "
+        "words by their base forms or by the parts of compounds",
+    ),
     "build.no-diagram": m(
         fi="handbook build: kaaviota ei voitu piirtää: {failure}", sv="handbook build: inget diagram för {failure}",
         en="handbook build: no diagram for {failure}",

@@ -25,6 +25,7 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel
 
+from ... import morphology
 from ...graph import step_type
 from ...model import LocalText, Process
 from ...practice import MeasuredResult, Practice, latest_result, practice_for_process, practices_of
@@ -93,7 +94,8 @@ def code_version(env: jinja2.Environment | None = None) -> str:
     if templates is None:
         templates = _TEMPLATES_OF[env] = _folder_digest(TEMPLATES, "*")
     sizes = repr(sorted((k, v) for k, v in vars(limits).items() if k.isupper()))
-    return fold([_code_digest(), templates, sizes])
+    # The search words of a Finnish page (render/pages/writer.py search_words) are Voikko's.
+    return fold([_code_digest(), templates, sizes, morphology.version()])
 
 
 def page_digest(code: str, lang: str, kind: str, template: str | None, abbreviations: str, inputs: str) -> str:

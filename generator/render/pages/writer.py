@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -11,6 +12,7 @@ from typing import Any
 
 import jinja2
 
+from ... import morphology
 from ...model import Contact, LocalText, Process, StepBase
 from ...organizations import of_contact, of_process
 from ..labels import LABELS, label
@@ -367,6 +369,23 @@ class PageWriter:
     # -- rendering --
 
     def render(self, template: str, here: str, **context: Any) -> str:
+        text = self._render(template, here, **context)
+        return self.with_search_words(text) if template.endswith(".md.j2") else text
+
+    def with_search_words(self, markdown: str) -> str:
+        """A Finnish page's Markdown with its search words at the end (`search_words`); others as they are."""
+        if self.lang != "fi":
+            return markdown
+        words = search_words(markdown)
+        if not words:
+            return markdown
+        # Before the page's first heading: in no section of the page (a contact entry of the directory is
+        # a search result of its own, its section's text its excerpt), after the front matter.
+        end = _FRONT_MATTER.match(markdown)
+        cut = end.end() if end else 0
+        return markdown[:cut] + words + "\n" + markdown[cut:]
+
+    def _render(self, template: str, here: str, **context: Any) -> str:
         tpl = self.env.get_template(template)
         return tpl.render(
             here=here,
@@ -396,3 +415,19 @@ _DAY_KEYS = {f"days_{d}" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "su
 def _ABBR_OK(abbr: str) -> bool:  # noqa: N802 - reads as a predicate
     return bool(abbr) and len(abbr) <= 20 and all(c.isalnum() or c in " .-/" for c in abbr) and abbr[0].isalnum()
 
+
+_FRONT_MATTER = re.compile(r"---\n.*?\n---\n", re.S)
+_MARKUP = re.compile(r"\]\([^)]*\)|<[^>]*>|\{:[^}]*\}|&\w+;|https?://\S+")
+"""A link's address, an HTML tag, an attribute list, a character reference, an address: not words of the page."""
+
+
+def search_words(markdown: str) -> str:
+    """The base forms and compound parts of a Finnish page's words, hidden in its article for the search
+    (generator/morphology.py), at a low weight: a page that has the word itself ranks first. '' without Voikko."""
+    words = morphology.extra_words(_MARKUP.sub(" ", markdown))
+    if not words:
+        return ""
+    return f'\n<div class="hb-words" hidden data-pagefind-weight="{SEARCH_WORDS_WEIGHT}">{" ".join(words)}</div>\n'
+
+
+SEARCH_WORDS_WEIGHT = 0.5

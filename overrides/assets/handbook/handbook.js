@@ -1,42 +1,12 @@
-/* The handbook's page behaviour: Pagefind search in the header, the search
+/* The handbook's page behaviour: the search box in the header (search.js), the search
    toggle on small screens, orientation checklists remembered in this browser, and the
    date calculator of a process page. */
 (function () {
   "use strict";
 
+  // The search box (assets/handbook/search.js).
   function mountSearch() {
-    var box = document.getElementById("hb-search");
-    if (!box || typeof window.PagefindUI !== "function") return;
-    // The bundle path is relative to this page; result addresses are relative to the site root.
-    var bundle = new URL(box.getAttribute("data-bundle"), document.baseURI).pathname;
-    var siteRoot = bundle.replace(/pagefind\/?$/, "");
-    // A larger handbook's index comes in shards (generator/search_index.py): pagefind/ is the first,
-    // shards.json names the others, merged into one list of results.
-    fetch(bundle + "shards.json")
-      .then(function (response) { return response.ok ? response.json() : { shards: [] }; })
-      .catch(function () { return { shards: [] }; })
-      .then(function (manifest) {
-        var shards = (manifest && Array.isArray(manifest.shards)) ? manifest.shards : [];
-        mountUI(box, bundle, siteRoot, shards.map(function (path) { return { bundlePath: bundle + path, baseUrl: siteRoot }; }));
-      });
-  }
-
-  function mountUI(box, bundle, siteRoot, mergeIndex) {
-    new window.PagefindUI({
-      element: "#hb-search",
-      bundlePath: bundle,
-      baseUrl: siteRoot,
-      showImages: false,
-      showSubResults: true,
-      excerptLength: 18,
-      resetStyles: false,
-      autofocus: false,
-      // Pagefind answers a query in ~25 ms once loaded; its default 300 ms pause after each
-      // keystroke was most of the wait measured in bench/ (383 ms to first results).
-      debounceTimeoutMs: 80,
-      mergeIndex: mergeIndex,
-      translations: { placeholder: box.getAttribute("data-placeholder") || undefined }
-    });
+    if (window.HandbookSearch) window.HandbookSearch.mount();
   }
 
   function setupToggle() {

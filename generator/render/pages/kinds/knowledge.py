@@ -28,7 +28,8 @@ def pages(ctx: Context) -> Iterator[Page]:
         index += [inputs.of(practice), *(inputs.head(pid) for pid in practice.processes), "|"]
 
     def render_index(w: PageWriter) -> str:
-        return knowledge.index_markdown(site.practices, site.hb, w.lang, process_path=process_path) + _footer(w)
+        text = knowledge.index_markdown(site.practices, site.hb, w.lang, process_path=process_path)
+        return w.with_search_words(text) + _footer(w)
 
     yield Page(KNOWLEDGE_INDEX, index, render_index)
     for practice in site.practices:
@@ -37,7 +38,8 @@ def pages(ctx: Context) -> Iterator[Page]:
         parts = [inputs.of(practice), *(inputs.process(pid) for pid in shown)]
 
         def render(w: PageWriter, practice: Practice = practice) -> str:
-            return knowledge.practice_markdown(practice, site.hb, w.lang, process_path=process_path) + _footer(w)
+            text = knowledge.practice_markdown(practice, site.hb, w.lang, process_path=process_path)
+            return w.with_search_words(text) + _footer(w)
 
         yield Page(knowledge_path(practice.id), parts, render)
 

@@ -1,0 +1,81 @@
+"""The words of a search shard's pages, for the search box in the browser (assets/handbook/search.js).
+
+Each shard of the search index (search_index.py) gets `vocabulary.<lang>.json` beside its Pagefind
+bundle, for each language of its pages: the words of its indexed pages (the article's text with the hidden search words,
+generator/morphology.py), and for Finnish the base form of each inflected word whose base form does not
+begin as the word does (*asiakkaalla* → *asiakas*, *kotihoidon* → *kotihoito*): Pagefind's stemmer
+cannot find those. The browser splits a query's compound into words it has (*päihdeongelma* →
+*päihde ongelma*), corrects a word one edit away from one of them (*viranomaisnumreo*), and searches a
+known inflected word by its base form too.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from . import morphology
+
+FILE = "vocabulary.{lang}.json"
+FORMAT = 1
+"""Part of each shard's key: a shard is indexed again when the vocabulary's format changes."""
+MIN_WORD = 3
+MAX_WORD = 40
+_LANG = re.compile(rb'<html[^>]*\slang="([a-zA-Z-]{2,12})"')
+_BODY = re.compile(rb"<article\b[^>]*\bdata-pagefind-body\b[^>]*>(.*?)</article>", re.S)
+_SKIP = re.compile(
+    rb'<(script|style)\b.*?</\1>|<a class="headerlink".*?</a>|<div hidden data-pagefind-ignore>.*?</div>', re.S
+)
+_TAG = re.compile(rb"<[^>]*>")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def page_words(data: bytes) -> tuple[str, set[str]]:
+    """The language of a page and the words of its indexed article, lower case."""
+    lang = m.group(1).decode().lower().split("-")[0] if (m := _LANG.search(data[:4000])) else ""
+    words: set[str] = set()
+    for body in _BODY.findall(data):
+        text = html.unescape(_TAG.sub(b" ", _SKIP.sub(b" ", body)).decode("utf-8", "replace"))
+        words.update(w for w in _WORD.findall(text.lower()) if MIN_WORD <= len(w) <= MAX_WORD)
+    return lang, words
+
+
+def base_forms(words: set[str]) -> dict[str, str]:
+    """Inflected Finnish words → a base form that does not begin as the word does ({} without Voikko)."""
+    out: dict[str, str] = {}
+    for w in sorted(words):
+        for base in morphology.base_forms(w):
+            if base != w and not w.startswith(base[:-1]):
+                out[w] = base
+                break
+    return out
+
+
+def vocabulary(site: Path, pages: list[str]) -> dict[str, dict[str, object]]:
+    """{language: {"words": [...], "base": {word: base}}} of these pages of `site` (site paths)."""
+    by_lang: dict[str, set[str]] = {}
+    for p in pages:
+        try:
+            data = (site / p).read_bytes()
+        except OSError:
+            continue
+        lang, words = page_words(data)
+        if lang:
+            by_lang.setdefault(lang, set()).update(words)
+    out: dict[str, dict[str, object]] = {}
+    for lang, words in sorted(by_lang.items()):
+        entry: dict[str, object] = {"words": sorted(words)}
+        if lang == "fi":
+            entry["base"] = base_forms(words)
+        out[lang] = entry
+    return out
+
+
+def write_vocabulary(site: Path, output: Path, pages: list[str]) -> None:
+    """`vocabulary.<lang>.json` into a shard's bundle, one per language of its pages."""
+    for lang, entry in vocabulary(site, pages).items():
+        (output / FILE.format(lang=lang)).write_text(
+            json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )

@@ -1,0 +1,59 @@
+"""Finnish search words (generator/morphology.py) and each shard's vocabulary (generator/search_vocabulary.py)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RELIABILITY
+
+from generator import morphology, search_vocabulary
+from generator.render.pages import writer
+
+needs_voikko = pytest.mark.skipif(morphology.status() != "", reason="Voikko is not installed (make system)")
+
+
+@needs_voikko
+def test_compounds_give_their_parts_and_base_forms() -> None:
+    assert {"päihde", "ongelma", "päihdeongelma"} <= set(morphology.analyse("päihdeongelmien"))
+    assert {"sosiaali", "päivystys"} <= set(morphology.analyse("sosiaalipäivystykseen"))
+    assert {"mielenterveys", "palvelu", "mielenterveyspalvelu"} <= set(morphology.analyse("mielenterveyspalveluihin"))
+    assert "kotihoito" in morphology.analyse("kotihoidon")
+    assert morphology.analyse("kenelle") == ()  # a pronoun's base form finds nothing of use
+
+
+@needs_voikko
+def test_extra_words_are_only_words_the_text_lacks() -> None:
+    extra = morphology.extra_words("Päihdeongelmien hoito ja ongelma")
+    assert "päihde" in extra and "ongelma" not in extra and "hoito" not in extra
+    assert all(w.isalpha() and w == w.lower() for w in extra)
+
+
+def test_hostile_words_are_safe() -> None:
+    text = "x" * 10_000 + " <script>alert(1)</script> ]](javascript:a) {: .x } &amp; " + "ä-" * 500
+    out = writer.search_words(text)
+    assert "<script" not in out.replace('<div class="hb-words"', "") and "&" not in out
+    RELIABILITY.record("hostile input", "search words of markup, a huge word and a run of hyphens", "no markup in the words")
+
+
+def test_without_voikko_the_build_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(morphology, "_state", {"v": None, "why": "python"})
+    morphology.analyse.cache_clear()
+    try:
+        assert morphology.status() == "python" and morphology.version() == "none"
+        assert morphology.extra_words("päihdeongelmien") == []
+        assert writer.search_words("päihdeongelmien") == ""
+    finally:
+        morphology.analyse.cache_clear()
+    RELIABILITY.record("missing tool", "Voikko not installed", "no search words, a note in the build output")
+
+
+def test_vocabulary_of_a_page() -> None:
+    html = (
+        '<html lang="fi"><body><nav>Valikko</nav><article class="x" data-pagefind-body>'
+        '<h1>Päihdepalvelut<a class="headerlink" href="#a">¶</a></h1><div hidden data-pagefind-ignore>'
+        '<span data-pagefind-filter="Sivun tyyppi">Prosessi</span></div><p>Asiakkaalla &amp; kotihoidon</p>'
+        "<script>var koodi = 1;</script></article></body></html>"
+    ).encode()
+    lang, words = search_vocabulary.page_words(html)
+    assert lang == "fi"
+    assert {"päihdepalvelut", "asiakkaalla", "kotihoidon"} <= words
+    assert not words & {"valikko", "prosessi", "koodi", "var"}
