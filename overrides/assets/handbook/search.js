@@ -490,8 +490,10 @@
     var L = this.labels;
     var anchors = (data.anchors || []).slice().sort(function (a, b) { return a.location - b.location; });
     var at = sub.anchor.location, situation = "", next = Infinity;
+    // The situation is the nearest situation heading above the entry (#situation-…: under an
+    // organization's heading, and above the audience's, where the directory has them).
     anchors.forEach(function (a) {
-      if (a.location <= at && a.element === "h2") situation = a.text;
+      if (a.location <= at && String(a.id || "").indexOf("situation-") === 0) situation = a.text;
       if (a.location > at && a.location < next) next = a.location;
     });
     var words = String(data.content || "").split(/\s+/);
