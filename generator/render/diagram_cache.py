@@ -37,7 +37,8 @@ def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
     """Hash of everything the diagram and the BPMN file depend on: the cache files' name.
 
     The BPMN file reads nothing the diagram does not (the process whole, its roles and the
-    organizations it hands off to, all languages of their names), so one key serves both."""
+    organizations it hands off to, all languages of their names) but whether each process it calls
+    has a file of its own (its calls' `hb:href`), which the key has too: one key serves both."""
     return diagram_keys(process, handbook, [lang])[lang]
 
 
@@ -79,6 +80,11 @@ def diagram_keys(
         "roles": role_data,
         "organizations": org_data,
         "linked": other_titles,
+        # The called processes the site has a BPMN file of (a call's `hb:href` names it, `bpmn.export.called_href`).
+        "called_files": sorted(
+            s.process for s in process.steps
+            if isinstance(s, CallStep) and (o := handbook.process(s.process)) is not None and not too_long_to_draw(o)
+        ),
     }
     if upcoming:
         payload["upcoming"] = True
@@ -216,7 +222,7 @@ def write_diagrams(
             texts = [svg]
             if not is_upcoming:
                 try:
-                    texts.append(to_bpmn(process, handbook, lang, geo))
+                    texts.append(to_bpmn(process, handbook, lang, geo, layout="site"))
                 except ValueError:  # text lxml refuses (`check` refuses it first): the diagram, no BPMN file
                     targets[1].unlink(missing_ok=True)
             for suffix, target, text in zip(SUFFIXES, targets, texts, strict=False):
