@@ -299,7 +299,8 @@ def run_build(
         forget_recorded(config.inputs_file)
         forget_state(config.state_file)
         with _timed(timings, "diagrams"):
-            diagrams = render_diagrams(publish(handbook, today()).handbook, config)  # each in its version in force
+            pub = publish(handbook, today())  # each process in its version in force, and what is coming
+            diagrams = render_diagrams(pub.handbook, config, [up.process for _, up in sorted(pub.upcoming.items())])
         for failure in diagrams.failed:
             say(text("build.no-diagram", failure=failure))
         if morphology.status():
@@ -448,6 +449,22 @@ class Diagrams:
     """What each diagram was drawn from (its cache key): a page's input, known without reading the SVG."""
     bpmn_files: dict[tuple[str, str], Path] = field(default_factory=dict)
     """The BPMN file written with each diagram (`write_diagrams`), read only for the files that are rendered."""
+    upcoming_files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    """The diagram of each version not yet in force, for its own page (`diagram_cache.upcoming_name`)."""
+
+    def upcoming_digest(self, process: Process, lang: str) -> str | None:
+        """The upcoming version's diagram's digest for its page's inputs: its cache key; None when there is none."""
+        from .render.diagram_cache import upcoming_name
+
+        path = self.upcoming_files.get((process.id, lang))
+        if path is None:
+            return None
+        return self.keys.get(lang, {}).get(upcoming_name(process.id)) or path.read_text(encoding="utf-8")
+
+    def upcoming(self, process: Process, lang: str) -> str | None:
+        """The upcoming version's diagram, for its page."""
+        path = self.upcoming_files.get((process.id, lang))
+        return path.read_text(encoding="utf-8") if path is not None else None
 
     def bpmn_digest(self, process: Process, lang: str) -> str | None:
         """The BPMN file's digest for its page's inputs: its diagram's cache key; None when there is no file."""
@@ -475,8 +492,9 @@ class Diagrams:
         return self.svg.get(key)
 
 
-def render_diagrams(handbook: Handbook, config: BuildConfig) -> Diagrams:
-    """Every process diagram as inline SVG, drawn through the diagram cache when the renderer is installed."""
+def render_diagrams(handbook: Handbook, config: BuildConfig, upcoming: list[Process] | None = None) -> Diagrams:
+    """Every process diagram as inline SVG, drawn through the diagram cache when the renderer is installed;
+    and one for each of the `upcoming` versions (not yet in force), for their own pages."""
     try:
         from .render import diagram
     except ImportError:
@@ -484,7 +502,9 @@ def render_diagrams(handbook: Handbook, config: BuildConfig) -> Diagrams:
     out = Diagrams(available=True, handbook=handbook)
     write_diagrams = getattr(diagram, "write_diagrams", None)
     if write_diagrams is not None:
-        stats = write_diagrams(handbook, config.diagram_dir, config.diagram_cache, config.langs)
+        from .render.diagram_cache import upcoming_name
+
+        stats = write_diagrams(handbook, config.diagram_dir, config.diagram_cache, config.langs, upcoming=upcoming or [])
         out.rendered = int(getattr(stats, "rendered", 0))
         out.cached = int(getattr(stats, "cached", 0))
         for pf in handbook.processes:
@@ -496,6 +516,11 @@ def render_diagrams(handbook: Handbook, config: BuildConfig) -> Diagrams:
                 bpmn = config.diagram_dir / lang / f"{pf.process.id}.bpmn"
                 if (pf.process.id, lang) in out.files and bpmn.is_file():
                     out.bpmn_files[(pf.process.id, lang)] = bpmn
+        for process in upcoming or []:
+            for lang in config.langs:
+                svg = config.diagram_dir / lang / f"{upcoming_name(process.id)}.svg"
+                if svg.is_file():
+                    out.upcoming_files[(process.id, lang)] = svg
         out.failed = [str(f) for f in getattr(stats, "failed", ())]
         out.keys = dict(getattr(stats, "keys", {}))
     else:
@@ -527,6 +552,8 @@ def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, 
         svg_digest=diagrams.digest if diagrams.available and diagrams.render_one is None else None,
         bpmn=diagrams.bpmn if diagrams.bpmn_files else None,
         bpmn_digest=diagrams.bpmn_digest,
+        upcoming_svg=diagrams.upcoming if diagrams.available and diagrams.render_one is None else None,
+        upcoming_svg_digest=diagrams.upcoming_digest,
     )
 
 

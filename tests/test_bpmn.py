@@ -15,7 +15,7 @@ import pytest
 from conftest import BuiltSite
 from lxml import etree
 
-from generator.bpmn import BPMN, MODDLE_EXTENSION, XSI, q
+from generator.bpmn import BPMN, HB, MODDLE_EXTENSION, XSI, q
 from generator.bpmn.export import iso_duration, to_bpmn
 from generator.bpmn.reader import BpmnError, read_bpmn, read_bytes
 from generator.cli import main
@@ -96,7 +96,7 @@ def test_the_built_site_publishes_each_process_as_bpmn(built_site: BuiltSite, tm
             assert published.is_file(), f"{lang}: {published} missing"
             assert (folder / "kaavio.svg").is_file()
             text = published.read_text(encoding="utf-8")
-            assert text == to_bpmn(pf.process, hb, lang, measure(pf.process, hb, lang)), f"{lang}: {pid}"
+            assert text == to_bpmn(pf.process, hb, lang, measure(pf.process, hb, lang), layout="site"), f"{lang}: {pid}"
             page = (folder / "index.html").read_text(encoding="utf-8")
             links = re.findall(r'<a ([^>]*)>([^<]*)</a>', page)
             hrefs = [attrs for attrs, label in links if label == DOWNLOAD[lang]]
@@ -106,6 +106,99 @@ def test_the_built_site_publishes_each_process_as_bpmn(built_site: BuiltSite, tm
             copy.write_text(text, encoding="utf-8")
             copies.append(copy)
     _assert_accepted(_bpmn_io_report(copies))
+
+
+def test_every_call_in_the_built_site_leads_to_a_published_file(built_site: BuiltSite) -> None:
+    """In the site each BPMN file lies beside its diagram (prosessit/<id>/<id>.bpmn): a call's `hb:href` is
+    relative to it, `../<other>/<other>.bpmn`, and the file is there."""
+    site = built_site.site.resolve()
+    calls = 0
+    for f in sorted(site.rglob("*.bpmn")):
+        for el in etree.parse(str(f)).iter(q(BPMN, "callActivity")):
+            href = el.get(q(HB, "href"))
+            assert href, f"{f}: call {el.get('id')} names no file"
+            target = (f.parent / href).resolve()
+            assert target.is_relative_to(site) and target.is_file(), f"{f}: {href}"
+            assert target.stem == el.get("calledElement", "").removeprefix("Process_")
+            calls += 1
+    assert calls >= 3, "the bundled processes call others, in each language"
+
+
+CALLER = """id: kutsuu
+title: {fi: Kutsuva prosessi, sv: Anropande process, en: Calling process}
+summary: {fi: Kuvaus., sv: Beskrivning., en: Description.}
+area: mielenterveys
+owner: {role: Esihenkilö, unit: MTP}
+version: 1
+valid_from: 2026-01-01
+reviewed: 2026-10-01
+roles: [asiakas, ohjaaja]
+steps:
+  - {id: alku, type: start, role: asiakas, name: Alku}
+  - {id: perus, type: call, role: ohjaaja, name: Perusprosessi, process: perus}
+  - {id: pitka, type: call, role: ohjaaja, name: Pitkä prosessi, process: pitka}
+  - {id: loppu, type: end, role: asiakas, name: Loppu}
+"""
+
+
+def test_export_writes_a_process_too_long_to_lay_out_without_a_diagram(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`handbook export-bpmn` does as the build does with a process too long to draw (graph.DIAGRAM_MAX_STEPS):
+    Graphviz is not run for it (that would take minutes); its file holds the model without BPMNDI, and a located
+    message names it. In the flat folder every call names its file beside it; in the site's layout, a call of a
+    process the site has no file of names none."""
+    import time
+
+    from conftest import RELIABILITY
+    from test_diagram_hostile import BASE, KIND, TITLE, long_process
+
+    from generator.messages import speaking
+    from generator.render import layout
+
+    laid_out: list[str] = []
+
+    def counted(process: Process, handbook: Handbook, lang: str) -> Any:
+        laid_out.append(process.id)
+        return measure(process, handbook, lang)
+
+    monkeypatch.setattr(layout, "measure", counted)
+
+    root = tmp_path / "processes"
+    shutil.copytree(BASE, root)
+    (root / "pitka.yaml").write_text(long_process(1500), encoding="utf-8")
+    (root / "kutsuu.yaml").write_text(CALLER, encoding="utf-8")
+    out = tmp_path / "bpmn"
+    started = time.perf_counter()
+    with speaking("fi"):
+        assert main(["--processes", str(root), "export-bpmn", "--out", str(out)]) == 0
+    seconds = time.perf_counter() - started
+    assert seconds < 60, f"{seconds:.1f} s"  # laying it out would take minutes
+    assert "pitka" not in laid_out and {"perus", "kutsuu"} <= set(laid_out)
+    err = capsys.readouterr().err
+    lines = (root / "pitka.yaml").read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines, 1) if line.startswith("steps:"))
+    assert f"pitka.yaml:{at}:1: prosessissa pitka on 1 500 vaihetta" in err, err
+    assert "kutsuu" not in err and "perus" not in err
+
+    text = (out / "pitka.bpmn").read_text(encoding="utf-8")
+    assert "BPMNDiagram" not in text and 'id="Step_s1499"' in text
+    imported = read_bytes(text.encode())
+    assert imported.problems == [] and len(imported.process["steps"]) == 1500
+    assert "BPMNDiagram" in (out / "perus.bpmn").read_text(encoding="utf-8")
+
+    caller = _tree((out / "kutsuu.bpmn").read_text(encoding="utf-8"))
+    hrefs = {el.get("id"): el.get(q(HB, "href")) for el in caller.iter(q(BPMN, "callActivity"))}
+    assert hrefs == {"Step_perus": "perus.bpmn", "Step_pitka": "pitka.bpmn"}
+    assert all((out / h).is_file() for h in hrefs.values())
+
+    hb = load_handbook(root)
+    p = hb.process("kutsuu")
+    assert p is not None
+    site = _tree(to_bpmn(p, hb, "fi", None, layout="site"))
+    hrefs = {el.get("id"): el.get(q(HB, "href")) for el in site.iter(q(BPMN, "callActivity"))}
+    assert hrefs == {"Step_perus": "../perus/perus.bpmn", "Step_pitka": None}  # the site draws no pitka
+    RELIABILITY.record(KIND, TITLE, "located")
 
 
 def _tree(text: str) -> etree._Element:

@@ -180,9 +180,9 @@ def test_a_worker_that_dies_is_replaced_by_drawing_here(tmp_path: Path, monkeypa
     drawn_here: list[str] = []
     real_drawing = D._measured
 
-    def counted_drawing(process: object, handbook: object, lang: str) -> D.Measured:
+    def counted_drawing(process: object, handbook: object, lang: str, upcoming: bool = False) -> D.Measured:
         drawn_here.append(lang)
-        return real_drawing(process, handbook, lang)  # type: ignore[arg-type]
+        return real_drawing(process, handbook, lang, upcoming)  # type: ignore[arg-type]
 
     monkeypatch.setattr(diagram_batch, "_measured", counted_drawing)  # a failed worker's batch is drawn here
     stats = D.write_diagrams(hb, tmp_path / "out", tmp_path / "cache", langs=("fi",), workers=2, batch=2,

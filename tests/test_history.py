@@ -5,6 +5,7 @@ no git at all."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -261,30 +262,72 @@ def test_a_hostile_edit_address_is_left_out(tmp_path: Path, mkdocs: str) -> None
     RELIABILITY.record("git-history", HOSTILE, "accepted")
 
 
-def test_incremental_pages_follow_the_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A commit changes what the pages show (dates, differences, the upcoming page): a run with the digests of
-    the one before gives the same docs folder as a clean run."""
-    root = make_project(tmp_path / "p")
+def _generate(root: Path, out: Path, previous: dict[str, dict[str, str]] | None = None):  # noqa: ANN202
+    """The Finnish pages as a build makes them: the diagrams drawn (the upcoming version's too) through the
+    build's own wiring (`render_diagrams`, `generate_pages`), into `out`."""
+    from dataclasses import replace
+
+    from generator.build import BuildConfig, generate_pages, render_diagrams
+    from generator.build_state import BuildState
+
+    config = replace(BuildConfig.from_project(root), langs=("fi",), work=out.parent / "work")
     hb = load_handbook(root / "processes")
+    pub = publish(hb, today())
+    diagrams = render_diagrams(pub.handbook, config, [up.process for _, up in sorted(pub.upcoming.items())])
+    state = BuildState(pages=dict(previous or {}))
+    docs = generate_pages(hb, config, diagrams, state)
+    built = config.docs_root
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(built, out)
+    return docs
+
+
+def test_incremental_pages_follow_the_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A commit changes what the pages show (dates, differences, the upcoming page and its diagram): a run with
+    the digests of the one before gives the same docs folder as a clean run."""
+    root = make_project(tmp_path / "p")
     out = root / "build" / "docs"
-    first = generate_docs(hb, out, root / "content", ("fi",))
+    first = _generate(root, out)
     schedule_v2(root)
     steps = [(None, "2026-12-01"), (None, "2027-03-01"), ("readme", "2027-03-01")]
     previous = first.digests
+    upcoming_diagram = out / "fi" / "prosessit" / PROCESS / "tuleva" / "kaavio.svg"
     for edit, day in steps:
         monkeypatch.setenv("HANDBOOK_TODAY", day)
         if edit:
             (root / "processes" / "README.txt").write_text("x", encoding="utf-8")
             git(root, "add", "-A")
             git(root, "commit", "-q", "-m", "later", date="2027-01-05T12:00:00+00:00")
-        again = generate_docs(load_handbook(root / "processes"), out, root / "content", ("fi",), previous=previous)
-        clean = root / "clean"
-        shutil.rmtree(clean, ignore_errors=True)
-        generate_docs(load_handbook(root / "processes"), clean, root / "content", ("fi",))
+        again = _generate(root, out, previous)
+        clean = tmp_path / "clean" / "docs"
+        shutil.rmtree(clean.parent, ignore_errors=True)
+        _generate(root, clean)
         assert _tree(out) == _tree(clean), (edit, day)
         assert again.written > 0
+        assert upcoming_diagram.is_file() == (day == "2026-12-01"), day
         previous = again.digests
         RELIABILITY.record("incremental", "", "equal")
+
+
+def test_the_upcoming_page_has_its_own_diagram(tmp_path: Path) -> None:
+    """The upcoming version's page shows its own diagram, with the new step, linking to its own sections;
+    the page of the version in force keeps the diagram of that version."""
+    root = make_project(tmp_path / "p")
+    schedule_v2(root)
+    out = tmp_path / "out" / "docs"
+    _generate(root, out)
+    folder = out / "fi" / "prosessit" / PROCESS
+    upcoming = (folder / "tuleva.md").read_text(encoding="utf-8")
+    assert 'data="kaavio.svg"' in upcoming and "Kaavio ei ole vielä käytettävissä" not in upcoming
+    svg = (folder / "tuleva" / "kaavio.svg").read_text(encoding="utf-8")
+    assert "Soita asiakkaalle" in svg and 'href="./#step-soita"' in svg
+    assert "{: #step-soita " in upcoming
+    current = (folder / "kaavio.svg").read_text(encoding="utf-8")
+    assert "Soita asiakkaalle" not in current and "step-soita" not in current
+    assert 'data="kaavio.svg"' in (out / "fi" / "prosessit" / f"{PROCESS}.md").read_text(encoding="utf-8")
+    # links to other processes climb out of the upcoming page's own folder
+    others = re.findall(r'href="(\.\./[^"#]*)"', svg)
+    assert others and all(h.startswith("../../") for h in others), others
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -317,6 +360,13 @@ def test_a_built_site_keeps_the_upcoming_version_out_of_search(tmp_path: Path, m
     site = root / "site"
     upcoming = (site / "prosessit" / PROCESS / "tuleva" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in upcoming and "Ei vielä voimassa" in upcoming
+    assert 'data="kaavio.svg"' in upcoming and 'id="step-soita"' in upcoming
+    diagram = site / "prosessit" / PROCESS / "tuleva" / "kaavio.svg"
+    links = re.findall(r'href="([^"]*)"', diagram.read_text(encoding="utf-8"))
+    assert "./#step-soita" in links
+    for href in links:  # each link of the upcoming version's diagram leads to a page of the site
+        target = (diagram.parent / href.split("#")[0]).resolve() / "index.html"
+        assert target.is_file(), href
     page = (site / "prosessit" / PROCESS / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in page and "Tuleva muutos 1.3.2027" in page
     assert 'href="https://git.example.fi/hva/kasikirja/edit/main/processes/' in page

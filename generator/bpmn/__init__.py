@@ -23,7 +23,7 @@ HB = "urn:x-process-handbook:bpmn:1"
 NSMAP = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI, "hb": HB}
 MODDLE_EXTENSION = Path(__file__).with_name("handbook.moddle.json")
 """The `hb` namespace as a moddle extension (for bpmn-moddle, bpmn-js, Camunda Modeler)."""
-WRITER_VERSION = "1"
+WRITER_VERSION = "2"
 """Bump when the BPMN written changes: it is part of every diagram's cache key."""
 
 

@@ -16,6 +16,8 @@ MODELINE = "# yaml-language-server: $schema=../schema/process.schema.json\n"
 def cmd_export(args: argparse.Namespace) -> int:
     from ..check import check_handbook, format_text
     from ..files import write_if_changed
+    from ..findings import display_path
+    from ..graph import DIAGRAM_MAX_STEPS, too_long_to_draw
     from ..render.layout import measure
     from .export import to_bpmn
 
@@ -32,8 +34,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     handbook = result.handbook
     for pf in handbook.processes:
-        write_if_changed(out / f"{pf.process.id}.bpmn", to_bpmn(pf.process, handbook, lang,
-                                                               measure(pf.process, handbook, lang)))
+        p = pf.process
+        if too_long_to_draw(p):
+            # Graphviz would take minutes, as in the build (graph.DIAGRAM_MAX_STEPS): the model, with no diagram.
+            line, column = pf.doc.locate(("steps",), key=True)
+            print(f"{display_path(pf.doc.file)}:{line}:{column}: " + text(
+                "bpmn.no-layout", process=p.id, n=len(p.steps), max=DIAGRAM_MAX_STEPS,
+            ), file=sys.stderr)
+            geometry = None
+        else:
+            geometry = measure(p, handbook, lang)
+        write_if_changed(out / f"{p.id}.bpmn", to_bpmn(p, handbook, lang, geometry))
     print(text("bpmn.exported", n=len(handbook.processes), folder=out))
     return 0
 

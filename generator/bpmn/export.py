@@ -8,7 +8,7 @@ lane per role (in `roles` order), its steps and flows, and the diagram interchan
 | decision | exclusive gateway with named outgoing flows |
 | parallel, join | parallel gateways |
 | wait | intermediate timer catch event, ISO 8601 duration (calendar approximation) |
-| call | call activity (`calledElement` the other process, `hb:href` its file) |
+| call | call activity (`calledElement` the other process, `hb:href` its file, `Layout`) |
 | handoff | end event (message throw event where the flow goes on), message flow to the organization's pool |
 
 A gateway that both joins and forks (a flow looping back to a decision) gets a merging exclusive
@@ -20,12 +20,14 @@ wait (`3 working days`) is `hb:within`; the process's other fields are JSON in `
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass, field
+from typing import Literal
 
 from lxml import etree
 
 from ..graph import edges as flow_edges
-from ..graph import lane_of, step_type
+from ..graph import lane_of, step_type, too_long_to_draw
 from ..handbook import Handbook
 from ..model import CallStep, HandoffStep, LocalText, ParallelStep, Process, StepBase, WaitStep
 from ..render.layout import Geometry
@@ -125,7 +127,27 @@ def _bpmn_tag(step: StepBase, outgoing: int) -> str:
     }[kind]
 
 
-def semantic(process: Process, handbook: Handbook, lang: str) -> tuple[etree._Element, Model]:
+Layout = Literal["flat", "site"]
+"""Where the BPMN files lie, for a call's `hb:href` to the other process's file: `flat`, side by side
+(`handbook export-bpmn`: `<other>.bpmn`); `site`, each beside its diagram in the published site
+(`prosessit/<id>/<id>.bpmn`: `../<other>/<other>.bpmn`, and none to a process the site has no file of)."""
+
+
+def called_href(process: Process, other: str, handbook: Handbook, layout: Layout) -> str | None:
+    """A call step's `hb:href`: the other process's file, relative to this one's; None where there is none."""
+    if layout == "flat":
+        return f"{other}.bpmn"
+    from ..render.pages.paths import bpmn_path
+
+    called = handbook.process(other)
+    if called is None or too_long_to_draw(called):  # left out of this edition, or not drawn (no file)
+        return None
+    return posixpath.relpath(bpmn_path(other), posixpath.dirname(bpmn_path(process.id)))
+
+
+def semantic(
+    process: Process, handbook: Handbook, lang: str, layout: Layout = "flat"
+) -> tuple[etree._Element, Model]:
     """The `definitions` without the diagram, and what the diagram draws."""
     root = etree.Element(q(BPMN, "definitions"), nsmap=NSMAP)
     root.set("id", "Definitions_" + process.id)
@@ -220,7 +242,9 @@ def semantic(process: Process, handbook: Handbook, lang: str) -> tuple[etree._El
         elif kind == "call":
             assert isinstance(s, CallStep)
             el.set("calledElement", "Process_" + s.process)
-            el.set(q(HB, "href"), f"{s.process}.bpmn")
+            href = called_href(process, s.process, handbook, layout)
+            if href is not None:
+                el.set(q(HB, "href"), href)
         elif kind == "handoff":
             assert isinstance(s, HandoffStep)
             if s.to_process:
@@ -267,10 +291,14 @@ def _ref(ident: str, raw: bool = False) -> etree._Element:
     return el
 
 
-def to_bpmn(process: Process, handbook: Handbook, lang: str, geometry: Geometry) -> str:
-    """The process as a BPMN 2.0 file, its diagram from `geometry` (the SVG diagram's layout)."""
+def to_bpmn(
+    process: Process, handbook: Handbook, lang: str, geometry: Geometry | None, layout: Layout = "flat"
+) -> str:
+    """The process as a BPMN 2.0 file, its diagram from `geometry` (the SVG diagram's layout; None: a
+    process too long to lay out, written without a diagram), its calls' files where `layout` puts them."""
     from .di import diagram
 
-    root, model = semantic(process, handbook, lang)
-    root.append(diagram(model, geometry))
+    root, model = semantic(process, handbook, lang, layout)
+    if geometry is not None:
+        root.append(diagram(model, geometry))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")

@@ -47,6 +47,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="{n} BPMN-filer skrivna i mappen {folder}",
         en="{n} BPMN {n:file|files} written to {folder}",
     ),
+    "bpmn.no-layout": m(
+        fi="prosessissa {process} on {n:,} vaihetta, liian monta kaavioon (enintään {max:,}): "
+           "sen BPMN-tiedostossa on malli ilman kaaviota (BPMNDI)",
+        sv="processen {process} har {n:,} steg, för många för ett diagram (högst {max:,}): "
+           "dess BPMN-fil har modellen utan diagram (BPMNDI)",
+        en="process {process} has {n:,} steps, too many for a diagram (at most {max:,}): "
+           "its BPMN file holds the model without a diagram (BPMNDI)",
+    ),
     "bpmn.not-exported": m(
         fi="prosesseissa on virheitä, joten BPMN-tiedostoja ei kirjoitettu — korjaa ne ensin (handbook check)",
         sv="processerna har fel, så inga BPMN-filer skrevs — rätta dem först (handbook check)",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Generator
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ..handbook import Handbook
 from ..model import (
@@ -21,6 +21,16 @@ from .workers import run_batches
 
 BATCH = 64
 """Diagrams whose graphs share one `dot` process in `write_diagrams` (see `dot.draw_many`)."""
+
+
+class Todo(NamedTuple):
+    """A diagram to draw: its process, language and cache key."""
+
+    process: Process
+    lang: str
+    key: str
+    upcoming: bool = False
+    """The diagram of a version not yet in force, for its own page (`layout.build_diagram`)."""
 
 
 T = TypeVar("T")
@@ -83,9 +93,9 @@ def _draw_in_worker(diagrams: list[_Diagram]) -> tuple[list[Drawn | Exception], 
 
 def _in_processes(
     handbook: Handbook,
-    chunks: list[list[tuple[Process, str, str]]],
+    chunks: list[list[Todo]],
     n: int,
-    save: Callable[[list[tuple[Process, str, str]], list[Drawn | Exception]], list[str]],
+    save: Callable[[list[Todo], list[Drawn | Exception]], list[str]],
 ) -> list[str]:
     """Draw the batches in `n` worker processes (`workers.py`).
 
@@ -95,16 +105,16 @@ def _in_processes(
     """
     failed: list[str] = []
 
-    def prepare(items: list[tuple[Process, str, str]]) -> list[_Diagram]:
-        return [build_diagram(p, handbook, lang) for p, lang, _ in items]
+    def prepare(items: list[Todo]) -> list[_Diagram]:
+        return [build_diagram(t.process, handbook, t.lang, t.upcoming) for t in items]
 
-    def done(items: list[tuple[Process, str, str]], answer: tuple[list[Drawn | Exception], Counts]) -> None:
+    def done(items: list[Todo], answer: tuple[list[Drawn | Exception], Counts]) -> None:
         svgs, counts = answer
         add_counts(counts)
         failed.extend(save(items, svgs))
 
-    def here(items: list[tuple[Process, str, str]]) -> tuple[list[Drawn | Exception], Counts]:
-        return _draw_batch([_measured(p, handbook, lang) for p, lang, _ in items]), Counts()
+    def here(items: list[Todo]) -> tuple[list[Drawn | Exception], Counts]:
+        return _draw_batch([_measured(t.process, handbook, t.lang, t.upcoming) for t in items]), Counts()
 
     run_batches(chunks, n, prepare, done, here)
     return failed

@@ -27,7 +27,7 @@ from ..model import (
     Process,
 )
 from ..organizations import lane_organization
-from .diagram_batch import BATCH, PROCESSES_FROM, Drawn, _draw_batch, _in_processes
+from .diagram_batch import BATCH, PROCESSES_FROM, Drawn, Todo, _draw_batch, _in_processes
 from .diagram_svg import _measured
 from .dot import graphviz_version
 from .layout import RENDERER_VERSION
@@ -37,12 +37,17 @@ def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
     """Hash of everything the diagram and the BPMN file depend on: the cache files' name.
 
     The BPMN file reads nothing the diagram does not (the process whole, its roles and the
-    organizations it hands off to, all languages of their names), so one key serves both."""
+    organizations it hands off to, all languages of their names) but whether each process it calls
+    has a file of its own (its calls' `hb:href`), which the key has too: one key serves both."""
     return diagram_keys(process, handbook, [lang])[lang]
 
 
-def diagram_keys(process: Process, handbook: Handbook, langs: Sequence[str]) -> dict[str, str]:
-    """`diagram_key` for each language: what the languages share is gathered and serialized once."""
+def diagram_keys(
+    process: Process, handbook: Handbook, langs: Sequence[str], upcoming: bool = False
+) -> dict[str, str]:
+    """`diagram_key` for each language: what the languages share is gathered and serialized once.
+
+    `upcoming`: the diagram of a version not yet in force, for its own page (its links differ)."""
     roles = handbook.roles.by_id()
     org_ids = [o.id for o in handbook.organizations.items]
     orgs = handbook.organizations.by_id()
@@ -75,7 +80,14 @@ def diagram_keys(process: Process, handbook: Handbook, langs: Sequence[str]) -> 
         "roles": role_data,
         "organizations": org_data,
         "linked": other_titles,
+        # The called processes the site has a BPMN file of (a call's `hb:href` names it, `bpmn.export.called_href`).
+        "called_files": sorted(
+            s.process for s in process.steps
+            if isinstance(s, CallStep) and (o := handbook.process(s.process)) is not None and not too_long_to_draw(o)
+        ),
     }
+    if upcoming:
+        payload["upcoming"] = True
     shared = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode())
     keys = {}
     for lang in langs:
@@ -136,6 +148,7 @@ def write_diagrams(
     workers: int | None = None,
     batch: int = BATCH,
     processes: bool | None = None,
+    upcoming: Sequence[Process] = (),
 ) -> DiagramStats:
     """Write `out_dir/<lang>/<process id>.svg` and `.bpmn` for every process, drawing only what changed.
 
@@ -149,67 +162,77 @@ def write_diagrams(
     DOT, reading Graphviz's SVG, finishing it: about half of a diagram's CPU) runs on
     every core too; with threads it would run on one core at a time.
 
+    Each of the `upcoming` versions (not yet in force, `publication.Upcoming`) gets a diagram of its
+    own for its own page, `out_dir/<lang>/<process id>.tuleva.svg` (`upcoming_name`; no BPMN file:
+    the one published is of the version in force), its steps linking to that page's sections.
+
     A process with more steps than `graph.DIAGRAM_MAX_STEPS` is not drawn (Graphviz would
     take minutes; rule process-size warns of it, and its page says why it has no diagram).
     """
     out_dir = Path(out_dir)
     cache_dir = Path(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    todo: list[tuple[Process, str, str]] = []
+    todo: list[Todo] = []
     cached = 0
     too_long: list[str] = []
     written = _written_keys(out_dir)
     """Which cache entry each diagram in `out_dir` is a copy of, as the last run left them."""
     (out_dir / WRITTEN_KEYS).unlink(missing_ok=True)  # written again at the end: a run cut short claims nothing
     current: dict[str, dict[str, str]] = {lang: {} for lang in langs}
-    for pf in handbook.processes:
-        if too_long_to_draw(pf.process):
+    wanted = [(pf.process, False) for pf in handbook.processes] + [(p, True) for p in upcoming]
+    for process, is_upcoming in wanted:
+        name = _name(process, is_upcoming)
+        suffixes = _suffixes(is_upcoming)
+        if too_long_to_draw(process):
             # Graphviz would take minutes (see graph.DIAGRAM_MAX_STEPS); the page says why there is none.
-            too_long.append(pf.process.id)
+            if not is_upcoming:
+                too_long.append(process.id)
             for lang in langs:
                 for suffix in SUFFIXES:
-                    (out_dir / lang / f"{pf.process.id}{suffix}").unlink(missing_ok=True)
+                    (out_dir / lang / f"{name}{suffix}").unlink(missing_ok=True)
             continue
-        for lang, key in diagram_keys(pf.process, handbook, langs).items():
-            targets = [out_dir / lang / f"{pf.process.id}{suffix}" for suffix in SUFFIXES]
-            if written.get(lang, {}).get(pf.process.id) == key and all(t.is_file() for t in targets):
-                current[lang][pf.process.id] = key  # already the copy of that entry: nothing to read or write
+        for lang, key in diagram_keys(process, handbook, langs, is_upcoming).items():
+            targets = [out_dir / lang / f"{name}{suffix}" for suffix in suffixes]
+            if written.get(lang, {}).get(name) == key and all(t.is_file() for t in targets):
+                current[lang][name] = key  # already the copy of that entry: nothing to read or write
                 cached += 1
                 continue
-            hits = [cache_dir / f"{key}{suffix}" for suffix in SUFFIXES]
+            hits = [cache_dir / f"{key}{suffix}" for suffix in suffixes]
             if all(hit.exists() for hit in hits):
                 for hit, target in zip(hits, targets, strict=True):
                     write_if_changed(target, hit.read_text("utf-8"))
-                current[lang][pf.process.id] = key
+                current[lang][name] = key
                 cached += 1
             else:
-                todo.append((pf.process, lang, key))
+                todo.append(Todo(process, lang, key, is_upcoming))
 
-    def save(items: list[tuple[Process, str, str]], drawn: list[Drawn | Exception]) -> list[str]:
+    def save(items: list[Todo], drawn: list[Drawn | Exception]) -> list[str]:
         from ..bpmn.export import to_bpmn
 
         failed: list[str] = []
-        for (process, lang, key), result in zip(items, drawn, strict=True):
-            targets = [out_dir / lang / f"{process.id}{suffix}" for suffix in SUFFIXES]
+        for (process, lang, key, is_upcoming), result in zip(items, drawn, strict=True):
+            name = _name(process, is_upcoming)
+            targets = [out_dir / lang / f"{name}{suffix}" for suffix in _suffixes(is_upcoming)]
             if isinstance(result, Exception):
                 for target in targets:
                     target.unlink(missing_ok=True)  # no diagram rather than an outdated one
-                failed.append(f"{process.id} ({lang}): {result}")
+                failed.append(f"{name} ({lang}): {result}")
                 continue
             svg, geo = result
-            try:
-                texts = [svg, to_bpmn(process, handbook, lang, geo)]
-            except ValueError:  # text lxml refuses (`check` refuses it first): the diagram, no BPMN file
-                texts = [svg]
-                targets[1].unlink(missing_ok=True)
+            texts = [svg]
+            if not is_upcoming:
+                try:
+                    texts.append(to_bpmn(process, handbook, lang, geo, layout="site"))
+                except ValueError:  # text lxml refuses (`check` refuses it first): the diagram, no BPMN file
+                    targets[1].unlink(missing_ok=True)
             for suffix, target, text in zip(SUFFIXES, targets, texts, strict=False):
                 write_if_changed(cache_dir / f"{key}{suffix}", text)
                 write_if_changed(target, text)
-            current[lang][process.id] = key
+            current[lang][name] = key
         return failed
 
-    def job(items: list[tuple[Process, str, str]]) -> list[str]:
-        return save(items, _draw_batch([_measured(process, handbook, lang) for process, lang, _ in items]))
+    def job(items: list[Todo]) -> list[str]:
+        return save(items, _draw_batch([_measured(t.process, handbook, t.lang, t.upcoming) for t in items]))
 
     failed: list[str] = []
     if todo:
@@ -223,14 +246,31 @@ def write_diagrams(
         else:
             with ThreadPoolExecutor(max_workers=min(n, len(chunks))) as pool:
                 failed = [msg for msgs in pool.map(job, chunks) for msg in msgs]
-    # Diagrams of processes that no longer exist go.
-    ids = {pf.process.id for pf in handbook.processes}
+    # Diagrams of processes (and of upcoming versions) that no longer exist go.
+    names = {_name(process, is_upcoming) for process, is_upcoming in wanted}
     for lang in langs:
         for old in (out_dir / lang).iterdir() if (out_dir / lang).is_dir() else []:
-            if old.suffix in SUFFIXES and old.stem not in ids:
+            if old.suffix in SUFFIXES and old.stem not in names:
                 old.unlink()
     _save_written_keys(out_dir, current)
     return DiagramStats(
         rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long), keys=current
     )
 
+
+UPCOMING = ".tuleva"
+"""The diagram of a version not yet in force: `<process id>.tuleva.svg` (a process id has no dot)."""
+
+
+def upcoming_name(process_id: str) -> str:
+    """The name (in `keys.json`, and the file's stem) of the diagram of a process's upcoming version."""
+    return process_id + UPCOMING
+
+
+def _name(process: Process, upcoming: bool) -> str:
+    return upcoming_name(process.id) if upcoming else process.id
+
+
+def _suffixes(upcoming: bool) -> tuple[str, ...]:
+    """The files of a diagram: an upcoming version's has no BPMN file (the one published is of the version in force)."""
+    return SUFFIXES[:1] if upcoming else SUFFIXES

@@ -557,9 +557,10 @@ def _drawing_of(d: _Diagram) -> Drawing:
     return _compose(layout.diagram, layout.root, layout.rows)
 
 
-def _measured(process: Process, handbook: Handbook, lang: str) -> Measured:
-    """`_drawing`, and the geometry of the same Graphviz layout: one run for the SVG and the BPMN file."""
-    return (yield from _measured_of(build_diagram(process, handbook, lang)))
+def _measured(process: Process, handbook: Handbook, lang: str, upcoming: bool = False) -> Measured:
+    """`_drawing`, and the geometry of the same Graphviz layout: one run for the SVG and the BPMN file
+    (`upcoming`: drawn for the upcoming version's page, `layout.build_diagram`)."""
+    return (yield from _measured_of(build_diagram(process, handbook, lang, upcoming)))
 
 
 def _measured_of(d: _Diagram) -> Measured:

@@ -599,8 +599,10 @@ def _step_anchor(step_id: str) -> str:
     return "./#step-" + quote(step_id, safe="")
 
 
-def _process_href(process_id: str) -> str:
-    return "../" + quote(process_id, safe="") + "/"
+def _process_href(process_id: str, upcoming: bool = False) -> str:
+    # The diagram sits beside its page: prosessit/<id>/kaavio.svg for prosessit/<id>/, and for the upcoming
+    # version's page, prosessit/<id>/tuleva/, prosessit/<id>/tuleva/kaavio.svg: one folder further down.
+    return ("../../" if upcoming else "../") + quote(process_id, safe="") + "/"
 
 
 def _other_title(handbook: Handbook, process_id: str, lang: str) -> str:
@@ -610,12 +612,12 @@ def _other_title(handbook: Handbook, process_id: str, lang: str) -> str:
     return other.title.get(lang) if other else process_id
 
 
-def _other_href(handbook: Handbook, process_id: str) -> str | None:
+def _other_href(handbook: Handbook, process_id: str, upcoming: bool = False) -> str | None:
     """The link to another process's page; none to a process left out of this edition."""
-    return None if process_id in handbook.left_out else _process_href(process_id)
+    return None if process_id in handbook.left_out else _process_href(process_id, upcoming)
 
 
-def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str) -> _Node:
+def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str, upcoming: bool = False) -> _Node:
     kind = step_type(step)
     w = words(lang)
     name = step.name.get(lang)
@@ -639,7 +641,7 @@ def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str)
         assert isinstance(step, CallStep)
         target = _other_title(handbook, step.process, lang)
         label = task_label(kind, wrap(name, 18, lang), wrap(w["call-of"].format(target=target), 22, lang))
-        href = _other_href(handbook, step.process)
+        href = _other_href(handbook, step.process, upcoming)
         tooltip += f" ({w['call-of'].format(target=clean(target))})"
     elif kind == "handoff":
         assert isinstance(step, HandoffStep)
@@ -651,7 +653,7 @@ def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str)
         target = org_name
         if step.to_process:
             target = _other_title(handbook, step.to_process, lang)
-            href = _other_href(handbook, step.to_process)
+            href = _other_href(handbook, step.to_process, upcoming)
             if org_name:
                 target = w["process-at"].format(process=target, org=org_name)
         sub = wrap(w["handoff-to"].format(target=target), 22, lang) if target else []
@@ -663,14 +665,17 @@ def _step_node(i: int, step: StepBase, lane: int, handbook: Handbook, lang: str)
     return _Node(f"s{i}", kind, label, lane, step.id, href, tooltip.replace("\n", " "), port)
 
 
-def build_diagram(process: Process, handbook: Handbook, lang: str) -> _Diagram:
-    """The diagram's content in `lang`: lanes, nodes, flows, promises (no layout yet)."""
+def build_diagram(process: Process, handbook: Handbook, lang: str, upcoming: bool = False) -> _Diagram:
+    """The diagram's content in `lang`: lanes, nodes, flows, promises (no layout yet).
+
+    `upcoming`: drawn for the page of a version not yet in force (prosessit/<id>/tuleva/), its file beside
+    that page; its steps link to that page's sections, its other processes one folder further up."""
     lanes, lane_index = _lanes(process, handbook, lang)
     step_lane = lane_of(process)
     nodes: list[_Node] = []
     first_by_id: dict[str, _Node] = {}
     for i, step in enumerate(process.steps):
-        node = _step_node(i, step, lane_index.get(step_lane.get(step.id), 0), handbook, lang)
+        node = _step_node(i, step, lane_index.get(step_lane.get(step.id), 0), handbook, lang, upcoming)
         nodes.append(node)
         first_by_id.setdefault(step.id, node)
     roles = handbook.roles.by_id()

@@ -149,6 +149,8 @@ def generate_docs(
     svg_digest: SvgDigest | None = None,
     bpmn: SvgSource | None = None,
     bpmn_digest: SvgDigest | None = None,
+    upcoming_svg: SvgSource | None = None,
+    upcoming_svg_digest: SvgDigest | None = None,
 ) -> GeneratedDocs:
     """Write `docs_root/<lang>/**` for each language; remove files no longer generated.
 
@@ -156,7 +158,10 @@ def generate_docs(
     is still there is left as it is.
     """
     with _handbook_set_aside():
-        return _generate(handbook, docs_root, content_dir, langs, svg, legend, previous, svg_digest, bpmn, bpmn_digest)
+        return _generate(
+            handbook, docs_root, content_dir, langs, svg, legend, previous, svg_digest, bpmn, bpmn_digest,
+            upcoming_svg, upcoming_svg_digest,
+        )
 
 
 @contextlib.contextmanager
@@ -185,6 +190,8 @@ def _generate(
     svg_digest: SvgDigest | None,
     bpmn: SvgSource | None = None,
     bpmn_digest: SvgDigest | None = None,
+    upcoming_svg: SvgSource | None = None,
+    upcoming_svg_digest: SvgDigest | None = None,
 ) -> GeneratedDocs:
     site = Site(handbook)
     env = template_env()
@@ -196,7 +203,10 @@ def _generate(
     """The pages of the kinds that are the same in every language, with the digest of their inputs."""
     for lang in langs:
         w = PageWriter(site, lang, env, svg, legend)
-        ctx = Context(site, lang, inputs, svg, legend, content_dir, safe_files, svg_digest, bpmn, bpmn_digest)
+        ctx = Context(
+            site, lang, inputs, svg, legend, content_dir, safe_files, svg_digest, bpmn, bpmn_digest,
+            upcoming_svg, upcoming_svg_digest,
+        )
         out_dir = docs_root / lang
         made: dict[str, tuple[str, Page]] = {}
         generated: set[str] = set()

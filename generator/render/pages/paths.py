@@ -48,6 +48,12 @@ def diagram_path(process_id: str) -> str:
     return posixpath.join(posixpath.splitext(process_path(process_id))[0], DIAGRAM_FILE)
 
 
+def upcoming_diagram_path(process_id: str) -> str:
+    """The upcoming version's diagram beside its page: prosessit/<id>/tuleva/kaavio.svg next to
+    prosessit/<id>/tuleva/index.html (its page refers to it as `DIAGRAM_FILE`, as a process page does)."""
+    return posixpath.join(posixpath.splitext(upcoming_path(process_id))[0], DIAGRAM_FILE)
+
+
 def bpmn_path(process_id: str) -> str:
     """The process as a BPMN file beside its diagram: prosessit/<id>/<id>.bpmn (a download keeps the name)."""
     return posixpath.join(posixpath.splitext(process_path(process_id))[0], f"{slug(process_id)}.bpmn")

@@ -69,6 +69,10 @@ class Context:
     """The process as a BPMN file in a language (`bpmn.export`), or None for none."""
     bpmn_digest: SvgDigest | None = None
     """The BPMN file's digest (its diagram's cache key) instead of hashing its text; None exactly when `bpmn` gives none."""
+    upcoming_svg: SvgSource | None = None
+    """The diagram of a process's version not yet in force, for that version's own page; None for none."""
+    upcoming_svg_digest: SvgDigest | None = None
+    """Its digest (its cache key) instead of hashing its text; None exactly when `upcoming_svg` gives none."""
 
 
 ORDER = (

@@ -1,5 +1,7 @@
 """Process pages, `prosessit/<id>.md`, and beside each its diagram, `prosessit/<id>/kaavio.svg`, and
-the process as a BPMN file, `prosessit/<id>/<id>.bpmn` (the page links it).
+the process as a BPMN file, `prosessit/<id>/<id>.bpmn` (the page links it). A version not yet in
+force has its own page, `prosessit/<id>/tuleva.md`, and its own diagram beside it,
+`prosessit/<id>/tuleva/kaavio.svg`.
 
 A process page reads its own process whole; the names of the roles of its lanes and swimlanes,
 of the organizations it hands off to and of its contacts' organizations; its contacts and
@@ -34,7 +36,15 @@ from ...text import Safe, sanitize, slug, without_invisible
 from .. import deadlines
 from ..differences import describe
 from ..digests import MISSING, fold, hash_text
-from ..paths import DIAGRAM_FILE, LAWS, bpmn_path, diagram_path, process_path, upcoming_path
+from ..paths import (
+    DIAGRAM_FILE,
+    LAWS,
+    bpmn_path,
+    diagram_path,
+    process_path,
+    upcoming_diagram_path,
+    upcoming_path,
+)
 from ..site import StepView
 from ..writer import ContactPart, PageWriter
 from . import Context, Page
@@ -92,15 +102,35 @@ def pages(ctx: Context) -> Iterator[Page]:
 
 
 def upcoming_pages(ctx: Context) -> Iterator[Page]:
-    """The page of each version not yet in force (no diagram: the one drawn is the version in force)."""
+    """The page of each version not yet in force, and beside it its own diagram,
+    `prosessit/<id>/tuleva/kaavio.svg` (its steps link to this page's sections)."""
     site, lang = ctx.site, ctx.lang
     for pid, up in sorted(site.upcoming.items()):
+        svg_text: list[str | None] = []
+
+        def svg(p: Process = up.process, memo: list[str | None] = svg_text) -> str | None:
+            if not memo:
+                memo.append(ctx.upcoming_svg(p, lang) if ctx.upcoming_svg else None)
+            return memo[0]
+
+        drawn = None
+        if ctx.upcoming_svg is not None:
+            drawn = ctx.upcoming_svg_digest(up.process, lang) if ctx.upcoming_svg_digest is not None else svg()
+            if drawn is not None and (len(drawn) > 64 or "\0" in drawn):  # a text, not a digest (or key)
+                drawn = hash_text(drawn)
         own, entries = _reads(ctx, up.process)
         parts = [
-            "upcoming", own, *(ctx.inputs.seen_in(registry, key, lang) for registry, key in entries),
+            "upcoming", own, drawn or MISSING, *(ctx.inputs.seen_in(registry, key, lang) for registry, key in entries),
             _over_time(ctx, pid),
         ]
-        yield Page(upcoming_path(pid), parts, lambda w, p=up.process: _process_page(w, p, None, upcoming=True))
+        yield Page(
+            upcoming_path(pid), parts, lambda w, p=up.process, svg=svg: _process_page(w, p, svg(), upcoming=True)
+        )
+        if drawn:
+            yield Page(
+                upcoming_diagram_path(pid), [DIAGRAM_KIND, drawn],
+                lambda _w, svg=svg: _diagram_document(svg() or "")[0], abbreviations=False,
+            )
 
 
 def _over_time(ctx: Context, process_id: str) -> str:
