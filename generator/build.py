@@ -740,5 +740,7 @@ def _show(path: Path) -> str:
 
 
 def preview_config(config: BuildConfig) -> BuildConfig:
-    """The same build for `handbook serve`: its own site and work files, pages that reload themselves."""
-    return replace(config, site=config.work / "preview" / "site", preview=True)
+    """The same build for `handbook serve`: its own site and work files, pages that reload themselves.
+    Each edition previews into a folder of its own (`build/preview/site`, `build/preview-public/site`)."""
+    previewed = replace(config, preview=True)
+    return replace(previewed, site=previewed.outputs / "site")
