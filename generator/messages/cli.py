@@ -297,13 +297,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "leak.refused": m(
         fi="julkista painosta ei julkaistu: koottu sivusto sisältää {n} kohtaa, jotka kuuluvat vain sisäiseen "
         "painokseen: {found}{more}. Merkitse teksti, jossa ne mainitaan, sisäiseksi (`internal: true`) tai vaihe "
-        "henkilöstölle (`audience: staff`)",
+        "henkilöstölle (`audience: staff`); käsin kirjoitettu sivu (`content/`) merkitään henkilöstölle "
+        "kirjoittamalla sen alkuun rivit `---`, `audience: staff` ja `---`",
         sv="den offentliga upplagan publicerades inte: den färdiga webbplatsen innehåller {n} ställen som bara hör "
         "till den interna upplagan: {found}{more}. Markera texten som nämner dem som intern (`internal: true`) eller "
-        "steget för personalen (`audience: staff`)",
+        "steget för personalen (`audience: staff`); en handskriven sida (`content/`) markeras för personalen med "
+        "raderna `---`, `audience: staff` och `---` i början",
         en="the public edition was not published: the built site holds {n} things that belong to the internal "
         "edition only: {found}{more}. Mark the text that mentions them internal (`internal: true`), or the step for "
-        "staff (`audience: staff`)",
+        "staff (`audience: staff`); a hand-written page (`content/`) is marked for staff by the lines `---`, "
+        "`audience: staff` and `---` at its top",
     ),
     "build.line": m(fi="handbook build: {message}", sv="handbook build: {message}", en="handbook build: {message}"),
     "build.site-unchanged": m(
