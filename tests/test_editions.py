@@ -297,3 +297,32 @@ def test_a_content_page_with_an_unknown_audience_is_a_located_error(tmp_path: Pa
     RELIABILITY.record("supervisor-slip", "", "located")
     config, said, ok = _build_project(root, "public")
     assert not ok and not config.site.exists()
+
+
+# --- registry names marked internal -----------------------------------------------------------------
+
+
+def test_a_registry_entry_with_an_internal_name_is_left_out_where_nothing_public_names_it(tmp_path: Path) -> None:
+    """A team only staff-only processes name: the public edition leaves it (and its organization) out, and the
+    rule `public-registry-name` has nothing to say; named by a public process, it is that rule's error."""
+    from generator.rules import all_rules, run_rules
+
+    rule = [r for r in all_rules() if r.id == "public-registry-name"]
+    processes = tmp_path / "processes"
+    shutil.copytree(BASE, processes)
+    for f in (FIXTURES.parent / "public-registry-name" / "valid").iterdir():
+        shutil.copy(f, processes / f.name)
+    handbook = load_handbook(processes)
+    assert run_rules(handbook, rule) == []
+    public = for_edition(handbook, "public")
+    assert "tiimi" not in {r.id for r in public.roles.items} and "tiimit" not in {o.id for o in public.organizations.items}
+    assert public.process("sisainen") is None
+    assert {"tiimi", "tiimit"} <= {r.id for r in handbook.roles.items} | {o.id for o in handbook.organizations.items}
+
+    perus = processes / "perus.yaml"
+    perus.write_text(perus.read_text(encoding="utf-8").replace("roles: [asiakas, ohjaaja, hoitaja]",
+                                                               "roles: [asiakas, ohjaaja, hoitaja, tiimi]"), encoding="utf-8")
+    found = run_rules(load_handbook(processes), rule)
+    # the role's organization is not reported: the role is left out (its own finding), so it names it nowhere
+    assert [(Path(f.file).name, f.line) for f in found] == [("roles.yaml", 11)], found
+    assert "roolin `tiimi` nimi" in found[0].message and "prosessi `perus`" in found[0].message
