@@ -563,7 +563,26 @@ def check_edition(config: BuildConfig, site: Path, handbook: Handbook, timings: 
         from .leak_check import check_public_site
 
         with _timed(timings, "leaks"):
-            check_public_site(site, handbook)
+            check_public_site(site, handbook, content_sources(config))
+
+
+def content_sources(config: BuildConfig) -> dict[str, str]:
+    """The built file of each hand-written page (`sv/ohje/index.html`) → its file in the project
+    (`content/sv/ohje.md`, or the Finnish one it is shown from)."""
+    from .render.pages.kinds.content import content_files, content_pages
+
+    files = content_files(config.content_dir)
+    out: dict[str, str] = {}
+    for lang in config.langs:
+        for rel, _title in content_pages(config.content_dir, lang, files):
+            source = config.content_dir / lang / rel
+            if source not in files:
+                source = config.content_dir / DEFAULT_LANGUAGE / rel
+            stem = rel.removesuffix(".md")
+            built = "index.html" if stem == "index" else (
+                stem.removesuffix("/index") + "/index.html" if stem.endswith("/index") else stem + "/index.html")
+            out[config.lang_subdir(lang) + built] = source.relative_to(config.root).as_posix()
+    return out
 
 
 def write_mkdocs_configs(config: BuildConfig, docs: GeneratedDocs) -> dict[str, Path]:
@@ -767,5 +786,7 @@ def _show(path: Path) -> str:
 
 
 def preview_config(config: BuildConfig) -> BuildConfig:
-    """The same build for `handbook serve`: its own site and work files, pages that reload themselves."""
-    return replace(config, site=config.work / "preview" / "site", preview=True)
+    """The same build for `handbook serve`: its own site and work files, pages that reload themselves.
+    Each edition previews into a folder of its own (`build/preview/site`, `build/preview-public/site`)."""
+    previewed = replace(config, preview=True)
+    return replace(previewed, site=previewed.outputs / "site")

@@ -83,7 +83,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .build import BuildConfig
     from .serve import serve
 
-    config = BuildConfig.from_project(Path.cwd(), processes=args.processes)
+    config = BuildConfig.from_project(Path.cwd(), processes=args.processes, edition=args.edition)
     return serve(config, host=args.host, port=args.port)
 
 
@@ -186,6 +186,8 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help=text("cli.help.serve"), description=text("cli.help.serve.description"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--edition", choices=("internal", "public"), default="internal",
+                   help=text("cli.help.serve.edition"))
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("schema", help=text("cli.help.schema"), description=text("cli.help.schema.description"))

@@ -6,7 +6,9 @@
   step after it, and a promise that starts or ends at one is left out; links to a left-out
   process become its title as plain text (`Handbook.left_out`);
 - every text marked `internal: true`: an optional field is left empty, a change-log entry, target,
-  promise, contact or glossary term whose required text is internal is left out whole.
+  promise, contact or glossary term whose required text is internal is left out whole;
+- every hand-written page whose front matter says `audience: staff` (page_audience.py; the page kind
+  `content` leaves it out when `Handbook.edition` is `public`, and links to it become plain text).
 
 `for_edition()` filters the loaded (and checked) handbook before anything is rendered; it never
 changes the handbook it is given. The rule `public-edition` says beforehand where leaving something
@@ -77,6 +79,7 @@ def for_edition(handbook: Handbook, edition: str) -> Handbook:
         glossary=_registry(handbook.glossary, terms),
         orientation=_registry(handbook.orientation, orientation),
         left_out=left_out,
+        edition="public",
     )
     practices = getattr(handbook, "practices", None)
     if practices is not None:

@@ -80,6 +80,9 @@ class Handbook:
     """What measurements/ found (measure.results.Measured), attached by the build; None: not measured."""
     left_out: dict[str, LocalText] = field(default_factory=dict)
     """The titles of processes left out of this edition (editions.py): links to them are plain text."""
+    edition: str = "internal"
+    """The edition this handbook is filtered for (editions.for_edition): the public one also leaves out the
+    hand-written pages for staff (page_audience.py)."""
 
     _index: dict[str, Process] = field(default_factory=dict, init=False, repr=False, compare=False)
     _index_of: tuple[int, int] = field(default=(0, -1), init=False, repr=False, compare=False)

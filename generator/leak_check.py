@@ -172,11 +172,17 @@ def _search(texts: list[str], wanted: list[Needle]) -> list[Needle]:
     ]
 
 
-def check_public_site(site: Path, handbook: Handbook) -> None:
-    """Raise a BuildError when anything left out of the public edition is in `site`."""
+def check_public_site(site: Path, handbook: Handbook, sources: dict[str, str] | None = None) -> None:
+    """Raise a BuildError when anything left out of the public edition is in `site`. `sources`: the file a
+    built file is made from, where a supervisor can find it (a hand-written page's `content/fi/ohje.md`)."""
     leaks = find_leaks(site, handbook)
     if not leaks:
         return
-    lines = [text("leak.found", what=leak.needle.what, value=leak.needle.shown, file=leak.file) for leak in leaks[:SHOWN]]
+    sources = sources or {}
+    lines = [
+        text("leak.found", what=leak.needle.what, value=leak.needle.shown,
+             file=f"{leak.file} ({sources[leak.file]})" if leak.file in sources else leak.file)
+        for leak in leaks[:SHOWN]
+    ]
     more = text("leak.more", n=len(leaks) - SHOWN) if len(leaks) > SHOWN else ""
     raise BuildError(text("leak.refused", n=len(leaks), found="; ".join(lines), more=more))

@@ -1,7 +1,8 @@
 """`handbook serve`: a live preview that rebuilds on every save.
 
 The preview is the real build (`run_build`) into its own site folder
-(`build/preview/site`), served on localhost. A watcher polls the sources
+(`build/preview/site`; `--edition public` previews the public edition in
+`build/preview-public/site`, leak check included), served on localhost. A watcher polls the sources
 (processes, content, theme) twice a second; after a save it rebuilds, and every
 open page reloads itself (overrides/assets/handbook/preview.js keeps a request
 to `/__handbook__/status` open, answered as soon as a build changes what the
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import BuildConfig, preview_config, run_build
+from .editions import DEFAULT_EDITION
 from .messages import language, text
 
 POLL_SECONDS = 0.1
@@ -228,7 +230,8 @@ class Preview:
 
     def start(self) -> str:
         """Build once and start serving; returns the preview's address."""
-        print(text("serve.building"), flush=True)
+        public = self.config.edition != DEFAULT_EDITION
+        print(text("serve.building-public" if public else "serve.building"), flush=True)
         rebuild(self.config, self.status, search=True)
         if not self.config.site.exists():
             print(text("serve.fix-first"), flush=True)
@@ -252,7 +255,8 @@ def serve(config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> int
     except OSError as exc:
         print(text("serve.cannot-listen", host=host, port=port, error=exc), file=sys.stderr)
         return 1
-    print(text("serve.ready", url=url), flush=True)
+    public = preview.config.edition != DEFAULT_EDITION
+    print(text("serve.ready-public" if public else "serve.ready", url=url), flush=True)
     signal.signal(signal.SIGTERM, _stop_on_term)
     try:
         preview.watch()

@@ -319,11 +319,11 @@ def project_findings(project: Path, folders: Iterable[str] = OTHER_FOLDERS) -> l
         for path in listing.files:
             if name == "measurements" and path.suffix in LOG_SUFFIXES:
                 continue  # an event log is never published, and may be large: measure/ reads it
-            found.extend(_file_findings(path))
+            found.extend(_file_findings(path, page=name == "content"))
     return found
 
 
-def _file_findings(path: Path) -> list[Finding]:
+def _file_findings(path: Path, page: bool = False) -> list[Finding]:
     try:
         size = os.stat(path).st_size
     except OSError as exc:
@@ -339,7 +339,7 @@ def _file_findings(path: Path) -> list[Finding]:
     if path.suffix != ".md":
         return []
     try:
-        read_bytes(path, CONTENT_LIMIT).decode("utf-8")
+        text = read_bytes(path, CONTENT_LIMIT).decode("utf-8")
     except UnsafeFile as exc:
         return [finding_at(path, exc.message, exc.hint)]
     except UnicodeDecodeError as exc:
@@ -349,4 +349,16 @@ def _file_findings(path: Path) -> list[Finding]:
                 t("project-file.page-not-utf8.hint"),
             )
         ]
-    return []
+    return _audience_findings(path, text) if page else []
+
+
+def _audience_findings(path: Path, text: str) -> list[Finding]:
+    """A hand-written page's `audience:` must be one the editions know (page_audience.py)."""
+    from .page_audience import AUDIENCES, page_audience
+
+    audience = page_audience(text)
+    if audience.valid:
+        return []
+    message = t("project-file.page-audience", name=path.name, value=audience.value[:40])
+    hint = t("project-file.page-audience.hint", values=", ".join(f"`{a}`" for a in AUDIENCES))
+    return [make_finding(display_path(path), audience.line, audience.column, "error", RULE, message, hint)]

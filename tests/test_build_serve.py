@@ -12,12 +12,14 @@ import sys
 import threading
 import time
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import BASE, BUILD_DAY, RELIABILITY, ROOT
 
 from generator.build import BuildConfig
+from generator.cli import make_parser
 from generator.serve import Preview
 
 
@@ -68,6 +70,66 @@ def test_preview_rebuilds_on_save_and_shows_errors(tmp_path: Path, monkeypatch: 
         stop.set()
         watcher.join(timeout=10)
         preview.close()
+
+
+
+def _authority_named(processes: Path) -> None:
+    """The small handbook's authority contact with a name and id no other text of the site says (the bundled
+    pages speak of authority numbers in general)."""
+    for name in ("contacts.yaml", "perus.yaml"):
+        f = processes / name
+        f.write_text(f.read_text(encoding="utf-8").replace("viranomaisnumero", "sisalinja-x").replace(
+            "{fi: Viranomaisnumero, sv: Myndighetsnummer, en: Authority number}",
+            "{fi: Sisälinja X, sv: Interna linjen X, en: Inner line X}"), encoding="utf-8")
+
+
+def test_preview_of_the_public_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`handbook serve --edition public`: the public edition, in a preview folder of its own, its leak check
+    refusing a save that would show an authority contact (the last good preview stays)."""
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-27")
+    processes = tmp_path / "processes"
+    shutil.copytree(BASE, processes)
+    _authority_named(processes)
+    config = BuildConfig.from_project(ROOT, processes=processes, site=tmp_path / "site", work=tmp_path / "build",
+                                      edition="public")
+    preview = Preview(config, port=0)
+    assert preview.config.site == tmp_path / "build" / "preview-public" / "site"
+    assert Preview(replace(config, edition="internal")).config.site == tmp_path / "build" / "preview" / "site"
+    url = preview.start()
+    stop = threading.Event()
+    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
+    watcher.start()
+    try:
+        assert json.loads(_get(url + "__handbook__/status"))["generation"] == 1
+        page = _get(url + "prosessit/perus/")
+        assert "Perusprosessi" in page and "preview.js" in page
+        assert "Sisälinja X" not in page  # an authority contact: not in the public edition
+
+        source = processes / "perus.yaml"
+        good = source.read_text(encoding="utf-8")
+        source.write_text(good.replace("name: {fi: Arvioi, sv: Bedöm, en: Assess}",
+                                       "name: {fi: Arvioi, sv: Bedöm, en: Assess}\n    description: Soita Sisälinja X."),
+                          encoding="utf-8")
+        _wait_for(lambda: json.loads(_get(url + "__handbook__/status"))["errors"])
+        status = json.loads(_get(url + "__handbook__/status"))
+        assert status["generation"] == 1 and "Sisälinja X" in status["errors"][0], status
+        assert "Sisälinja X" not in _get(url + "prosessit/perus/")  # the last good preview stays
+        RELIABILITY.record("leak-build", "", *(["intact"] if "Sisälinja X" not in _get(url + "prosessit/perus/") else []))
+
+        source.write_text(good.replace("fi: Perusprosessi", "fi: Muokattu prosessi"), encoding="utf-8")
+        _wait_for(lambda: json.loads(_get(url + "__handbook__/status"))["generation"] == 2)
+        assert "Muokattu prosessi" in _get(url + "prosessit/perus/")
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+        preview.close()
+
+
+def test_serve_takes_the_edition() -> None:
+    assert make_parser().parse_args(["serve", "--edition", "public"]).edition == "public"
+    assert make_parser().parse_args(["serve"]).edition == "internal"
+    with pytest.raises(SystemExit):
+        make_parser().parse_args(["serve", "--edition", "everyone"])
 
 
 # --- `handbook serve` as a reader runs it: a process of its own, saves half-written or broken ---------

@@ -200,3 +200,129 @@ def test_cli_takes_edition_and_out() -> None:
     assert make_parser().parse_args(["build"]).edition == "internal"
     with pytest.raises(SystemExit):
         make_parser().parse_args(["build", "--edition", "everyone"])
+
+
+# --- hand-written pages for staff -----------------------------------------------------------------
+
+STAFF_PAGE = """---
+audience: staff
+---
+# Sisäiset puhelinnumerot
+
+## Numerot {: #alku }
+
+Ammattilainen soittaa numeroon Sisälinja X (000 000 0001).
+"""
+
+
+def _content_project(tmp_path: Path) -> Path:
+    """A project of its own (theme, pages, the small handbook with its authority contact renamed), with a
+    hand-written page for staff that the Finnish guide links to."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("overrides", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.move(_project(tmp_path), root / "processes")
+    (root / "content" / "fi" / "sisaiset-numerot.md").write_text(STAFF_PAGE, encoding="utf-8")
+    (root / "content" / "sv" / "sisaiset-numerot.md").write_text(  # the translation forgets the front matter
+        "# Interna nummer\n\nRing Interna linjen X.\n", encoding="utf-8")
+    guide = root / "content" / "fi" / "ohje.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nKatso myös [sisäiset numerot](sisaiset-numerot.md#alku).\n",
+                     encoding="utf-8")
+    return root
+
+
+def _build_project(root: Path, edition: str, site: str = "site") -> tuple[BuildConfig, list[str], bool]:
+    config = BuildConfig.from_project(root, edition=edition, site=root / site)
+    said: list[str] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1795132800")
+        mp.setenv("HANDBOOK_TODAY", BUILD_DAY)
+        ok = run_build(config, say=said.append).ok
+    return config, said, ok
+
+
+def test_a_content_page_for_staff_is_left_out_of_the_public_edition(tmp_path: Path) -> None:
+    root = _content_project(tmp_path)
+    internal, said, ok = _build_project(root, "internal")
+    assert ok, said
+    public, said, ok = _build_project(root, "public", site="public-site")
+    assert ok, said
+    for lang in ("", "sv/", "en/"):
+        assert (internal.site / lang / "sisaiset-numerot" / "index.html").is_file()
+        assert not (public.site / lang / "sisaiset-numerot").exists()  # in every language, the Swedish one too
+    guide = (public.site / "ohje" / "index.html").read_text(encoding="utf-8")
+    assert "sisäiset numerot" in guide and "sisaiset-numerot" not in guide  # the link is its text
+    assert 'href="../sisaiset-numerot/#alku"' in (internal.site / "ohje" / "index.html").read_text(encoding="utf-8")
+    assert "sisaiset-numerot" not in (public.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert find_leaks(public.site, load_handbook(root / "processes")) == []
+
+
+def test_a_public_content_page_naming_an_authority_number_fails_the_public_build(tmp_path: Path) -> None:
+    root = _content_project(tmp_path)
+    config, said, ok = _build_project(root, "public")
+    assert ok, said
+    before = tree_digest(config.site)
+    page = root / "content" / "fi" / "sisaiset-numerot.md"
+    cases = {
+        "number": STAFF_PAGE.replace("audience: staff", "audience: public"),
+        "no front matter": STAFF_PAGE.split("---\n", 2)[2],
+        "name in a public page": "# Yhteystiedot\n\n## Kysy {: #alku }\n\nKysy tarvittaessa: Inner line X.\n",
+    }
+    for title, text in cases.items():
+        page.write_text(text, encoding="utf-8")
+        config, said, ok = _build_project(root, "public")
+        message = "\n".join(said)
+        intact = tree_digest(config.site) == before
+        RELIABILITY.record("leak-build", "", "cases", *(["intact"] if intact and not ok else []))
+        assert not ok and intact, (title, message)
+        assert "sisaiset-numerot/index.html (content/fi/sisaiset-numerot.md)" in message, (title, message)
+        assert "audience: staff" in message
+    page.write_text(STAFF_PAGE, encoding="utf-8")
+    config, said, ok = _build_project(root, "public")
+    assert ok, said
+
+
+def test_a_content_page_with_an_unknown_audience_is_a_located_error(tmp_path: Path) -> None:
+    from generator.check import check_handbook
+
+    root = _content_project(tmp_path)
+    page = root / "content" / "fi" / "sisaiset-numerot.md"
+    page.write_text(STAFF_PAGE.replace("audience: staff", "title: Numerot\naudience: henkilosto"), encoding="utf-8")
+    found = [f for f in check_handbook(root / "processes").findings if f.rule == "project-file"]
+    assert [(f.file.rsplit("/", 1)[-1], f.line, f.column, f.severity) for f in found] == [
+        ("sisaiset-numerot.md", 3, 11, "error")], found
+    assert "`audience: henkilosto`" in found[0].message and "`staff`" in found[0].hint
+    RELIABILITY.record("supervisor-slip", "", "located")
+    config, said, ok = _build_project(root, "public")
+    assert not ok and not config.site.exists()
+
+
+# --- registry names marked internal -----------------------------------------------------------------
+
+
+def test_a_registry_entry_with_an_internal_name_is_left_out_where_nothing_public_names_it(tmp_path: Path) -> None:
+    """A team only staff-only processes name: the public edition leaves it (and its organization) out, and the
+    rule `public-registry-name` has nothing to say; named by a public process, it is that rule's error."""
+    from generator.rules import all_rules, run_rules
+
+    rule = [r for r in all_rules() if r.id == "public-registry-name"]
+    processes = tmp_path / "processes"
+    shutil.copytree(BASE, processes)
+    for f in (FIXTURES.parent / "public-registry-name" / "valid").iterdir():
+        shutil.copy(f, processes / f.name)
+    handbook = load_handbook(processes)
+    assert run_rules(handbook, rule) == []
+    public = for_edition(handbook, "public")
+    assert "tiimi" not in {r.id for r in public.roles.items} and "tiimit" not in {o.id for o in public.organizations.items}
+    assert public.process("sisainen") is None
+    assert {"tiimi", "tiimit"} <= {r.id for r in handbook.roles.items} | {o.id for o in handbook.organizations.items}
+
+    perus = processes / "perus.yaml"
+    perus.write_text(perus.read_text(encoding="utf-8").replace("roles: [asiakas, ohjaaja, hoitaja]",
+                                                               "roles: [asiakas, ohjaaja, hoitaja, tiimi]"), encoding="utf-8")
+    found = run_rules(load_handbook(processes), rule)
+    # the role's organization is not reported: the role is left out (its own finding), so it names it nowhere
+    assert [(Path(f.file).name, f.line) for f in found] == [("roles.yaml", 11)], found
+    assert "roolin `tiimi` nimi" in found[0].message and "prosessi `perus`" in found[0].message

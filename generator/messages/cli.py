@@ -121,6 +121,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="Visar handboken på den egna datorn och bygger om den varje gång en processfil eller sida sparas.",
         en="Serve the handbook on localhost and rebuild it whenever a process file or page is saved.",
     ),
+    "cli.help.serve.edition": m(
+        fi="esikatseltava painos: internal (oletus) = kaikki; public = julkisille verkkosivuille tuleva painos, "
+        "vuototarkistus mukaan lukien",
+        sv="upplagan som förhandsvisas: internal (standard) = allt; public = upplagan för den offentliga "
+        "webbplatsen, med läckkontrollen",
+        en="the edition previewed: internal (default) = everything; public = the edition for the public website, "
+        "leak check included",
+    ),
     "cli.help.schema": m(
         fi="kirjoita JSON-skeemat, joilla editori tarkistaa YAML-tiedostot kirjoitettaessa",
         sv="skriv JSON-scheman som redigerare använder för att kontrollera YAML medan du skriver",
@@ -289,13 +297,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "leak.refused": m(
         fi="julkista painosta ei julkaistu: koottu sivusto sisältää {n} kohtaa, jotka kuuluvat vain sisäiseen "
         "painokseen: {found}{more}. Merkitse teksti, jossa ne mainitaan, sisäiseksi (`internal: true`) tai vaihe "
-        "henkilöstölle (`audience: staff`)",
+        "henkilöstölle (`audience: staff`); käsin kirjoitettu sivu (`content/`) merkitään henkilöstölle "
+        "kirjoittamalla sen alkuun rivit `---`, `audience: staff` ja `---`",
         sv="den offentliga upplagan publicerades inte: den färdiga webbplatsen innehåller {n} ställen som bara hör "
         "till den interna upplagan: {found}{more}. Markera texten som nämner dem som intern (`internal: true`) eller "
-        "steget för personalen (`audience: staff`)",
+        "steget för personalen (`audience: staff`); en handskriven sida (`content/`) markeras för personalen med "
+        "raderna `---`, `audience: staff` och `---` i början",
         en="the public edition was not published: the built site holds {n} things that belong to the internal "
         "edition only: {found}{more}. Mark the text that mentions them internal (`internal: true`), or the step for "
-        "staff (`audience: staff`)",
+        "staff (`audience: staff`); a hand-written page (`content/`) is marked for staff by the lines `---`, "
+        "`audience: staff` and `---` at its top",
     ),
     "build.line": m(fi="handbook build: {message}", sv="handbook build: {message}", en="handbook build: {message}"),
     "build.site-unchanged": m(
@@ -403,6 +414,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         fi="handbook serve: rakennetaan esikatselua…", sv="handbook serve: bygger förhandsvisningen…",
         en="handbook serve: building the preview…",
     ),
+    "serve.building-public": m(
+        fi="handbook serve: rakennetaan julkisen painoksen esikatselua…",
+        sv="handbook serve: bygger förhandsvisningen av den offentliga upplagan…",
+        en="handbook serve: building the preview of the public edition…",
+    ),
     "serve.fix-first": m(
         fi="handbook serve: korjaa yllä olevat virheet ja tallenna; esikatselu alkaa, kun käsikirja on kerran "
         "rakennettu onnistuneesti.",
@@ -418,6 +434,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         fi="handbook serve: esikatselu osoitteessa {url} – päivittyy jokaisen tallennuksen jälkeen; Ctrl+C lopettaa.",
         sv="handbook serve: förhandsvisning på {url} – byggs om vid varje sparning; Ctrl+C avslutar.",
         en="handbook serve: preview at {url} — rebuilds on every save; Ctrl+C stops.",
+    ),
+    "serve.ready-public": m(
+        fi="handbook serve: julkisen painoksen esikatselu osoitteessa {url} – ei viranomaisnumeroita, henkilöstön "
+        "vaiheita eikä sisäisiä tekstejä; päivittyy jokaisen tallennuksen jälkeen; Ctrl+C lopettaa.",
+        sv="handbook serve: förhandsvisning av den offentliga upplagan på {url} – utan myndighetsnummer, "
+        "personalens steg och interna texter; byggs om vid varje sparning; Ctrl+C avslutar.",
+        en="handbook serve: preview of the public edition at {url} — without authority numbers, staff-only steps "
+        "and internal texts; rebuilds on every save; Ctrl+C stops.",
     ),
     "serve.stopped": m(fi="handbook serve: pysäytetty.", sv="handbook serve: stoppad.", en="handbook serve: stopped."),
     "serve.changed": m(

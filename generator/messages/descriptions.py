@@ -142,6 +142,12 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sv": "Processen går från en början till ett slut också utan stegen som bara är för personalen och de "
         "interna texterna (den offentliga upplagan).",
     },
+    "public-registry-name": {
+        "fi": "Palvelualueen, organisaation tai roolin, jonka julkinen painos näyttää, nimeä ei ole merkitty "
+        "sisäiseksi.",
+        "sv": "Ett serviceområde, en organisation eller en roll som den offentliga upplagan visar har ett namn som "
+        "inte är markerat som internt.",
+    },
     "next-self": {
         "fi": "Vaiheen `next` johtaa toiseen vaiheeseen, ei vaiheeseen itseensä.",
         "sv": "Ett stegs `next` pekar på ett annat steg, inte på steget självt.",

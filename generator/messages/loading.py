@@ -689,6 +689,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="spara sidan som UTF-8 i din editor ('Spara som' → kodning UTF-8)",
         en="save the page as UTF-8 in your editor ('Save as' → encoding UTF-8)",
     ),
+    "project-file.page-audience": m(
+        fi="sivun `{name}` alussa on `audience: {value}`, mutta sivu voi olla vain kaikille (`public`) tai "
+        "henkilöstölle (`staff`)",
+        sv="sidan `{name}` börjar med `audience: {value}`, men en sida kan bara vara för alla (`public`) eller "
+        "för personalen (`staff`)",
+        en="the page `{name}` begins with `audience: {value}`, but a page can only be for everyone (`public`) or "
+        "for staff (`staff`)",
+    ),
+    "project-file.page-audience.hint": m(
+        fi="kirjoita `audience: staff`, jos sivu on vain henkilöstölle (se jätetään pois julkisesta painoksesta), "
+        "tai poista rivi; sallitut arvot: {values}",
+        sv="skriv `audience: staff` om sidan bara är för personalen (den lämnas bort ur den offentliga upplagan), "
+        "eller ta bort raden; tillåtna värden: {values}",
+        en="write `audience: staff` if the page is for staff only (the public edition leaves it out), or remove "
+        "the line; the values allowed: {values}",
+    ),
     "project-file.no-processes": m(
         fi="kansiossa `{name}/` ei ole prosessitiedostoja (`<id>.yaml`)",
         sv="mappen `{name}/` har inga processfiler (`<id>.yaml`)",

@@ -1411,6 +1411,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="markera hela processen för personalen (`audience: staff`) eller skriv här en text som passar alla",
         en="mark the whole process for staff (`audience: staff`), or write a text here that suits everyone",
     ),
+    "public-registry-name.needed": m(
+        fi="{what} on merkitty sisäiseksi (`internal: true`), mutta julkinen painos näyttää sen: sitä käyttää "
+        "{user}{more}. Julkiselta sivulta puuttuisi nimi",
+        sv="{what} är markerat som internt (`internal: true`), men den offentliga upplagan visar det: det används "
+        "av {user}{more}. En offentlig sida skulle sakna namnet",
+        en="{what} is marked internal (`internal: true`), but the public edition shows it: it is used by "
+        "{user}{more}. A public page would be left without the name",
+    ),
+    "public-registry-name.needed.hint": m(
+        fi="kirjoita nimi, joka saa näkyä kaikille, ja poista `internal: true` (sisäisen tiedon voi kirjoittaa "
+        "sisäiseksi merkittyyn kuvaukseen), tai merkitse sitä käyttävät prosessit henkilöstölle (`audience: staff`)",
+        sv="skriv ett namn som får synas för alla och ta bort `internal: true` (den interna uppgiften kan stå i "
+        "en beskrivning markerad som intern), eller markera processerna som använder det för personalen "
+        "(`audience: staff`)",
+        en="write a name that everyone may see and remove `internal: true` (the internal detail can go in a "
+        "description marked internal), or mark the processes that use it for staff (`audience: staff`)",
+    ),
+    "user.process": m(fi="prosessi `{id}`", sv="processen `{id}`", en="the process `{id}`"),
+    "user.step": m(
+        fi="prosessin `{process}` vaihe `{step}`", sv="steget `{step}` i processen `{process}`",
+        en="the step `{step}` of the process `{process}`",
+    ),
+    "user.role": m(fi="rooli `{id}`", sv="rollen `{id}`", en="the role `{id}`"),
+    "user.contact": m(fi="yhteystieto `{id}`", sv="kontaktuppgiften `{id}`", en="the contact point `{id}`"),
+    "user.organization": m(fi="organisaatio `{id}`", sv="organisationen `{id}`", en="the organization `{id}`"),
+    "user.orientation": m(
+        fi="roolin `{role}` perehdytyspolku", sv="introduktionsvägen för rollen `{role}`",
+        en="the orientation path of the role `{role}`",
+    ),
+    "user.more": m(fi=" ja {n} muuta", sv=" och {n} till", en=" and {n} more"),
     "version-logged.no-entry": m(
         fi="versio on {version}, mutta muutoshistoriassa (`changes`) ei ole merkintää versiosta {version}",
         sv="versionen är {version}, men ändringsloggen (`changes`) har ingen post för version {version}",

@@ -89,6 +89,10 @@ WHY_NO_EXAMPLE = {
     ),
     "yaml-syntax.too-deep": "Tästä viestistä ei ole esimerkkiä: esimerkissä pitäisi olla yli 40 tasoa sisäkkäin.",
     "yaml-syntax.error": "Tästä viestistä ei ole esimerkkiä: se on harvinainen YAML-virhe, jolle ei tiedetä riviä.",
+    "project-file.page-audience": (
+        "Tästä viestistä ei ole esimerkkiä prosessitiedostona: se koskee käsin kirjoitetun sivun (kansio "
+        "`content/`) alkua. Oikein on esimerkiksi sivu, joka alkaa riveillä `---`, `audience: staff` ja `---`."
+    ),
 }
 HINT_OF = {
     "yaml-syntax.control-word": "yaml-syntax.control.hint",

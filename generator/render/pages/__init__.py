@@ -244,7 +244,7 @@ def _generate(
                 result.unchanged += 1
         result.removed += remove_stale(out_dir, set(made), there)
         result.pages[lang] = sorted(p for p in made if p.endswith(".md"))
-        result.nav[lang] = nav(w, content_pages(content_dir, lang, safe_files))
+        result.nav[lang] = nav(w, content_pages(content_dir, lang, safe_files, _content.left_out_pages(ctx)))
         result.not_in_nav = not_in_nav(site) + split_not_in_nav(generated)
         result.digests[lang] = {path: digest for path, (digest, _page) in made.items()}
         result.rendered_paths[lang] = rendered
