@@ -78,6 +78,7 @@ def for_edition(handbook: Handbook, edition: str) -> Handbook:
         contacts=_registry(handbook.contacts, contacts),
         glossary=_registry(handbook.glossary, terms),
         orientation=_registry(handbook.orientation, orientation),
+        laws=_registry(handbook.laws, _strip_all(handbook.laws.items)),
         left_out=left_out,
         edition="public",
     )
@@ -229,7 +230,7 @@ def left_out_texts(handbook: Handbook) -> list[str]:
     in: the leak check looks for them in the built public site."""
     found: list[str] = []
     models: list[Any] = [pf.process for pf in handbook.processes]
-    for name in ("areas", "organizations", "roles", "contacts", "glossary", "orientation"):
+    for name in ("areas", "organizations", "roles", "contacts", "glossary", "orientation", "laws"):
         models.extend(getattr(handbook, name).items)
     practices = getattr(handbook, "practices", None)
     if practices is not None:

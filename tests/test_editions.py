@@ -326,3 +326,19 @@ def test_a_registry_entry_with_an_internal_name_is_left_out_where_nothing_public
     # the role's organization is not reported: the role is left out (its own finding), so it names it nowhere
     assert [(Path(f.file).name, f.line) for f in found] == [("roles.yaml", 11)], found
     assert "roolin `tiimi` nimi" in found[0].message and "prosessi `perus`" in found[0].message
+
+
+def test_an_internal_text_of_a_statutory_limit_is_left_out_and_looked_for() -> None:
+    """laws.yaml is a registry like the others: its internal texts never reach the public edition, and the
+    leak check looks for them."""
+    from generator.editions import left_out_texts
+    from generator.handbook import load_handbook
+    from generator.model import LocalText
+
+    hb = load_handbook(ROOT / "processes")
+    law = hb.laws.items[0]
+    note = LocalText(fi="Sisäinen muistiinpano lakitekstin tarkistuksesta", internal=True)
+    hb.laws.items[0] = law.model_copy(update={"checked": note})
+    public = for_edition(hb, "public")
+    assert public.laws.items[0].id == law.id and public.laws.items[0].checked is None
+    assert "Sisäinen muistiinpano lakitekstin tarkistuksesta" in left_out_texts(hb)
