@@ -271,3 +271,21 @@ def test_identity_codes_in_any_column_and_any_spacing(capsys: pytest.CaptureFixt
     code, _, err = measure(capsys, project)
     assert code == 0, err
     RELIABILITY.record(KIND, TITLE, "an identity code with spaces, in lower case, in an extra column: refused and located")
+
+
+def test_check_validates_the_mappings(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    """`handbook check` reads each mapping (not the logs) and locates what is wrong in it, as measure does."""
+    shutil.copytree(ROOT / "practices", project / "practices")  # the bundled processes cite them
+    write(project, case(1, "2026-03-02 09:00", None), mapping=MAPPING.replace(": palvelu-alkaa", ": palvelu-alkoi"))
+    (project / "measurements" / "irrallinen.csv").write_text("case,activity,time\n", encoding="utf-8")
+    code = main(["--lang", "en", "check", str(project / "processes")])
+    out, err = capsys.readouterr()
+    lines = (out + err).splitlines()
+    assert code == 1
+    assert any("measurements/puhelut.yaml:5:" in line and "`palvelu-alkoi`" in line for line in lines), lines
+    assert sum("irrallinen.csv:1:1:" in line and "warning" in line for line in lines) == 1
+    write(project, case(1, "2026-03-02 09:00", None))
+    code = main(["--lang", "en", "check", str(project / "processes")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    RELIABILITY.record(KIND, TITLE, "handbook check: a mapping's wrong step located, a log without a mapping warned of once")
