@@ -4,8 +4,10 @@
     .venv/bin/python -m bench.measure 1000000 --parquet
 
 For each size the log is written into a temporary project (the bundled processes copied), then
-`handbook measure --format json` runs as a child process with no cache: wall time and peak memory
-(`ru_maxrss` from `os.wait4`), and the counts compared with what the generator wrote. Target: 10 M
+`handbook measure --format json` runs as a child process with no cache: wall time, CPU time and peak
+memory (`ru_utime + ru_stime`, `ru_maxrss` from `os.wait4`), the one-minute load average before and
+after (on a shared machine the wall time says as much about the others as about the measurement;
+the CPU time much less so), and the counts compared with what the generator wrote. Target: 10 M
 events in under 10 s on 2 cores, peak memory under 2 GB, growing linearly.
 """
 
@@ -43,6 +45,7 @@ def run(events: int, parquet: bool, seed: int) -> dict[str, object]:
             log.unlink()
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         cmd = [sys.executable, "-m", "generator.cli", "--processes", str(project / "processes"), "measure", "--format", "json"]
+        load_before = os.getloadavg()[0]
         started = time.perf_counter()
         child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=project)
         out = child.stdout.read() if child.stdout else b""
@@ -55,8 +58,9 @@ def run(events: int, parquet: bool, seed: int) -> dict[str, object]:
         )
         return {
             "events": expected.events, "format": "parquet" if parquet else "csv", "seconds": round(seconds, 2),
-            "peak_mb": round(usage.ru_maxrss / 1024), "exit": os.waitstatus_to_exitcode(status), "correct": correct,
-            "generated_s": round(written, 1),
+            "cpu_s": round(usage.ru_utime + usage.ru_stime, 2), "peak_mb": round(usage.ru_maxrss / 1024),
+            "exit": os.waitstatus_to_exitcode(status), "correct": correct, "generated_s": round(written, 1),
+            "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         }
 
 

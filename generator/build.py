@@ -278,7 +278,8 @@ def run_build(
             return refuse_to_build(config, checked, strict, say, time.perf_counter() - started)
         with _timed(timings, "measure"):
             measurement = measure_project(config.root, checked.handbook, config.measure_cache)
-        checked.findings.extend(measurement.findings)
+        told = set(checked.findings)  # the check said what it found of the mappings already
+        checked.findings.extend(f for f in measurement.findings if f not in told)
         if checked.errors(strict):
             return refuse_to_build(config, checked, strict, say, time.perf_counter() - started)
         checked.handbook.measured = measurement.measured

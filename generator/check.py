@@ -34,11 +34,17 @@ def check_handbook(
     """Check every file in `root`; with `only`, keep the findings in those files.
 
     `cache`: a parse cache file (see parse_cache.py); the findings are the same without it.
-    `project`: whose content/, overrides/ and measurements/ are vetted too (default: the folder holding `root`).
+    `project`: whose content/, overrides/ and measurements/ are vetted too, and the mappings in
+    measurements/ checked against the handbook (default: the folder holding `root`).
     """
+    from .measure import mapping_findings
+
+    project = project or project_of(root)
     with without_cycle_collector():
         handbook = load_handbook(root, cache)
-        findings = arrange(run_rules(handbook) + project_findings(project or project_of(root)), stages())
+        findings = arrange(
+            run_rules(handbook) + project_findings(project) + mapping_findings(project, handbook), stages()
+        )
     if only:
         # Kept too: a file elsewhere that did not load, when findings that follow from it were left out
         # (they may be in the files asked for: a broken roles.yaml for a process's roles).

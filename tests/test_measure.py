@@ -248,3 +248,44 @@ def test_nothing_to_measure(capsys: pytest.CaptureFixture[str], project: Path) -
     code, out, err = measure(capsys, project, "--format", "json")
     assert code == 0 and json.loads(out) == [] and "measurements" in err
     assert dt.date(2026, 1, 1)  # the module imports what the other tests use
+
+
+@pytest.mark.parametrize("when", ["infinity", "-infinity", "290000-01-01 10:00", "1899-12-31 10:00"])
+def test_a_time_outside_any_log_is_a_bad_time(capsys: pytest.CaptureFixture[str], project: Path, when: str) -> None:
+    """DuckDB reads `infinity` and years past 9999 as times; a log cannot hold them, so they are located like any bad time."""
+    write(project, case(1, "2026-03-02 09:00", None) + [f"k2,Puhelu saapui,{when}"])
+    code, _, err = measure(capsys, project)
+    assert code == 1 and "puhelut.csv:4:3:" in err and "Traceback" not in err
+    RELIABILITY.record(KIND, TITLE, f"a time DuckDB parses but no log holds ({when!r}): file:row:column")
+
+
+def test_identity_codes_in_any_column_and_any_spacing(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    """The scan's prefilter lets through a code with spaces around it, in lower case, in a column the
+    counting does not use; the control character decides."""
+    rows = [f"{r},x" for r in case(1, "2026-03-02 09:00", None)] + ["k2,Puhelu saapui,2026-03-03 09:00,  131052-308t "]
+    write(project, rows, head="case,activity,time,lisatieto")
+    code, _, err = measure(capsys, project)
+    assert code == 1 and "puhelut.csv:4:1:" in err and "`lisatieto`" in err and "131052" not in err
+    rows = [f"{r},1234567890A" for r in case(1, "2026-03-02 09:00", None)]  # an id with the length, not the shape
+    write(project, rows, head="case,activity,time,lisatieto")
+    code, _, err = measure(capsys, project)
+    assert code == 0, err
+    RELIABILITY.record(KIND, TITLE, "an identity code with spaces, in lower case, in an extra column: refused and located")
+
+
+def test_check_validates_the_mappings(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    """`handbook check` reads each mapping (not the logs) and locates what is wrong in it, as measure does."""
+    shutil.copytree(ROOT / "practices", project / "practices")  # the bundled processes cite them
+    write(project, case(1, "2026-03-02 09:00", None), mapping=MAPPING.replace(": palvelu-alkaa", ": palvelu-alkoi"))
+    (project / "measurements" / "irrallinen.csv").write_text("case,activity,time\n", encoding="utf-8")
+    code = main(["--lang", "en", "check", str(project / "processes")])
+    out, err = capsys.readouterr()
+    lines = (out + err).splitlines()
+    assert code == 1
+    assert any("measurements/puhelut.yaml:5:" in line and "`palvelu-alkoi`" in line for line in lines), lines
+    assert sum("irrallinen.csv:1:1:" in line and "warning" in line for line in lines) == 1
+    write(project, case(1, "2026-03-02 09:00", None))
+    code = main(["--lang", "en", "check", str(project / "processes")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    RELIABILITY.record(KIND, TITLE, "handbook check: a mapping's wrong step located, a log without a mapping warned of once")

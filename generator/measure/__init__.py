@@ -105,6 +105,18 @@ def to_finding(project: Path, lf: LogFinding) -> Finding:
     )
 
 
+def mapping_findings(project: Path, handbook: Handbook) -> list[Finding]:
+    """What `handbook check` says of measurements/: each mapping loaded and checked against the
+    handbook (its process, each activity's step) and each log's partner, every finding located. The
+    logs themselves are read only by `handbook measure` and the build; the folder's listing is
+    vetted by sources.project_findings."""
+    folder = project / FOLDER
+    if not os.path.isdir(folder):
+        return []
+    _, found = find_sources(all_files(folder, project).files, handbook)
+    return found
+
+
 def measure_project(project: Path, handbook: Handbook, cache_dir: Path | None = None) -> Measurement:
     """Measure every log in `project/measurements/` against the handbook's processes."""
     folder = project / FOLDER

@@ -7,8 +7,9 @@
   character that the nine digits give modulo 31 (`0123456789ABCDEFHJKLMNPRSTUVWXY`). A random id
   with the shape passes the control check once in 31 times; such a log is refused all the same.
 
-`IDENTITY_SQL` is the check as a DuckDB expression over a text value `v`, so a log of ten million
-events is checked in the same scan that reads it.
+`identity_sql` is the check as a DuckDB expression over a text value; `PREFILTER` the shape alone,
+which the scan that reads a log tries first (logs.py), verifying control characters only when some
+value has the shape.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ import re
 import unicodedata
 
 CONTROL = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+CENTURY_SIGNS = "+-ABCDEFUVWXYabcdefuvwxy"
 _SHAPE = r"(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}[-+A-FU-Y][0-9]{3}[0-9A-FHJ-NPR-Y]"
 _SHAPE_RE = re.compile(_SHAPE)
+PREFILTER = rf"(?i)^\s*{_SHAPE}\s*$"
+"""A regular expression every identity code matches (any case, spaces around): the cheap first look at
+a value, before its control character is verified (`identity_sql`)."""
 
 
 def is_identity_code(value: str) -> bool:

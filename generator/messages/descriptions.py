@@ -248,6 +248,12 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sv": "Ett servicelöftes `within` säger detsamma som `within` i väntsteget där det slutar, och som "
         "tidsgränserna i dess namn och i stegets namn och beskrivning.",
     },
+    "target-promise": {
+        "fi": "Tavoitteen `promise:` nimeää prosessin palvelulupauksen: lupauksen `id`:n tai, jos sillä ei ole "
+        "tunnistetta, `<from>-<to>`.",
+        "sv": "Ett måls `promise:` namnger ett av processens servicelöften: löftets `id`, eller `<from>-<to>` för ett "
+        "löfte utan id.",
+    },
     "reachable": {
         "fi": "Jokaiseen vaiheeseen pääsee alkuvaiheesta.",
         "sv": "Varje steg kan nås från ett startsteg.",

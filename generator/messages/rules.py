@@ -908,6 +908,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="byt plats på `from` och `to`, eller nämn steg som följer på varandra",
         en="swap `from` and `to`, or name steps that follow each other",
     ),
+    "target-promise.unknown": m(
+        fi="tavoite mittaa lupausta `{promise}`, mutta prosessilla ei ole sen nimistä palvelulupausta, joten tavoitetta "
+        "ei voi verrata mitattuun",
+        sv="målet mäter löftet `{promise}`, men processen har inget servicelöfte med det namnet, så målet kan inte "
+        "jämföras med det uppmätta",
+        en="the target measures the promise `{promise}`, but the process has no promise of that name, so the target "
+        "cannot be compared with what is measured",
+    ),
+    "target-promise.names.hint": m(
+        fi="prosessin lupaukset ovat {names} (lupauksen `id` tai, jos sillä ei ole tunnistetta, `<from>-<to>`)",
+        sv="processens löften är {names} (löftets `id`, eller `<from>-<to>` för ett löfte utan id)",
+        en="the process's promises are {names} (a promise's `id`, or `<from>-<to>` for one without)",
+    ),
+    "target-promise.no-promises.hint": m(
+        fi="prosessilla ei ole palvelulupauksia (`promises:`): lisää lupaus tai poista tavoitteelta `promise:`",
+        sv="processen har inga servicelöften (`promises:`): lägg till ett löfte eller ta bort målets `promise:`",
+        en="the process has no service promises (`promises:`): add one, or remove the target's `promise:`",
+    ),
     "promise-within.differs": m(
         fi="palvelulupauksen määräaika on `{within}`, mutta {against}",
         sv="servicelöftet säger `{within}`, men {against}",
