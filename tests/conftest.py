@@ -252,3 +252,8 @@ def tree_digest(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+LEAK_TITLE = ("A public build or preview whose pages would hold an authority number's name, id or number, "
+              "or an internal text (refused; the next good build published)")
+"""The reliability log's title for the kind `leak-build` (test_editions, test_build_serve)."""

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BASE, RELIABILITY, ROOT, BuiltSite, processes_for_tests, tree_digest
+from conftest import BASE, LEAK_TITLE, RELIABILITY, ROOT, BuiltSite, processes_for_tests, tree_digest
 
 from generator.build import BuildConfig, run_build
 from generator.cli import make_parser
@@ -142,18 +142,19 @@ def test_a_leak_fails_the_public_build_and_the_last_good_site_stays(tmp_path: Pa
             "    record: {fi: Kirjaa arvio Efficaan lomakkeelle 7., internal: true}",
         ),
     }
+    refused: list[bool] = []
     for title, text in cases.items():
         perus.write_text(text, encoding="utf-8")
         config, said, ok = _build(processes, tmp_path, "public")
         intact = tree_digest(config.site) == before
         message = "\n".join(said)
         named = "julkista painosta ei julkaistu" in message and "on ennallaan" in message
-        RELIABILITY.record("leak-build", "A public build whose pages would hold an authority number's name, id or "
-                           "number, or an internal text", "cases", *(["intact"] if intact and not ok else []))
+        refused.append(intact and not ok)
         assert not ok and named and intact, (title, message)
     perus.write_text(original, encoding="utf-8")
     config, said, ok = _build(processes, tmp_path, "public")
-    RELIABILITY.record("leak-build", "", *(["recovered"] if ok else []))
+    for was_refused in refused:  # each case: the site intact after it, and the good build after all of them
+        RELIABILITY.record("leak-build", LEAK_TITLE, *(["intact"] if was_refused else []), *(["recovered"] if ok else []))
     assert ok, said
 
 
@@ -270,17 +271,20 @@ def test_a_public_content_page_naming_an_authority_number_fails_the_public_build
         "no front matter": STAFF_PAGE.split("---\n", 2)[2],
         "name in a public page": "# Yhteystiedot\n\n## Kysy {: #alku }\n\nKysy tarvittaessa: Inner line X.\n",
     }
+    refused: list[bool] = []
     for title, text in cases.items():
         page.write_text(text, encoding="utf-8")
         config, said, ok = _build_project(root, "public")
         message = "\n".join(said)
         intact = tree_digest(config.site) == before
-        RELIABILITY.record("leak-build", "", "cases", *(["intact"] if intact and not ok else []))
+        refused.append(intact and not ok)
         assert not ok and intact, (title, message)
         assert "sisaiset-numerot/index.html (content/fi/sisaiset-numerot.md)" in message, (title, message)
         assert "audience: staff" in message
     page.write_text(STAFF_PAGE, encoding="utf-8")
     config, said, ok = _build_project(root, "public")
+    for was_refused in refused:
+        RELIABILITY.record("leak-build", LEAK_TITLE, *(["intact"] if was_refused else []), *(["recovered"] if ok else []))
     assert ok, said
 
 
