@@ -24,7 +24,8 @@ KIND = "supervisor-slip"
 TITLE = (
     "A supervisor's slips: a colon missing, a key a column off, curly quotes, a comma in {…}, an invisible "
     "character, next to its own step or misspelt, Finnish field names, 3 päivää, contradicting durations, "
-    "a version with no change-log entry, a role with no orientation path, an unknown `build --organization` id"
+    "a version with no change-log entry, a role with no orientation path, an unknown `build --organization` id, "
+    "an organization misspelt"
 )
 ROLES = "processes/roles.yaml"
 JOINT = "processes/yhteisasiakkuuden-polku.yaml"
@@ -122,6 +123,10 @@ SLIPS: dict[str, Slip] = {
         ROLES, "roles:\n", "roles:\n  - id: kotihoitaja\n    name: {fi: Kotihoitaja, sv: Hemvårdare, en: Home care worker}\n"
         "    organization: helsinki-sote\n", "  - id: kotihoitaja", 9, "orientation-path",
         "`- {role: kotihoitaja, processes: [", severity="warning",
+    ),
+    "organization-misspelt": Slip(
+        JOINT, "\norganization: luvn\n", "\norganization: luvnx\n", "organization: luvnx", 15,
+        "known-organization", "tarkoititko `luvn`?",
     ),
 }
 """Where a slip adds a warning only because it also adds something unused, that is allowed (see below)."""

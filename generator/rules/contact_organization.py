@@ -19,13 +19,13 @@ def check(handbook: Handbook, report: Reporter) -> None:
     orgs = handbook.organizations.by_id()
     for pf in handbook.processes:
         own = of_process(handbook, pf.process)
-        if own is None:
-            continue
+        if own not in orgs:
+            continue  # none, or unknown: known-organization names the unknown id, and nothing follows from it
         for i, step in enumerate(pf.process.steps):
             for j, cid in enumerate(step.contacts):
                 contact = contacts.get(cid)
                 other = of_contact(handbook, contact) if contact is not None else None
-                if other is None or other == own:
+                if other not in orgs or other == own:
                     continue
                 report.report(
                     pf.doc, ("steps", i, "contacts", j),

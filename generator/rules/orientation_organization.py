@@ -19,12 +19,12 @@ def check(handbook: Handbook, report: Reporter) -> None:
     orgs = handbook.organizations.by_id()
     for i, path in enumerate(handbook.orientation.items):
         own = of_path(handbook, path)
-        if own is None:
-            continue
+        if own not in orgs:
+            continue  # none, or unknown: known-organization names the unknown id, and nothing follows from it
         for j, pid in enumerate(path.processes):
             process = handbook.process(pid)
             other = of_process(handbook, process) if process is not None else None
-            if other is None or other == own:
+            if other not in orgs or other == own:
                 continue
             report.report(
                 handbook.orientation.doc, ("paths", i, "processes", j),

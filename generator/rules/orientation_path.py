@@ -36,8 +36,8 @@ def check(handbook: Handbook, report: Reporter) -> None:
         if role.id in anywhere:
             continue
         for org, works_in in needed.get(role.id, {}).items():
-            if (org, role.id) in covered:
-                continue
+            if (org, role.id) in covered or org not in orgs:
+                continue  # an unknown organization is known-organization's finding, and nothing follows from it
             if not works_in:
                 works_in = [
                     pf.process.id for pf in handbook.processes if any(s.role == role.id for s in pf.process.steps)
