@@ -291,7 +291,7 @@
       clear.classList.toggle("pagefind-ui__suppressed", !input.value);
       if (timer) clearTimeout(timer);
       timer = setTimeout(function () { self.run(); }, 60);
-      self.load();
+      self.preload();
     });
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape") { input.value = ""; self.run(); input.blur(); }
@@ -319,9 +319,32 @@
     this.ready = Promise.all([engine, vocab]).then(function (both) {
       self.pf = both[0];
       self.vocab = both[1];
-      return self.pf.filters().then(function (f) { self.renderFilters(f || {}); }).catch(function () {});
+      // The filters (one chunk per shard) are drawn when they come: a search does not wait for them.
+      self.pf.filters().then(function (f) { self.renderFilters(f || {}); }).catch(function () {});
+      // Each shard's engine starts at its first search; a word of the handbook starts them all now.
+      var words = self.vocab.sorted;
+      if (words.length) self.pf.preload(words[words.length >> 1]).catch(function () {});
     });
     return this.ready;
+  };
+
+  /** While the words are typed, the index chunks their searches need are fetched (Pagefind's preload),
+      so that after the last key only the searching is left. */
+  Search.prototype.preload = function () {
+    var self = this;
+    this.load().then(function () {
+      var query = self.input.value.trim();
+      if (!query) return;
+      self.preloaded = self.preloaded || {};
+      plan(query, self.lang, self.vocab).forEach(function (g) {
+        g.alts.forEach(function (a) {
+          // A word of one or two letters spans many index chunks: not worth fetching ahead.
+          if (self.preloaded[a.q] || a.q.length < 3) return;
+          self.preloaded[a.q] = true;
+          self.pf.preload(a.q).catch(function () {});
+        });
+      });
+    });
   };
 
   Search.prototype.filterOptions = function () {
@@ -367,7 +390,27 @@
     });
   };
 
+  /** One search at a time: the keys typed while one runs are searched when it ends, as one query (the
+      text then). Pagefind works through searches one by one, so starting one per key would queue them. */
   Search.prototype.run = function () {
+    var self = this;
+    if (!this.input.value.trim()) return this.search();
+    if (this.busy) {
+      this.again = true;
+      return this.busy;
+    }
+    function done() {
+      self.busy = null;
+      if (self.again) {
+        self.again = false;
+        return self.run();
+      }
+    }
+    this.busy = this.search().then(done, done);
+    return this.busy;
+  };
+
+  Search.prototype.search = function () {
     var self = this, query = this.input.value.trim(), serial = ++this.serial;
     if (!query) {
       this.drawer.classList.add("pagefind-ui__hidden");
@@ -383,7 +426,7 @@
       return Promise.all(qs.map(function (q) {
         return self.pf.search(q, options).then(function (s) { return s ? s.results : []; }, function () { return []; });
       })).then(function (lists) {
-        if (serial !== self.serial) return;
+        if (serial !== self.serial || self.input.value.trim() !== query) return; // the text changed meanwhile
         var found = {};
         qs.forEach(function (q, i) { found[q] = lists[i]; });
         var ranked = rank(groups, found);
@@ -391,7 +434,6 @@
         self.groups = groups;
         self.ranked = ranked;
         self.items = [];
-        self.list.textContent = "";
         self.shown = 0;
         self.drawer.classList.remove("pagefind-ui__hidden");
         var guessed = [];
@@ -410,9 +452,21 @@
     var self = this, pages = this.ranked.pages, from = this.shown;
     serial = serial || this.serial;
     var batch = pages.slice(from, upto);
-    return Promise.all(batch.map(function (p) { return self.pageData(p); })).then(function (rows) {
+    // Each result is shown as soon as it and those above it have their data: the first comes first.
+    // The results of the last query stay until the first of the new ones is ready.
+    var rows = new Array(batch.length), next = 0;
+    function flush() {
       if (serial !== self.serial) return;
-      rows.forEach(function (row) { row.forEach(function (li) { self.list.appendChild(li); }); });
+      if (from === 0 && next === 0 && rows[0]) self.list.textContent = "";
+      for (; next < batch.length && rows[next]; next++) {
+        rows[next].forEach(function (li) { self.list.appendChild(li); });
+      }
+    }
+    return Promise.all(batch.map(function (p, i) {
+      return self.pageData(p).then(function (row) { rows[i] = row; flush(); });
+    })).then(function () {
+      if (serial !== self.serial) return;
+      if (from === 0 && !batch.length) self.list.textContent = "";
       self.shown = from + batch.length;
       self.more.hidden = self.shown >= pages.length;
       var n = pages.length, L = self.labels;
@@ -536,7 +590,11 @@
       .catch(function () { return { shards: [] }; })
       .then(function (manifest) {
         var shards = (manifest && Array.isArray(manifest.shards)) ? manifest.shards : [];
-        window.HandbookSearch.box = new Search(box, bundle, siteRoot, shards);
+        var search = window.HandbookSearch.box = new Search(box, bundle, siteRoot, shards);
+        // The engine and the vocabularies are fetched once the page is idle (as the theme's own search
+        // fetches its index), so that a first query does not wait for them; a focus before that loads them.
+        var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
+        idle(function () { search.load(); }, { timeout: 2000 });
       });
   }
 
