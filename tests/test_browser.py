@@ -7,7 +7,9 @@ Screenshots and a printed process page go to test-artifacts/.
 from __future__ import annotations
 
 import contextlib
+import html as html_lib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -184,6 +186,42 @@ def test_partial_matches_say_so(page: PageWatch, site_url: str, built_site: Buil
     assert search(pg, "mitä hoitovastaava tekee") and not note.is_visible()
     assert search(pg, "zxqvbnm") == []
     assert "Ei tuloksia" in pg.locator("#hb-search .pagefind-ui__message").inner_text()
+
+
+def _word_only_in_search_words(site: Path) -> tuple[str, str] | None:
+    """A word a Finnish page has only in its hidden search words (a base form Voikko gave), and the page."""
+    block = re.compile(r'<div class="hb-words" hidden[^>]*><h2[^>]*>·</h2>([^<]*)</div>')
+    for html in sorted(site.glob("**/index.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel.startswith(("sv/", "en/")):
+            continue
+        text = html.read_text(encoding="utf-8")
+        m = block.search(text)
+        if not m:
+            continue
+        rest = re.sub(r"<[^>]+>", " ", text.replace(m.group(0), "")).lower()
+        for word in m.group(1).split():
+            if len(word) >= 7 and word[:6] not in rest:
+                return word, rel.removesuffix("index.html")
+    return None
+
+
+def test_a_result_never_shows_the_hidden_search_words(page: PageWatch, site_url: str, built_site: BuiltSite) -> None:
+    """A page found only by its base forms shows its own first words, and the hidden words' section is no result."""
+    found = _word_only_in_search_words(built_site.site)
+    if found is None:
+        pytest.skip("no page has a word only among its search words (Voikko missing?)")
+    word, wanted = found
+    pg = goto(page, site_url)
+    results = search(pg, word)
+    assert wanted in results, (word, results)
+    item = pg.locator("#hb-search .pagefind-ui__result").nth(results.index(wanted))
+    assert item.locator("a.pagefind-ui__result-link", has_text="·").count() == 0
+    shown = " ".join(item.locator(".pagefind-ui__result-excerpt").first.inner_text().replace("…", " ").split())
+    article = (built_site.site / wanted / "index.html").read_text(encoding="utf-8")
+    article = re.sub(r'<div class="hb-words".*?</div>', " ", article, flags=re.S)
+    visible = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", article)).split())
+    assert " ".join(shown.split()[:4]) in visible, (word, shown)
 
 
 def test_search_in_swedish_finds_swedish_pages(page: PageWatch, site_url: str) -> None:

@@ -421,13 +421,22 @@ _MARKUP = re.compile(r"\]\([^)]*\)|<[^>]*>|\{:[^}]*\}|&\w+;|https?://\S+")
 """A link's address, an HTML tag, an attribute list, a character reference, an address: not words of the page."""
 
 
+SEARCH_WORDS_ID = "hb-words"
+"""The id of the hidden heading above the search words."""
+
+
 def search_words(markdown: str) -> str:
     """The base forms and compound parts of a Finnish page's words, hidden in its article for the search
     (generator/morphology.py), at a low weight: a page that has the word itself ranks first. '' without Voikko."""
     words = morphology.extra_words(_MARKUP.sub(" ", markdown))
     if not words:
         return ""
-    return f'\n<div class="hb-words" hidden data-pagefind-weight="{SEARCH_WORDS_WEIGHT}">{" ".join(words)}</div>\n'
+    # Under a heading of its own, the block is a section of its own in Pagefind's results: the search box
+    # leaves it out and never shows an excerpt of it (overrides/assets/handbook/search.js).
+    weight = f'data-pagefind-weight="{SEARCH_WORDS_WEIGHT}"'
+    return (
+        f'\n<div class="hb-words" hidden {weight}><h2 id="{SEARCH_WORDS_ID}" {weight}>·</h2>{" ".join(words)}</div>\n'
+    )
 
 
 SEARCH_WORDS_WEIGHT = 0.5

@@ -35,6 +35,8 @@
   var PAGE = 8;
   var MAX_WORDS = 8;
   var WEIGHT = { word: 1, base: 0.95, parts: 0.8, typo: 0.6 };
+  var WORDS_ID = "hb-words";
+  var EXCERPT_WORDS = 18;
 
   function stopWords(lang) {
     var out = {};
@@ -307,7 +309,7 @@
     if (this.ready) return this.ready;
     var bundles = [this.bundle].concat(this.shards.map(function (s) { return self.bundle + s; }));
     var engine = import(this.bundle + "pagefind.js").then(function (pf) {
-      return pf.options({ baseUrl: self.siteRoot, excerptLength: 18 }).then(function () {
+      return pf.options({ baseUrl: self.siteRoot, excerptLength: EXCERPT_WORDS }).then(function () {
         return Promise.all(self.shards.map(function (s) { return pf.mergeIndex(self.bundle + s, { baseUrl: self.siteRoot }); }));
       }).then(function () { return pf; });
     });
@@ -486,6 +488,16 @@
     }, function () { return []; });
   };
 
+  /** The page's excerpt, unless it is of the hidden base forms and compound parts at its end (the
+      section #hb-words, generator/render/pages/writer.py): then the page's first words. */
+  function pageExcerpt(data) {
+    var words = (data.anchors || []).filter(function (a) { return a.id === WORDS_ID; })[0];
+    var at = (data.locations || []).filter(function (n) { return !words || n < words.location; });
+    if (!words || at.length) return data.excerpt;
+    var text = String(data.content || "").split(/\s+/).slice(0, Math.min(words.location, EXCERPT_WORDS)).join(" ");
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") + (words.location > EXCERPT_WORDS ? " …" : "");
+  }
+
   Search.prototype.pageItem = function (data) {
     var li = el("li", "pagefind-ui__result");
     var inner = el("div", "pagefind-ui__result-inner");
@@ -494,8 +506,10 @@
     a.href = data.url;
     title.appendChild(a);
     inner.appendChild(title);
-    inner.appendChild(excerpt(data.excerpt));
-    var subs = (data.sub_results || []).filter(function (s) { return s.url !== data.url && s.title !== (data.meta && data.meta.title); });
+    inner.appendChild(excerpt(pageExcerpt(data)));
+    var subs = (data.sub_results || []).filter(function (s) {
+      return s.url !== data.url && s.title !== (data.meta && data.meta.title) && !(s.anchor && s.anchor.id === WORDS_ID);
+    });
     subs.slice(0, 3).forEach(function (s) {
       var nested = el("div", "pagefind-ui__result-nested");
       var t = el("p", "pagefind-ui__result-title");
