@@ -21,7 +21,7 @@ handbook: install
 
 test: install
 	$(BIN)/ruff check generator tests bench
-	$(BIN)/pytest; rc=$$?; \
+	$(BIN)/pytest -n auto --dist loadfile; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo 'pytest collected no tests' >&2; exit 1; fi; exit $$rc
 
 serve: install

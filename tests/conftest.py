@@ -87,11 +87,41 @@ class ReliabilityLog:
             for kind in self.counts
         }
 
+    def merge(self, kinds: dict[str, Any]) -> None:
+        """Add the cases another process logged (a pytest-xdist worker's `as_json()`)."""
+        for kind, entry in kinds.items():
+            self.titles.setdefault(kind, entry.get("title", kind))
+            counts = self.counts.setdefault(kind, Counter())
+            for key, value in entry.items():
+                if key == "title":
+                    continue
+                if isinstance(value, int) and not isinstance(value, bool):
+                    counts[key] += value
+                else:
+                    self.notes.setdefault(kind, {})[key] = value
+
 
 RELIABILITY = ReliabilityLog()
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):  # the only process, or the controller of xdist's workers
+        for part in ARTIFACTS.glob("reliability.*.part.json"):
+            part.unlink(missing_ok=True)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The reliability log to test-artifacts/reliability.json; with `pytest -n` (xdist, as `make test`
+    runs it) each worker writes its part and the controller adds them up."""
+    worker = getattr(session.config, "workerinput", {}).get("workerid")
+    if worker is not None:
+        if RELIABILITY.counts:
+            ARTIFACTS.mkdir(exist_ok=True)
+            (ARTIFACTS / f"reliability.{worker}.part.json").write_text(json.dumps(RELIABILITY.as_json()), encoding="utf-8")
+        return
+    for part in sorted(ARTIFACTS.glob("reliability.*.part.json")):
+        RELIABILITY.merge(json.loads(part.read_text(encoding="utf-8")))
+        part.unlink(missing_ok=True)
     if RELIABILITY.counts:
         ARTIFACTS.mkdir(exist_ok=True)
         data = {"exit_status": int(exitstatus), "kinds": RELIABILITY.as_json()}
