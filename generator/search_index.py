@@ -13,7 +13,7 @@ Shard 0 is `pagefind/`, as a handbook of one shard has always had it; shard `i` 
 (`{"shards": ["shards/1/", …]}`). The shards are the same whatever was built before: the same
 pages make the same shards, so an incremental build's index is a clean build's.
 
-Each shard has the words of its pages beside it, `vocabulary.<lang>.json` (search_vocabulary.py), for the
+Each shard has the words of its pages beside it, `vocabulary.<lang>.json.gz` (search_vocabulary.py), for the
 search box's compound splitting and typo correction.
 
 Only pages with `data-pagefind-body` (the article of a handbook page) are indexed: Pagefind would

@@ -224,6 +224,20 @@ def test_a_result_never_shows_the_hidden_search_words(page: PageWatch, site_url:
     assert " ".join(shown.split()[:4]) in visible, (word, shown)
 
 
+def test_the_shards_vocabularies_are_unpacked_in_the_browser(page: PageWatch, site_url: str, built_site: BuiltSite) -> None:
+    """vocabulary.<lang>.json.gz is gzip: the box unpacks it, and its words split a compound."""
+    pg = goto(page, site_url)
+    pg.wait_for_function("() => window.HandbookSearch && window.HandbookSearch.box", timeout=15_000)
+    words = pg.evaluate("() => window.HandbookSearch.box.load().then(() => window.HandbookSearch.box.vocab.sorted.length)")
+    assert (built_site.site / "pagefind" / "vocabulary.fi.json.gz").read_bytes()[:2] == b"\x1f\x8b"
+    assert words > 1000, words
+    parts = pg.evaluate(
+        "() => window.HandbookSearch.splitCompound('päihdeongelma', window.HandbookSearch.box.vocab, 3)"
+    )
+    assert parts == ["päihde", "ongelma"], parts
+    assert not page.console_errors, page.console_errors
+
+
 def test_search_in_swedish_finds_swedish_pages(page: PageWatch, site_url: str) -> None:
     pg = goto(page, site_url + "sv/")
     assert pg.locator("html").get_attribute("lang") == "sv"

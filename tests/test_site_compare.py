@@ -81,7 +81,7 @@ def test_a_difference_only_inside_the_search_index_is_reported(
     found = site_differences(first.site, other)
     assert found, "the index of another word was taken for the same"
     # The index and the words shipped beside it for the search box (generator/search_vocabulary.py).
-    assert all(line.startswith(("search index (fi)", "pagefind/vocabulary.fi.json")) for line in found), found
+    assert all(line.startswith(("search index (fi)", "pagefind/vocabulary.fi.json.gz")) for line in found), found
     assert any("'arvioi'" in line and "/prosessit/perus/" in line and "in A only" in line for line in found), found
     assert any("'punnits" in line and "in B only" in line for line in found), found
     assert any("page /prosessit/perus/, content: " in line for line in found), found

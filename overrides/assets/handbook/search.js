@@ -3,7 +3,7 @@
    Staff type questions, not index terms. So a query is read word by word:
    - the question words and other stop words of the page's language are not required;
    - each remaining word is searched with its alternatives: its base form when the handbook has the
-     inflected word (vocabulary.<lang>.json, generator/search_vocabulary.py), its compound parts
+     inflected word (vocabulary.<lang>.json.gz, generator/search_vocabulary.py), its compound parts
      ("päihdeongelma" → "päihde ongelma") and, for a word the handbook does not have, the handbook's
      words one edit away ("viranomaisnumreo" → "viranomaisnumero");
    - a page is ranked by how many of the words it has, then by Pagefind's scores: when no page has
@@ -198,6 +198,18 @@
     return { pages: full.length ? full : list, partial: !full.length && list.length > 0 };
   }
 
+  /** A shard's vocabulary: gzip, unpacked here, or JSON when the server sent it unpacked
+      (Content-Encoding). Without DecompressionStream, none: the search works without it. */
+  function unpack(buffer) {
+    var head = new Uint8Array(buffer, 0, Math.min(2, buffer.byteLength));
+    var json = head[0] === 0x1f && head[1] === 0x8b
+      ? (typeof DecompressionStream === "function"
+        ? new Response(new Blob([buffer]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+        : Promise.resolve("null"))
+      : Promise.resolve(new TextDecoder().decode(buffer));
+    return json.then(function (text) { return JSON.parse(text); });
+  }
+
   // --- the page -------------------------------------------------------------------------------
 
   function el(tag, cls, text) {
@@ -314,8 +326,8 @@
       }).then(function () { return pf; });
     });
     var vocab = Promise.all(bundles.map(function (b) {
-      return fetch(b + "vocabulary." + self.lang + ".json")
-        .then(function (r) { return r.ok ? r.json() : null; })
+      return fetch(b + "vocabulary." + self.lang + ".json.gz")
+        .then(function (r) { return r.ok ? r.arrayBuffer().then(unpack) : null; })
         .catch(function () { return null; });
     })).then(function (entries) { return new Vocabulary(entries.filter(Boolean)); });
     this.ready = Promise.all([engine, vocab]).then(function (both) {
