@@ -237,7 +237,7 @@ def test_serve_survives_half_written_and_broken_saves(tmp_path: Path, page) -> N
                 continue
             mark = len(served.lines)
             _save(source, good.replace(b"fi: Perusprosessi", f"fi: Korjattu {n}".encode()))
-            pg.wait_for_function("t => document.querySelector('h1').textContent.includes(t)", arg=f"Korjattu {n}",
+            pg.wait_for_function("t => ((document.querySelector('h1') || {}).textContent || '').includes(t)", arg=f"Korjattu {n}",
                                  timeout=30_000)
             assert pg.locator(".hb-preview-errors").count() == 0
             assert served.status()["errors"] == []
