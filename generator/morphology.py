@@ -33,6 +33,9 @@ SKIP_CLASSES = frozenset({"asemosana", "sidesana", "huudahdussana", "suhdesana"}
 _SEGMENT = re.compile(r"\+([^+(]*)(?:\(([^)]*)\))?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _lock = threading.Lock()
+_use = threading.Lock()
+"""One analysis at a time: a libvoikko handle must not be used by two threads at once (two shards'
+vocabularies are made side by side, search_index.py; without this the process died of a double free)."""
 _state: dict[str, Any] = {}
 
 
@@ -89,7 +92,8 @@ def analyse(word: str) -> tuple[str, ...]:
         return ()
     found: set[str] = set()
     try:
-        analyses = v.analyze(word)
+        with _use:
+            analyses = v.analyze(word)
     except Exception:  # noqa: BLE001 - a word Voikko cannot take (never seen; kept safe)
         return ()
     for a in analyses:
@@ -137,7 +141,8 @@ def base_forms(word: str) -> tuple[str, ...]:
     if v is None or len(word) > MAX_WORD:
         return ()
     try:
-        analyses = v.analyze(word)
+        with _use:
+            analyses = v.analyze(word)
     except Exception:  # noqa: BLE001 - as in `analyse`
         return ()
     bases = ((a.get("BASEFORM") or "").lower().replace("=", "") for a in analyses if a.get("CLASS") not in SKIP_CLASSES)

@@ -57,3 +57,32 @@ def test_vocabulary_of_a_page() -> None:
     assert lang == "fi"
     assert {"päihdepalvelut", "asiakkaalla", "kotihoidon"} <= words
     assert not words & {"valikko", "prosessi", "koodi", "var"}
+
+
+THREADED = """
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from generator import morphology
+text = " ".join(p.read_text(encoding="utf-8") for p in sorted(Path("processes").glob("*.yaml")))
+words = sorted({w.lower() for w in morphology.words_of(text) if len(w) > 3})
+words = [f"{w}{suffix}" for suffix in ("", "lla", "ssa", "sta", "ksi", "n") for w in words]
+with ThreadPoolExecutor(max_workers=4) as pool:
+    together = list(pool.map(morphology.analyse, words))
+morphology.analyse.cache_clear()
+alone = [morphology.analyse(w) for w in words]
+sys.exit(0 if together == alone and len(words) > 1000 else 3)
+"""
+
+
+@needs_voikko
+def test_shards_analysed_side_by_side_share_voikko_safely() -> None:
+    """Two shards' vocabularies are made in threads at once (search_index.py): one Voikko handle, used
+    by one thread at a time. Unguarded, the process died of a double free in a one-edit build."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    proc = subprocess.run([sys.executable, "-c", THREADED], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, (proc.returncode, proc.stderr[-500:])
