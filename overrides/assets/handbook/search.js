@@ -427,6 +427,8 @@
   Search.prototype.search = function () {
     var self = this, query = this.input.value.trim(), serial = ++this.serial;
     if (!query) {
+      this.token = (this.token || 0) + 1; // a drawing still under way stops
+      this.drawn = null;
       this.drawer.classList.add("pagefind-ui__hidden");
       this.list.textContent = "";
       this.box.removeAttribute("data-hb-done");
@@ -434,43 +436,98 @@
     }
     return this.load().then(function () {
       var groups = plan(query, self.lang, self.vocab);
+      // Each word as typed first: Pagefind works through the searches in this order.
       var qs = [];
+      groups.forEach(function (g) { if (g.alts.length && g.alts[0].weight === WEIGHT.word) qs.push(g.alts[0].q); });
+      var typed = qs.slice();
       groups.forEach(function (g) { g.alts.forEach(function (a) { if (qs.indexOf(a.q) < 0) qs.push(a.q); }); });
       var options = { filters: self.filterOptions() };
-      return Promise.all(qs.map(function (q) {
-        return self.pf.search(q, options).then(function (s) { return s ? s.results : []; }, function () { return []; });
-      })).then(function (lists) {
-        if (serial !== self.serial || self.input.value.trim() !== query) return; // the text changed meanwhile
-        var found = {};
-        qs.forEach(function (q, i) { found[q] = lists[i]; });
+      var found = {}, done = false;
+      function current() { return serial === self.serial && self.input.value.trim() === query; } // else the text changed
+      var searches = qs.map(function (q) {
+        return self.pf.search(q, options).then(function (s) { return s ? s.results : []; }, function () { return []; })
+          .then(function (results) { found[q] = results; });
+      });
+      // The pages that have every word as typed are drawn as soon as those searches are done; when the
+      // base forms, compound parts and corrections are in too, the list is drawn again if it changed.
+      if (typed.length === groups.length && typed.length < qs.length) {
+        Promise.all(searches.slice(0, typed.length)).then(function () {
+          if (done || !current()) return;
+          var early = rank(groups.map(function (g) { return { word: g.word, alts: [g.alts[0]] }; }), found);
+          if (early.pages.length && !early.partial) self.draw(query, groups, early, false);
+        });
+      }
+      return Promise.all(searches).then(function () {
+        done = true;
+        if (!current()) return;
         var ranked = rank(groups, found);
-        self.query = query;
-        self.groups = groups;
-        self.ranked = ranked;
-        self.items = [];
-        self.shown = 0;
-        self.drawer.classList.remove("pagefind-ui__hidden");
-        var guessed = [];
-        groups.forEach(function (g) { g.alts.forEach(function (a) { if (a.shown) guessed.push(a.q); }); });
-        self.also.hidden = !guessed.length || !ranked.pages.length;
-        self.also.textContent = fill(self.labels.search_also, { words: guessed.join(", ") });
-        self.note.hidden = !ranked.partial;
-        self.note.textContent = self.labels.search_partial || "";
-        return self.show(PAGE, serial);
+        if (self.drawn && self.drawn.query === query && sameTop(self.drawn.ranked, ranked)) {
+          self.ranked = ranked; // the same first results: only the count and the notes are new
+          self.drawNotes(groups, ranked);
+          self.finalFor = self.token;
+          if (self.settled === self.token) {
+            self.more.hidden = self.shown >= ranked.pages.length;
+            self.count(true);
+          }
+          return;
+        }
+        return self.draw(query, groups, ranked, true);
       });
     });
   };
 
+  function sameTop(a, b) {
+    if (a.partial !== b.partial) return false;
+    for (var i = 0; i < PAGE; i++) {
+      var x = a.pages[i], y = b.pages[i];
+      if ((x && x.id) !== (y && y.id)) return false;
+    }
+    return true;
+  }
+
+  /** A ranked list in the box: its notes, and its first results (show). */
+  Search.prototype.draw = function (query, groups, ranked, final) {
+    this.token = (this.token || 0) + 1;
+    this.drawn = { query: query, ranked: ranked };
+    this.query = query;
+    this.groups = groups;
+    this.ranked = ranked;
+    this.items = [];
+    this.shown = 0;
+    this.drawer.classList.remove("pagefind-ui__hidden");
+    this.box.removeAttribute("data-hb-done");
+    this.drawNotes(groups, ranked);
+    return this.show(PAGE, this.token, final);
+  };
+
+  Search.prototype.drawNotes = function (groups, ranked) {
+    var guessed = [];
+    groups.forEach(function (g) { g.alts.forEach(function (a) { if (a.shown) guessed.push(a.q); }); });
+    this.also.hidden = !guessed.length || !ranked.pages.length;
+    this.also.textContent = fill(this.labels.search_also, { words: guessed.join(", ") });
+    this.note.hidden = !ranked.partial;
+    this.note.textContent = this.labels.search_partial || "";
+  };
+
+  /** "N tulosta": and when `final`, the mark the tests wait for (data-hb-done). */
+  Search.prototype.count = function (final) {
+    var n = this.ranked.pages.length, L = this.labels;
+    this.message.textContent = n === 0 ? fill(L.search_none, { q: this.query })
+      : fill(n === 1 ? L.search_results_one : L.search_results, { n: n, q: this.query });
+    if (final) this.box.setAttribute("data-hb-done", this.query);
+  };
+
   /** The results up to `upto` pages, their data loaded; a page of the directory becomes its entries. */
-  Search.prototype.show = function (upto, serial) {
+  Search.prototype.show = function (upto, token, final) {
     var self = this, pages = this.ranked.pages, from = this.shown;
-    serial = serial || this.serial;
+    token = token || this.token;
+    if (final === undefined) final = true;
     var batch = pages.slice(from, upto);
     // Each result is shown as soon as it and those above it have their data: the first comes first.
     // The results of the last query stay until the first of the new ones is ready.
     var rows = new Array(batch.length), next = 0;
     function flush() {
-      if (serial !== self.serial) return;
+      if (token !== self.token) return;
       if (from === 0 && next === 0 && rows[0]) self.list.textContent = "";
       for (; next < batch.length && rows[next]; next++) {
         rows[next].forEach(function (li) { self.list.appendChild(li); });
@@ -479,14 +536,12 @@
     return Promise.all(batch.map(function (p, i) {
       return self.pageData(p).then(function (row) { rows[i] = row; flush(); });
     })).then(function () {
-      if (serial !== self.serial) return;
+      if (token !== self.token) return;
       if (from === 0 && !batch.length) self.list.textContent = "";
       self.shown = from + batch.length;
-      self.more.hidden = self.shown >= pages.length;
-      var n = pages.length, L = self.labels;
-      self.message.textContent = n === 0 ? fill(L.search_none, { q: self.query })
-        : fill(n === 1 ? L.search_results_one : L.search_results, { n: n, q: self.query });
-      self.box.setAttribute("data-hb-done", self.query);
+      self.more.hidden = self.shown >= self.ranked.pages.length;
+      self.settled = token;
+      self.count(final || self.finalFor === token);
     });
   };
 
