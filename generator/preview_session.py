@@ -1,0 +1,43 @@
+"""The resident preview session: what `handbook serve` keeps in memory between saves.
+
+A rebuild of the preview is the real build (`build.run_build`), run inside a session that keeps
+what the build would otherwise compute again after every save:
+
+- each file as loaded (`loading.LoadMemo`): a file whose bytes are unchanged is not parsed or
+  validated again (it is still read and vetted: a link out of the project, a FIFO or a file too
+  large is refused as always);
+- the findings of the process rules in each unchanged process (`rules.RuleMemo`), while the
+  registries, the history and the date are unchanged; the handbook rules run again;
+- MkDocs' set-up of each language (`mkdocs_site.KeptLanguage`: configuration, theme, files,
+  navigation, template environment): while the configuration (navigation included) and the set of
+  documents are unchanged, only the changed pages are rendered, and the preview's site takes those
+  files in place (`build.site_patch`) instead of a whole new site.
+
+Anything else (a changed navigation or title, a new or removed page, mkdocs.yml or overrides/)
+goes the way of every build: `run_build` decides, and the session only makes its steps cheaper.
+So the preview is the same as a clean build of the same sources (tests/test_preview_session.py),
+a failed check or render leaves the last good preview as it was, and the search index catches up
+as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .build import BuildConfig, BuildResult, run_build
+from .loading import LoadMemo, remembered_loads
+from .mkdocs_site import KeptLanguage, kept_languages
+from .rules import RuleMemo, remembered_findings
+
+
+@dataclass
+class PreviewSession:
+    loads: LoadMemo = field(default_factory=LoadMemo)
+    rules: RuleMemo = field(default_factory=RuleMemo)
+    languages: dict[str, KeptLanguage] = field(default_factory=dict)
+
+    def build(self, config: BuildConfig, say: Callable[[str], None] = print, search: bool = True) -> BuildResult:
+        """`run_build` with what this session kept from its earlier builds."""
+        with remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages):
+            return run_build(config, say=say, search=search)
