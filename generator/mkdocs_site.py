@@ -202,6 +202,29 @@ def build_language(
             raise MkDocsFailed(f"MkDocs refused {config_file.name}: {exc}") from exc
 
 
+def prepare_language(
+    config_file: Path, docs_dir: Path, out_dir: Path, previous: LanguageState | None, key: str
+) -> KeptLanguage | None:
+    """MkDocs' set-up of a language whose folder is as `previous` says, made without rendering or writing
+    anything (for the preview to keep, `KeptLanguage`); None when the folder is not, or MkDocs refuses."""
+    from mkdocs.config import load_config
+
+    docs = docs_snapshot(docs_dir)
+    if previous is None or previous.config_key != key or previous.docs != docs or not out_dir.is_dir():
+        return None
+    with _mkdocs_log():
+        try:
+            config_text = config_file.read_bytes()
+            cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=True)
+            if Path(cfg.docs_dir).resolve() != docs_dir.resolve():
+                return None
+            setup: list[Any] = []
+            _run(cfg, out_dir, docs, set(), previous, key, setup, prepare=True)
+        except Exception:  # noqa: BLE001 - only a head start: the next build does it the usual way and says why
+            return None
+    return KeptLanguage(key, config_text, cfg, *setup, state=previous) if setup else None
+
+
 def _still_fits(
     kept: KeptLanguage, key: str, config_text: bytes, previous: LanguageState | None, docs: dict[str, list[int]]
 ) -> bool:
@@ -284,9 +307,11 @@ def _run_kept(
 
 def _run(
     config: Any, out_dir: Path, docs: dict[str, list[int]], changed: set[str], previous: LanguageState | None, key: str,
-    setup: list[Any] | None = None,
+    setup: list[Any] | None = None, prepare: bool = False,
 ) -> tuple[LanguageState, int, int]:
-    """MkDocs' build() (mkdocs/commands/build.py, 1.6), rendering only `changed` unless `previous` is None."""
+    """MkDocs' build() (mkdocs/commands/build.py, 1.6), rendering only `changed` unless `previous` is None.
+    `setup` gets the files, navigation and environment; with `prepare`, nothing is rendered or written
+    (the set-up of a language folder that is as `previous` says, for `prepare_language`)."""
     from mkdocs import utils
     from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
     from mkdocs.exceptions import Abort, BuildError
@@ -346,6 +371,10 @@ def _run(
                     _populate_page(file.page, config, files)
                     rendered.append(file)
         env = config.plugins.on_env(env, config=config, files=files)
+        if prepare and previous is not None and not rendered:
+            if setup is not None:
+                setup.extend([files, nav, env])
+            return previous, 0, 0
 
         for file in files:
             if file.is_documentation_page() or not inclusion(file.inclusion):

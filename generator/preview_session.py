@@ -25,9 +25,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .build import BuildConfig, BuildResult, run_build
+from .build import BuildConfig, BuildResult, build_lock, run_build
+from .build_state import load_state, tool_versions
 from .loading import LoadMemo, remembered_loads
-from .mkdocs_site import KeptLanguage, kept_languages
+from .mkdocs_site import KeptLanguage, config_key, kept_languages, prepare_language
 from .rules import RuleMemo, remembered_findings
 
 
@@ -41,3 +42,23 @@ class PreviewSession:
         """`run_build` with what this session kept from its earlier builds."""
         with remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages):
             return run_build(config, say=say, search=search)
+
+    def warm(self, config: BuildConfig) -> int:
+        """Make MkDocs' set-up of each language its last build did not leave here (a full build runs the
+        languages in processes of their own), so that the first save renders only its pages. The
+        languages prepared."""
+        made = 0
+        with build_lock(config):
+            state = load_state(config.state_file, scope=config.organization or "")
+            versions = tool_versions()
+            for lang in config.langs:
+                out = config.language_dir(lang)
+                if str(out) in self.languages:
+                    continue
+                cfg = config.mkdocs_config(lang)
+                key = config_key(cfg, [config.theme_config, config.overrides_dir], versions)
+                kept = prepare_language(cfg, config.docs_dir(lang), out, state.languages.get(lang), key)
+                if kept is not None:
+                    self.languages[str(out)] = kept
+                    made += 1
+        return made

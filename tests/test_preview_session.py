@@ -1,0 +1,202 @@
+"""The resident preview session (generator/preview_session.py): a preview built after any sequence of
+edits, with what the session kept between saves, is the site a clean build of the same sources gives.
+
+One small project (the rule fixtures' handbook and a second process, this project's theme and pages)
+is previewed by one session. Each edit is saved and the session rebuilds the preview without search
+(as `handbook serve` does after a save); its site must then equal, file for file, a clean preview
+build of the same sources into a fresh work folder (the search index aside: it catches up later).
+The edits: a step's text (several times: the pages MkDocs renders with its kept set-up, taken into
+the served site in place), a title, a process added and removed, a registry entry's name, a
+hand-written page, `mkdocs.yml` and a file under `overrides/` (which rebuild a language in full).
+At the end the search index catches up and the whole site, index included, equals a clean build's.
+A save that breaks the check or MkDocs leaves the last good preview as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import BASE, BUILD_DAY, BUILD_EPOCH, ROOT, tree_digest
+from site_compare import site_differences
+
+from generator.build import BuildConfig, BuildResult, preview_config, run_build
+from generator.build_state import site_identity
+from generator.preview_session import PreviewSession
+
+TOINEN = """id: toinen
+title: {fi: Toinen prosessi, sv: Andra processen, en: Second process}
+summary: {fi: Toinen yhteenveto., sv: Andra sammanfattningen., en: Second summary.}
+area: mielenterveys
+owner: {role: Esihenkilö, unit: MTP}
+version: 2
+valid_from: 2026-02-01
+reviewed: 2026-09-01
+review_every_months: 12
+roles: [asiakas, ohjaaja]
+steps:
+  - {id: alku, type: start, role: asiakas, name: {fi: Asiakas soittaa, sv: Klienten ringer, en: The client calls}}
+  - {id: kirjaa, type: task, role: ohjaaja, name: {fi: Kirjaa tiedot, sv: Dokumentera, en: Record the details}}
+  - {id: loppu, type: end, role: asiakas, name: {fi: Valmis, sv: Klar, en: Done}}
+"""
+
+LISA = """id: lisa
+title: {fi: Lisäprosessi, sv: Extraprocess, en: Extra process}
+summary: {fi: Lisätty., sv: Tillagd., en: Added.}
+area: mielenterveys
+owner: {role: Esihenkilö, unit: MTP}
+version: 1
+valid_from: 2026-03-01
+reviewed: 2026-10-15
+review_every_months: 12
+roles: [asiakas, hoitaja]
+steps:
+  - {id: alku, type: start, role: asiakas, name: {fi: Alku, sv: Början, en: Start}}
+  - {id: hoida, type: task, role: hoitaja, name: {fi: Hoida, sv: Vårda, en: Care}}
+  - {id: loppu, type: end, role: asiakas, name: {fi: Loppu, sv: Slut, en: End}}
+"""
+
+
+@dataclass
+class Preview:
+    root: Path
+    scratch: Path
+    session: PreviewSession
+    clean_builds: int = 0
+
+    @property
+    def config(self) -> BuildConfig:
+        return preview_config(BuildConfig.from_project(self.root))
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        path = self.root / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, (name, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def rebuild(self, search: bool = False) -> BuildResult:
+        said: list[str] = []
+        result = self.session.build(self.config, say=said.append, search=search)
+        assert result.ok, "\n".join(said)
+        return result
+
+    def clean(self, search: bool = False) -> BuildConfig:
+        self.clean_builds += 1
+        folder = self.scratch / f"clean-{self.clean_builds}"
+        shutil.rmtree(folder, ignore_errors=True)
+        config = preview_config(BuildConfig.from_project(self.root, site=folder / "site", work=folder / "build"))
+        result = run_build(config, say=lambda _line: None, search=search)
+        assert result.ok, result.errors
+        return config
+
+    def differences(self) -> list[str]:
+        """The preview against a clean preview build of the same sources, the search index aside."""
+        config = self.clean()
+        try:
+            mine, clean = (
+                {k: v for k, v in tree_digest(site).items() if not k.startswith("pagefind/")}
+                for site in (self.config.site, config.site)
+            )
+            return sorted(
+                [f"only in the preview: {k}" for k in mine.keys() - clean.keys()]
+                + [f"only in the clean build: {k}" for k in clean.keys() - mine.keys()]
+                + [f"differs: {k}" for k in mine.keys() & clean.keys() if mine[k] != clean[k]]
+            )
+        finally:
+            shutil.rmtree(config.work.parent, ignore_errors=True)
+
+
+@pytest.fixture
+def preview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Preview]:
+    monkeypatch.setenv("HANDBOOK_TODAY", BUILD_DAY)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("overrides", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copytree(BASE, root / "processes")
+    (root / "processes" / "toinen.yaml").write_text(TOINEN, encoding="utf-8")
+    p = Preview(root=root, scratch=tmp_path, session=PreviewSession())
+    p.rebuild(search=True)  # as `handbook serve` starts
+    p.session.warm(p.config)
+    yield p
+
+
+def _in_place(p: Preview, edit: tuple[str, str, str]) -> BuildResult:
+    """Save `edit` and rebuild: the served site took the new pages in place (the same folder)."""
+    before = site_identity(p.config.site)
+    p.edit(*edit)
+    result = p.rebuild()
+    assert result.published and not result.searched
+    assert site_identity(p.config.site) == before, "the preview was assembled anew, not patched"
+    return result
+
+
+def test_session_preview_equals_a_clean_build_after_each_edit(preview: Preview) -> None:
+    p = preview
+    assert len(p.session.languages) == 3  # MkDocs' set-up of each language, kept (warm)
+    steps = [
+        ("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi tarve,"),
+        ("processes/toinen.yaml", "name: {fi: Kirjaa tiedot,", "name: {fi: Kirjaa tiedot huolella,"),
+        ("processes/perus.yaml", "name: {fi: Arvioi tarve,", "name: {fi: Arvioi tarve ensin,"),
+    ]
+    for edit in steps:
+        result = _in_place(p, edit)
+        assert 0 < result.pages_built <= 12, result.pages_built
+        assert p.session.loads.hits >= p.session.loads.loads - 1
+        assert p.differences() == [], edit
+
+    others = [
+        ("processes/perus.yaml", "title: {fi: Perusprosessi,", "title: {fi: Perusprosessi uusi,"),  # the navigation
+        ("processes/roles.yaml", "name: {fi: Sairaanhoitaja,", "name: {fi: Sairaanhoitaja AMK,"),  # a registry
+        ("content/fi/ohje.md", "\n", "\nTämä rivi lisättiin testissä.\n"),  # a hand-written page
+        ("mkdocs.yml", "plugins: []", "copyright: Testi\nplugins: []"),  # the theme's configuration: in full
+        ("overrides/partials/header.html", '<header class="{{ class }}" data-md-component="header">',
+         '<header class="{{ class }}" data-md-component="header">\n<!-- testi -->'),
+    ]
+    for edit in others:
+        if edit[0] == "content/fi/ohje.md":
+            text = (p.root / edit[0]).read_text(encoding="utf-8")
+            (p.root / edit[0]).write_text(text + "\nTämä rivi lisättiin testissä.\n", encoding="utf-8")
+        else:
+            p.edit(*edit)
+        p.rebuild()
+        assert p.differences() == [], edit
+        _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi tarve ensin,", "name: {fi: Arvioi tarve taas,"))
+        assert p.differences() == [], ("a step edit after", edit)
+        p.edit("processes/perus.yaml", "name: {fi: Arvioi tarve taas,", "name: {fi: Arvioi tarve ensin,")
+        p.rebuild()
+
+    lisa = p.root / "processes" / "lisa.yaml"
+    lisa.write_text(LISA, encoding="utf-8")  # a process added
+    p.rebuild()
+    assert p.differences() == []
+    _in_place(p, ("processes/lisa.yaml", "name: {fi: Hoida,", "name: {fi: Hoida hyvin,"))
+    assert p.differences() == []
+    lisa.unlink()  # and removed
+    p.rebuild()
+    assert p.differences() == []
+
+    result = p.rebuild(search=True)  # the search index catches up
+    assert result.searched
+    clean = p.clean(search=True)
+    assert site_differences(p.config.site, clean.site) == []
+
+
+def test_a_broken_save_keeps_the_last_good_preview(preview: Preview) -> None:
+    p = preview
+    _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi hyvä,"))
+    before = tree_digest(p.config.site)
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi hyvä,", "name: {fi: Arvioi paha,\n  - [rikki")
+    said: list[str] = []
+    result = p.session.build(p.config, say=said.append, search=False)
+    assert not result.ok and any("perus.yaml:" in e for e in result.errors), result.errors
+    assert tree_digest(p.config.site) == before
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi paha,\n  - [rikki", "name: {fi: Arvioi korjattu,")
+    p.rebuild()
+    assert "Arvioi korjattu" in (p.config.site / "prosessit" / "perus" / "index.html").read_text(encoding="utf-8")
+    assert p.differences() == []
