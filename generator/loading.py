@@ -695,6 +695,7 @@ class LoadMemo:
     used: dict[tuple[str, str, str], tuple[bytes, Loaded]] = field(default_factory=dict)
     hits: int = 0
     loads: int = 0
+    parse_caches: dict[Path, ParseCache] = field(default_factory=dict)
 
     def start(self) -> None:
         """A new load of the handbook: entries of files not read by it are dropped when it ends."""
@@ -704,6 +705,19 @@ class LoadMemo:
 
     def finish(self) -> None:
         self.old, self.used = self.used, {}
+
+    def parse_cache(self, file: Path) -> ParseCache:
+        """The parse cache in `file`, read once and kept (`load_handbook` does not write it back within a
+        session: only the files saved since it was read are not in it, and the next build parses them)."""
+        found = self.parse_caches.get(file)
+        if found is None:
+            found = self.parse_caches[file] = ParseCache(file)
+        return found
+
+
+def active_memo() -> LoadMemo | None:
+    """The `LoadMemo` of `remembered_loads` in this thread, if any."""
+    return _MEMO.get()
 
 
 _MEMO: contextvars.ContextVar[LoadMemo | None] = contextvars.ContextVar("handbook_load_memo", default=None)

@@ -8,6 +8,9 @@ what the build would otherwise compute again after every save:
   large is refused as always);
 - the findings of the process rules in each unchanged process (`rules.RuleMemo`), while the
   registries, the history and the date are unchanged; the handbook rules run again;
+- the digest of each model object the pages read (`render.pages.digests.KeptDigests`);
+- the diagrams' cache keys of unchanged processes (`render.diagram_cache.kept_diagram_keys`);
+- the build state as the last build saved it (`build_state.kept_state`), not read again from its file;
 - MkDocs' set-up of each language (`mkdocs_site.KeptLanguage`: configuration, theme, files,
   navigation, template environment): while the configuration (navigation included) and the set of
   documents are unchanged, only the changed pages are rendered, and the preview's site takes those
@@ -24,11 +27,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from .build import BuildConfig, BuildResult, build_lock, run_build
-from .build_state import load_state, tool_versions
+from .build_state import BuildState, kept_state, load_state, tool_versions
 from .loading import LoadMemo, remembered_loads
 from .mkdocs_site import KeptLanguage, config_key, kept_languages, prepare_language
+from .render.diagram_cache import kept_diagram_keys
+from .render.pages.digests import KeptDigests, kept_digests
 from .rules import RuleMemo, remembered_findings
 
 
@@ -37,10 +44,16 @@ class PreviewSession:
     loads: LoadMemo = field(default_factory=LoadMemo)
     rules: RuleMemo = field(default_factory=RuleMemo)
     languages: dict[str, KeptLanguage] = field(default_factory=dict)
+    digests: KeptDigests = field(default_factory=KeptDigests)
+    diagram_keys: dict[Any, Any] = field(default_factory=dict)
+    state: dict[Path, tuple[tuple[int, ...], BuildState]] = field(default_factory=dict)
 
     def build(self, config: BuildConfig, say: Callable[[str], None] = print, search: bool = True) -> BuildResult:
         """`run_build` with what this session kept from its earlier builds."""
-        with remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages):
+        with (
+            remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages),
+            kept_digests(self.digests), kept_diagram_keys(self.diagram_keys), kept_state(self.state),
+        ):
             return run_build(config, say=say, search=search)
 
     def warm(self, config: BuildConfig) -> int:

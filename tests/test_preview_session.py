@@ -200,3 +200,36 @@ def test_a_broken_save_keeps_the_last_good_preview(preview: Preview) -> None:
     p.rebuild()
     assert "Arvioi korjattu" in (p.config.site / "prosessit" / "perus" / "index.html").read_text(encoding="utf-8")
     assert p.differences() == []
+
+
+def test_remembered_check_finds_what_a_fresh_check_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check with the session's kept loads and process-rule findings reports exactly what a fresh check
+    does, in the same order, after edits of a process, of a registry it refers to, and of neither."""
+    from generator.check import check_handbook
+    from generator.loading import LoadMemo, remembered_loads
+    from generator.rules import RuleMemo, remembered_findings
+
+    monkeypatch.setenv("HANDBOOK_TODAY", BUILD_DAY)
+    processes = tmp_path / "processes"
+    shutil.copytree(BASE, processes)
+    (processes / "toinen.yaml").write_text(TOINEN.replace("sv: Dokumentera, ", ""), encoding="utf-8")  # a warning
+    loads, rules = LoadMemo(), RuleMemo()
+
+    def both() -> None:
+        with remembered_loads(loads), remembered_findings(rules):
+            kept = check_handbook(processes, project=tmp_path)
+        fresh = check_handbook(processes, project=tmp_path)
+        assert [f.format() for f in kept.findings] == [f.format() for f in fresh.findings]
+
+    both()
+    assert rules.checked > 0 and rules.reused == 0
+    both()
+    assert rules.checked == 0 and loads.hits == loads.loads
+    perus = processes / "perus.yaml"
+    perus.write_text(perus.read_text(encoding="utf-8").replace("role: hoitaja", "role: tuntematon", 1), encoding="utf-8")
+    both()  # an unknown role in one process: its findings anew, the others' kept
+    assert rules.reused > 0 and rules.checked > 0
+    roles = processes / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("id: hoitaja", "id: tuntematon", 1), encoding="utf-8")
+    both()  # the registry changed: every process rule runs again
+    assert rules.reused == 0
