@@ -49,7 +49,21 @@ class PreviewSession:
     state: dict[Path, tuple[tuple[int, ...], BuildState]] = field(default_factory=dict)
 
     def build(self, config: BuildConfig, say: Callable[[str], None] = print, search: bool = True) -> BuildResult:
-        """`run_build` with what this session kept from its earlier builds."""
+        """`run_build` with what this session kept from its earlier builds. Should that fail in a way of its
+        own (an exception, not a located error), the session forgets everything it kept and the build runs
+        again the usual way, so that what was kept can never stand in the way of a preview."""
+        try:
+            return self._build(config, say, search)
+        except Exception as exc:  # noqa: BLE001 - the usual build below says what is wrong, if anything
+            self.forget()
+            _log(config, exc)
+            return run_build(config, say=say, search=search)
+
+    def forget(self) -> None:
+        self.loads, self.rules, self.languages = LoadMemo(), RuleMemo(), {}
+        self.digests, self.diagram_keys, self.state = KeptDigests(), {}, {}
+
+    def _build(self, config: BuildConfig, say: Callable[[str], None], search: bool) -> BuildResult:
         with (
             remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages),
             kept_digests(self.digests), kept_diagram_keys(self.diagram_keys), kept_state(self.state),
@@ -75,3 +89,14 @@ class PreviewSession:
                     self.languages[str(out)] = kept
                     made += 1
         return made
+
+
+def _log(config: BuildConfig, exc: Exception) -> None:
+    """Why the session's build failed, for the developers (build/preview-session-error.log)."""
+    import contextlib
+    import traceback
+
+    with contextlib.suppress(OSError):
+        log = config.work / "preview-session-error.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")

@@ -201,6 +201,7 @@ def rebuild(
     try:
         result = session.build(config, say=lambda line: print(line, flush=True), search=search)
     except Exception as exc:  # keep serving the last good preview
+        _log_fault(config, exc)
         print(text("serve.build-failed", error=exc), file=sys.stderr, flush=True)
         status.update(False, [text("serve.build-failed-short", error=exc)])
         return False
@@ -211,12 +212,23 @@ def rebuild(
         status.building = False
 
 
+def _log_fault(config: BuildConfig, exc: Exception) -> None:
+    """The traceback of a build that failed in a way of its own, in build-error.log (as `run_build` keeps them)."""
+    import traceback
+
+    with contextlib.suppress(OSError):
+        log = config.work / "build-error.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+
+
 def catch_up_search(config: BuildConfig, status: PreviewStatus, session: PreviewSession | None = None) -> None:
     """Index the preview for search; the open pages do not reload for it."""
     session = session if session is not None else PreviewSession()
     try:
         result = session.build(config, say=lambda line: None, search=True)
     except Exception as exc:
+        _log_fault(config, exc)
         print(text("serve.search-not-renewed", error=exc), file=sys.stderr, flush=True)
         return
     if result.ok and result.searched:

@@ -233,3 +233,48 @@ def test_remembered_check_finds_what_a_fresh_check_finds(tmp_path: Path, monkeyp
     roles.write_text(roles.read_text(encoding="utf-8").replace("id: hoitaja", "id: tuntematon", 1), encoding="utf-8")
     both()  # the registry changed: every process rule runs again
     assert rules.reused == 0
+
+
+def test_hostile_files_in_a_session_are_reported_never_followed(preview: Preview) -> None:
+    """A FIFO, a link out of the project and a deeply nested file saved while the session runs: each is a
+    located error (the FIFO never opened, the link never followed), the last good preview stays, and the
+    session builds again once they are gone."""
+    import os
+
+    from conftest import RELIABILITY
+
+    p = preview
+    before = tree_digest(p.config.site)
+    processes = p.root / "processes"
+    os.mkfifo(processes / "putki.yaml")
+    (processes / "ulos.yaml").symlink_to("/etc/passwd")
+    (processes / "syva.yaml").write_text("id: syva\ntitle: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
+    result = p.session.build(p.config, say=lambda _line: None, search=False)
+    errors = "\n".join(result.errors)
+    located = all(f"{name}:" in errors for name in ("putki.yaml", "ulos.yaml", "syva.yaml"))
+    intact = tree_digest(p.config.site) == before
+    for name in ("putki.yaml", "ulos.yaml", "syva.yaml"):
+        (processes / name).unlink()
+    recovered = p.rebuild().ok and p.differences() == []
+    RELIABILITY.record("serve-broken-save", "A save `handbook serve` cannot build (half-written, empty, "
+                       "not UTF-8, a tab, the folder gone, broken at start)",
+                       *(["located"] if located and intact and recovered else []))
+    assert not result.ok and located, errors
+    assert intact and recovered
+
+
+def test_a_session_that_fails_falls_back_to_the_usual_build(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = preview
+
+    def broken(*_args: object) -> BuildResult:
+        raise RuntimeError("kept state gone wrong")
+
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi varalla,")
+    original = PreviewSession._build
+    monkeypatch.setattr(PreviewSession, "_build", broken)
+    result = p.session.build(p.config, say=lambda _line: None, search=False)
+    assert result.ok and result.published
+    assert not p.session.languages  # forgotten
+    assert (p.config.work / "preview-session-error.log").read_text(encoding="utf-8").count("kept state gone wrong")
+    monkeypatch.setattr(PreviewSession, "_build", original)
+    assert p.differences() == []
