@@ -43,7 +43,15 @@ from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_ke
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
 from .parse_cache import cache_file
 from .publication import publish
-from .publish import KEEP_OLD_SITES, link_tree, new_site_folder, prune_old_sites, publish_site, remove_unplaced
+from .publish import (
+    KEEP_OLD_SITES,
+    link_tree,
+    new_site_folder,
+    patch_site,
+    prune_old_sites,
+    publish_site,
+    remove_unplaced,
+)
 from .render.labels import label
 from .render.pages import GeneratedDocs, generate_docs
 from .scope import UnknownOrganization, scoped
@@ -322,6 +330,16 @@ def run_build(
                 save_state(config.state_file, state)
                 record_inputs(config, digest, state, docs, checked)
                 result = _result(config, docs, diagrams, languages, timings, started, searched=False, published=False)
+                say(summary(result, config, docs))
+                return result
+            patch = site_patch(config, languages, state) if not search else None
+            if patch is not None:
+                # A preview whose pages MkDocs rendered with its kept set-up: only these files changed.
+                with _timed(timings, "publish"):
+                    patch_site(config.site, patch)
+                save_state(config.state_file, state)
+                record_inputs(config, digest, state, docs, checked)
+                result = _result(config, docs, diagrams, languages, timings, started, searched=False, published=True)
                 say(summary(result, config, docs))
                 return result
             staging = new_site_folder(config)
@@ -675,6 +693,25 @@ def build_sites(
         for lang, job in jobs.items():
             results[lang] = build_language(*job)
     return {lang: results[lang] for lang in configs}
+
+
+def site_patch(
+    config: BuildConfig, languages: dict[str, LanguageResult], state: BuildState
+) -> list[tuple[Path, str]] | None:
+    """The files to put into the published preview in place (publish.patch_site) when every language
+    knows exactly which files it changed (mkdocs_site.KeptLanguage) and the site is the one the state
+    describes; None: assemble a new site. Only a preview of the internal edition is patched (a public
+    one is checked for leaks as a whole)."""
+    if not config.preview or config.edition != DEFAULT_EDITION or not state.site:
+        return None
+    if site_identity(config.site) != state.site or not config.site.is_dir() or config.site.is_symlink():
+        return None
+    out: list[tuple[Path, str]] = []
+    for lang, result in languages.items():
+        if result.changed_files is None:
+            return None
+        out += [(config.language_dir(lang) / rel, config.lang_subdir(lang) + rel) for rel in result.changed_files]
+    return out
 
 
 def assemble_site(config: BuildConfig, staging: Path, placed: set[str] | None = None) -> None:

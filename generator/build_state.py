@@ -20,10 +20,13 @@ never claims a page that was not written.
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import dataclasses
 import functools
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -94,9 +97,39 @@ def site_identity(site: Path) -> list[int]:
     return [st.st_dev, st.st_ino]
 
 
+_KEPT: contextvars.ContextVar[dict[Path, tuple[tuple[int, ...], BuildState]] | None] = contextvars.ContextVar(
+    "handbook_kept_state", default=None
+)
+
+
+@contextlib.contextmanager
+def kept_state(kept: dict[Path, tuple[tuple[int, ...], BuildState]]) -> Iterator[None]:
+    """Within this, `save_state` keeps what it wrote in `kept` (a preview session's), and `load_state` gives
+    it again, without reading the file, while the file is the one written then (the same inode, size and
+    times: a file removed, replaced or written by another build is read as always)."""
+    token = _KEPT.set(kept)
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
+def _file_key(path: Path) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def load_state(path: Path, scope: str = "") -> BuildState:
     """The state of the last good build; an empty one when there is none, when it is unreadable, of other
     tools or of another scope (an organization's build after the whole handbook's, or the other way round)."""
+    kept = _KEPT.get()
+    if kept is not None and path in kept:
+        seen, state = kept[path]
+        if seen == _file_key(path) and state.tool == tool_versions() and state.scope == scope:
+            return dataclasses.replace(state)  # its fields are replaced by a build, never changed in place
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
@@ -147,3 +180,8 @@ def save_state(path: Path, state: BuildState) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     os.replace(tmp, path)
+    kept = _KEPT.get()
+    if kept is not None:
+        key = _file_key(path)
+        if key is not None:
+            kept[path] = (key, dataclasses.replace(state, tool=tool_versions()))

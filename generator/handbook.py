@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from .findings import Finding, SourceDoc
 from .history import History, open_history
-from .loading import load_document
+from .loading import active_memo, load_document
 from .messages import t
 from .model import (
     REGISTRY_MODELS,
@@ -151,6 +151,9 @@ def load_handbook(root: Path, cache: Path | None = None) -> Handbook:
     With `cache` (a file, see parse_cache.py), files parsed before are not parsed again.
     """
     with without_cycle_collector():
+        memo = active_memo()
+        if memo is not None and cache is not None:
+            return _load_handbook(root, memo.parse_cache(cache))  # a preview session's, kept in memory
         parsed = ParseCache(cache) if cache is not None else None
         hb = _load_handbook(root, parsed)
         if parsed is not None:

@@ -14,12 +14,16 @@ Nothing here raises for bad input: `load_document` returns findings instead.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import difflib
+import os
 import re
 import types
 import typing
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +35,7 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from .field_hints import FINNISH_FIELDS, CommaInBraces, comma_cuts, suggest
 from .findings import Finding, Path_, SourceDoc, display_path, make_finding
-from .messages import Msg, t
+from .messages import Msg, language, t
 from .parse_cache import ParseCache
 from .sources import RULE as SOURCE_RULE
 from .sources import UnsafeFile, read_bytes
@@ -680,6 +684,57 @@ def parse(raw: bytes, doc: SourceDoc, cache: ParseCache | None = None) -> Any:
     return data
 
 
+@dataclass
+class LoadMemo:
+    """What loading each file gave, kept by a long-running caller (the preview, `preview_session.py`)
+    between loads: a file whose bytes are those of the last load is not parsed or validated again,
+    its `Loaded` (the same model object, source positions and findings) is given again. The file is
+    still read (and vetted: a link, a FIFO, a file too large is refused as always) every time."""
+
+    old: dict[tuple[str, str, str], tuple[bytes, Loaded]] = field(default_factory=dict)
+    used: dict[tuple[str, str, str], tuple[bytes, Loaded]] = field(default_factory=dict)
+    hits: int = 0
+    loads: int = 0
+    parse_caches: dict[Path, ParseCache] = field(default_factory=dict)
+
+    def start(self) -> None:
+        """A new load of the handbook: entries of files not read by it are dropped when it ends."""
+        self.old.update(self.used)
+        self.used = {}
+        self.hits = self.loads = 0
+
+    def finish(self) -> None:
+        self.old, self.used = self.used, {}
+
+    def parse_cache(self, file: Path) -> ParseCache:
+        """The parse cache in `file`, read once and kept (`load_handbook` does not write it back within a
+        session: only the files saved since it was read are not in it, and the next build parses them)."""
+        found = self.parse_caches.get(file)
+        if found is None:
+            found = self.parse_caches[file] = ParseCache(file)
+        return found
+
+
+def active_memo() -> LoadMemo | None:
+    """The `LoadMemo` of `remembered_loads` in this thread, if any."""
+    return _MEMO.get()
+
+
+_MEMO: contextvars.ContextVar[LoadMemo | None] = contextvars.ContextVar("handbook_load_memo", default=None)
+
+
+@contextlib.contextmanager
+def remembered_loads(memo: LoadMemo) -> Iterator[LoadMemo]:
+    """Within this, `load_document` keeps and reuses what it loaded in `memo` (this thread only)."""
+    memo.start()
+    token = _MEMO.set(memo)
+    try:
+        yield memo
+    finally:
+        _MEMO.reset(token)
+        memo.finish()
+
+
 def load_document(file: Path, model: type[BaseModel], cache: ParseCache | None = None) -> Loaded:
     """Read `file` and validate it against `model`. Never raises for bad input."""
     doc = SourceDoc(file=file)
@@ -687,6 +742,25 @@ def load_document(file: Path, model: type[BaseModel], cache: ParseCache | None =
         raw = read_bytes(file, MAX_FILE_BYTES)
     except UnsafeFile as exc:
         return Loaded(doc=doc, findings=[_finding(doc, LoadError(SOURCE_RULE, 1, 1, exc.message, exc.hint))])
+    memo = _MEMO.get()
+    if memo is None:
+        return _load(raw, doc, model, cache)
+    key = (os.fspath(file), f"{model.__module__}.{model.__qualname__}", language())
+    digest = ParseCache.key(raw)
+    memo.loads += 1
+    hit = memo.used.get(key) or memo.old.get(key)
+    if hit is not None and hit[0] == digest:
+        memo.hits += 1
+        memo.used[key] = hit
+        if cache is not None:
+            cache.get(digest)  # still used: the parse cache keeps its entry (a build shares it)
+        return hit[1]
+    loaded = _load(raw, doc, model, cache)
+    memo.used[key] = (digest, loaded)
+    return loaded
+
+
+def _load(raw: bytes, doc: SourceDoc, model: type[BaseModel], cache: ParseCache | None) -> Loaded:
     try:
         data = parse(raw, doc, cache)
     except LoadError as err:

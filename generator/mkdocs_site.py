@@ -21,6 +21,7 @@ never changed; a rename leaves the published copy as it was.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import hashlib
 import logging
 import os
@@ -88,6 +89,39 @@ class LanguageResult:
     """Pages MkDocs rendered."""
     files_written: int
     """Files written or removed in the language's folder (0: it is as it was)."""
+    changed_files: list[str] | None = None
+    """The files written, relative to the language's folder, when they are all that changed there (the
+    kept set-up of a preview, `KeptLanguage`): the site may then take just these. None: not known."""
+
+
+@dataclass
+class KeptLanguage:
+    """MkDocs' set-up of one language as a build left it (configuration, theme, files, navigation and
+    template environment), kept in memory by the preview (`kept_languages`) so that a later build whose
+    configuration file, theme and set of documents are the same renders only the changed pages with it."""
+
+    key: str
+    config_text: bytes
+    config: Any
+    files: Any
+    nav: Any
+    env: Any
+    state: LanguageState
+
+
+_KEPT: contextvars.ContextVar[dict[str, KeptLanguage] | None] = contextvars.ContextVar(
+    "handbook_kept_languages", default=None
+)
+
+
+@contextlib.contextmanager
+def kept_languages(store: dict[str, KeptLanguage]) -> Iterator[dict[str, KeptLanguage]]:
+    """Within this, `build_language` keeps its set-up in `store` (by language folder) and uses it again."""
+    token = _KEPT.set(store)
+    try:
+        yield store
+    finally:
+        _KEPT.reset(token)
 
 
 def docs_snapshot(docs_dir: Path) -> dict[str, list[int]]:
@@ -133,19 +167,33 @@ def build_language(
     from mkdocs.exceptions import Abort, MkDocsException
 
     docs = docs_snapshot(docs_dir)
+    store = _KEPT.get()
+    kept = store.pop(str(out_dir), None) if store is not None else None
     if previous is None or previous.config_key != key or not out_dir.is_dir():
         full, changed = True, set(docs)
     else:
         full, changed = False, {uri for uri, seen in docs.items() if previous.docs.get(uri) != seen}
         if not changed and set(previous.docs) <= set(docs):  # nothing changed, nothing removed
-            return LanguageResult(state=previous, full=False, pages_built=0, files_written=0)
+            if kept is not None and store is not None and kept.state.docs == previous.docs:
+                store[str(out_dir)] = kept
+            return LanguageResult(state=previous, full=False, pages_built=0, files_written=0, changed_files=[])
     with _mkdocs_log() as warnings:
         try:
+            config_text = config_file.read_bytes()
+            if not full and kept is not None and _still_fits(kept, key, config_text, previous, docs):
+                assert previous is not None and store is not None
+                fast = _run_kept(kept, out_dir, docs, changed, key)
+                if fast is not None:
+                    store[str(out_dir)] = kept
+                    return fast
             cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=True)
             if Path(cfg.docs_dir).resolve() != docs_dir.resolve():
                 raise MkDocsFailed(f"{config_file.name} builds {cfg.docs_dir}, not {docs_dir}")
+            setup: list[Any] = []
             with _new_files_only():
-                state, built, written = _run(cfg, out_dir, docs, changed, None if full else previous, key)
+                state, built, written = _run(cfg, out_dir, docs, changed, None if full else previous, key, setup)
+            if store is not None and setup:
+                store[str(out_dir)] = KeptLanguage(key, config_text, cfg, *setup, state=state)
             return LanguageResult(state=state, full=full, pages_built=built, files_written=written)
         except (Abort, MkDocsException) as exc:
             detail = "; ".join(warnings[:5])
@@ -154,10 +202,116 @@ def build_language(
             raise MkDocsFailed(f"MkDocs refused {config_file.name}: {exc}") from exc
 
 
+def prepare_language(
+    config_file: Path, docs_dir: Path, out_dir: Path, previous: LanguageState | None, key: str
+) -> KeptLanguage | None:
+    """MkDocs' set-up of a language whose folder is as `previous` says, made without rendering or writing
+    anything (for the preview to keep, `KeptLanguage`); None when the folder is not, or MkDocs refuses."""
+    from mkdocs.config import load_config
+
+    docs = docs_snapshot(docs_dir)
+    if previous is None or previous.config_key != key or previous.docs != docs or not out_dir.is_dir():
+        return None
+    with _mkdocs_log():
+        try:
+            config_text = config_file.read_bytes()
+            cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=True)
+            if Path(cfg.docs_dir).resolve() != docs_dir.resolve():
+                return None
+            setup: list[Any] = []
+            _run(cfg, out_dir, docs, set(), previous, key, setup, prepare=True)
+        except Exception:  # noqa: BLE001 - only a head start: the next build does it the usual way and says why
+            return None
+    return KeptLanguage(key, config_text, cfg, *setup, state=previous) if setup else None
+
+
+def _still_fits(
+    kept: KeptLanguage, key: str, config_text: bytes, previous: LanguageState | None, docs: dict[str, list[int]]
+) -> bool:
+    """The kept set-up serves this build: the same configuration (navigation included), theme and tools,
+    the language folder as the kept build left it, and the same documents (only their content changed)."""
+    return (
+        previous is not None and kept.key == key == previous.config_key and kept.config_text == config_text
+        and kept.state.docs == previous.docs and kept.state.titles == previous.titles
+        and kept.state.docs.keys() == docs.keys()
+    )
+
+
+def _run_kept(
+    kept: KeptLanguage, out_dir: Path, docs: dict[str, list[int]], changed: set[str], key: str
+) -> LanguageResult | None:
+    """Render only the `changed` documents with the kept set-up and write them into `out_dir`, as `_run`
+    would; None (nothing written) when that is not enough: a changed page's title is no longer the one
+    the navigation and the other pages show, or a changed file is not a page MkDocs built before."""
+    from mkdocs import utils
+    from mkdocs.commands.build import _build_page, _populate_page
+    from mkdocs.exceptions import Abort, BuildError
+    from mkdocs.structure.files import InclusionLevel
+
+    config, files, nav, env = kept.config, kept.files, kept.nav, kept.env
+    inclusion = InclusionLevel.is_included
+    pages, others = [], []
+    for uri in sorted(changed):
+        file = files.get_file_from_path(uri)
+        if file is None or not inclusion(file.inclusion):
+            return None
+        if file.is_documentation_page():
+            if file.page is None:
+                return None
+            pages.append(file)
+        else:
+            others.append(file)
+    warning_counter = utils.CountHandler()
+    warning_counter.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(warning_counter)
+    try:
+        for file in pages:
+            _populate_page(file.page, config, files)
+            if file.page.title != kept.state.titles.get(file.src_uri):
+                return None  # the navigation and the page footers of other pages show it: a build of its own
+        written: list[str] = []
+        with _new_files_only():
+            for file in others:
+                dest = Path(file.abs_dest_path)
+                with contextlib.suppress(FileNotFoundError):
+                    dest.unlink()  # a new file, never one shared with the published site
+                file.copy_file(dirty=False)
+                written.append(dest.relative_to(out_dir).as_posix())
+            doc_files = files.documentation_pages(inclusion=inclusion)
+            for file in pages:
+                _build_page(file.page, config, doc_files, nav, env, False, excluded=file.inclusion.is_excluded())
+                written.append(Path(file.abs_dest_path).relative_to(out_dir).as_posix())
+        for file in pages:
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        if counts := warning_counter.get_counts():
+            msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+            raise Abort(f"Aborted with {msg} in strict mode!")
+        state = LanguageState(
+            config_key=key, docs=docs, titles=dict(kept.state.titles), anchors=dict(kept.state.anchors),
+            theme_files=kept.state.theme_files,
+        )
+        for file in pages:
+            state.anchors[file.src_uri] = sorted(file.page.present_anchor_ids or ())
+        kept.state = state
+        return LanguageResult(
+            state=state, full=False, pages_built=len(pages), files_written=len(written), changed_files=written
+        )
+    except Exception as e:
+        config.plugins.on_build_error(error=e)
+        if isinstance(e, BuildError):
+            raise Abort("Aborted with a BuildError!") from e
+        raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warning_counter)
+
+
 def _run(
-    config: Any, out_dir: Path, docs: dict[str, list[int]], changed: set[str], previous: LanguageState | None, key: str
+    config: Any, out_dir: Path, docs: dict[str, list[int]], changed: set[str], previous: LanguageState | None, key: str,
+    setup: list[Any] | None = None, prepare: bool = False,
 ) -> tuple[LanguageState, int, int]:
-    """MkDocs' build() (mkdocs/commands/build.py, 1.6), rendering only `changed` unless `previous` is None."""
+    """MkDocs' build() (mkdocs/commands/build.py, 1.6), rendering only `changed` unless `previous` is None.
+    `setup` gets the files, navigation and environment; with `prepare`, nothing is rendered or written
+    (the set-up of a language folder that is as `previous` says, for `prepare_language`)."""
     from mkdocs import utils
     from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
     from mkdocs.exceptions import Abort, BuildError
@@ -217,6 +371,10 @@ def _run(
                     _populate_page(file.page, config, files)
                     rendered.append(file)
         env = config.plugins.on_env(env, config=config, files=files)
+        if prepare and previous is not None and not rendered:
+            if setup is not None:
+                setup.extend([files, nav, env])
+            return previous, 0, 0
 
         for file in files:
             if file.is_documentation_page() or not inclusion(file.inclusion):
@@ -259,6 +417,8 @@ def _run(
             assert page is not None
             state.titles[file.src_uri] = page.title
             state.anchors[file.src_uri] = sorted(page.present_anchor_ids or ())
+        if setup is not None:
+            setup.extend([files, nav, env])
         return state, len(rendered), written
     except Exception as e:
         config.plugins.on_build_error(error=e)

@@ -117,6 +117,27 @@ def write_new_file(path: Path, text: str, placed: set[str] | None = None) -> Non
         placed.add(str(path))
 
 
+def patch_site(site: Path, files: list[tuple[Path, str]]) -> int:
+    """Put a few new files into the published `site` in place, each in one step (a hard link to the new
+    file renamed over the old one): for a preview whose build changed only these files (mkdocs_site's
+    kept set-up), instead of assembling and swapping a whole new site. `files`: (new file, its path in
+    the site). A reader sees each page old or new, never half of one. The files put."""
+    for source, rel in files:
+        dest = site / rel
+        _folder_at(str(dest.parent))
+        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.new")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        try:
+            os.link(source, tmp)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+                raise
+            shutil.copy2(source, tmp)
+        os.replace(tmp, dest)
+    return len(files)
+
+
 def remove_unplaced(target: Path, placed: set[str]) -> int:
     """Remove from `target` every file not in `placed` and the folders left empty: what is left of the
     earlier site the folder was (`new_site_folder`). The files removed."""

@@ -31,9 +31,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .build import BuildConfig, preview_config, run_build
+from .build import BuildConfig, preview_config
 from .editions import DEFAULT_EDITION
 from .messages import language, text
+from .preview_session import PreviewSession
 
 POLL_SECONDS = 0.1
 """How often the sources are looked at (a stat of each file: ~5 ms at 1,000 processes)."""
@@ -188,14 +189,19 @@ def snapshot(config: BuildConfig) -> dict[Path, tuple[int, int]]:
     return out
 
 
-def rebuild(config: BuildConfig, status: PreviewStatus, search: bool = False) -> bool:
+def rebuild(
+    config: BuildConfig, status: PreviewStatus, search: bool = False, session: PreviewSession | None = None
+) -> bool:
     """Build the preview; the pages reload when it published. Without `search` the pages come first
     and keep the search index of the last build that made one (`catch_up_search` renews it).
-    True when the search index is now behind the pages."""
+    True when the search index is now behind the pages. `session`: what earlier builds of this
+    preview kept in memory (preview_session.py)."""
     status.building = True
+    session = session if session is not None else PreviewSession()
     try:
-        result = run_build(config, say=lambda line: print(line, flush=True), search=search)
+        result = session.build(config, say=lambda line: print(line, flush=True), search=search)
     except Exception as exc:  # keep serving the last good preview
+        _log_fault(config, exc)
         print(text("serve.build-failed", error=exc), file=sys.stderr, flush=True)
         status.update(False, [text("serve.build-failed-short", error=exc)])
         return False
@@ -206,11 +212,23 @@ def rebuild(config: BuildConfig, status: PreviewStatus, search: bool = False) ->
         status.building = False
 
 
-def catch_up_search(config: BuildConfig, status: PreviewStatus) -> None:
+def _log_fault(config: BuildConfig, exc: Exception) -> None:
+    """The traceback of a build that failed in a way of its own, in build-error.log (as `run_build` keeps them)."""
+    import traceback
+
+    with contextlib.suppress(OSError):
+        log = config.work / "build-error.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+
+
+def catch_up_search(config: BuildConfig, status: PreviewStatus, session: PreviewSession | None = None) -> None:
     """Index the preview for search; the open pages do not reload for it."""
+    session = session if session is not None else PreviewSession()
     try:
-        result = run_build(config, say=lambda line: None, search=True)
+        result = session.build(config, say=lambda line: None, search=True)
     except Exception as exc:
+        _log_fault(config, exc)
         print(text("serve.search-not-renewed", error=exc), file=sys.stderr, flush=True)
         return
     if result.ok and result.searched:
@@ -225,6 +243,8 @@ class Preview:
     def __init__(self, config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> None:
         self.config = preview_config(config)
         self.status = PreviewStatus()
+        self.session = PreviewSession()
+        """What the builds of this preview keep between saves."""
         self.host, self.port = host, port
         self.server: PreviewServer | None = None
 
@@ -232,7 +252,7 @@ class Preview:
         """Build once and start serving; returns the preview's address."""
         public = self.config.edition != DEFAULT_EDITION
         print(text("serve.building-public" if public else "serve.building"), flush=True)
-        rebuild(self.config, self.status, search=True)
+        rebuild(self.config, self.status, search=True, session=self.session)
         if not self.config.site.exists():
             print(text("serve.fix-first"), flush=True)
         self.server = PreviewServer((self.host, self.port), _handler(self.config.site, self.status))
@@ -240,7 +260,7 @@ class Preview:
         return f"http://{self.host}:{self.server.server_port}/"
 
     def watch(self, stop: threading.Event | None = None) -> None:
-        watch(self.config, self.status, stop)
+        watch(self.config, self.status, stop, self.session)
 
     def close(self) -> None:
         if self.server is not None:
@@ -271,16 +291,22 @@ def _stop_on_term(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def watch(config: BuildConfig, status: PreviewStatus, stop: threading.Event | None = None) -> None:
+def watch(
+    config: BuildConfig, status: PreviewStatus, stop: threading.Event | None = None,
+    session: PreviewSession | None = None,
+) -> None:
     """Poll the sources; after a change settles, rebuild; when nothing more changes, renew the search index."""
+    session = session if session is not None else PreviewSession()
     seen = snapshot(config)
+    with contextlib.suppress(Exception):  # a head start only: a save is then seen against `seen`
+        session.warm(config)
     search_behind = False
     while not (stop and stop.is_set()):
         time.sleep(POLL_SECONDS)
         now = snapshot(config)
         if now == seen:
             if search_behind:
-                catch_up_search(config, status)
+                catch_up_search(config, status, session)
                 search_behind = False
             continue
         while True:  # let the editor finish writing
@@ -293,4 +319,4 @@ def watch(config: BuildConfig, status: PreviewStatus, stop: threading.Event | No
         names = ", ".join(p.name for p in changed[:3]) + (" …" if len(changed) > 3 else "")
         print(text("serve.changed", names=names), flush=True)
         seen = now
-        search_behind = rebuild(config, status) or search_behind
+        search_behind = rebuild(config, status, session=session) or search_behind

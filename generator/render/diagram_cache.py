@@ -7,14 +7,17 @@ its key without reading it."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import hashlib
 import json
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..bpmn import WRITER_VERSION
 from ..files import write_if_changed
@@ -72,6 +75,22 @@ def diagram_keys(
         )
         for p in others
     }
+    # The called processes the site has a BPMN file of (a call's `hb:href` names it, `bpmn.export.called_href`).
+    called_files = sorted(
+        s.process for s in process.steps
+        if isinstance(s, CallStep) and (o := handbook.process(s.process)) is not None and not too_long_to_draw(o)
+    )
+    rest = {"called": called_files, "roles": role_data, "organizations": org_data, "linked": other_titles, "upcoming": upcoming}
+    kept = _KEPT_KEYS.get()
+    memo_key: tuple[Any, ...] | None = None
+    if kept is not None:
+        memo_key = (id(process), tuple(langs), json.dumps(rest, sort_keys=True, default=str))
+        hit = kept.get(memo_key)
+        if hit is not None and hit[0] is process:
+            kept_used = _KEPT_USED.get()
+            if kept_used is not None:
+                kept_used[memo_key] = hit
+            return dict(hit[1])
     payload = {
         "renderer": RENDERER_VERSION,
         "bpmn": WRITER_VERSION,
@@ -80,11 +99,7 @@ def diagram_keys(
         "roles": role_data,
         "organizations": org_data,
         "linked": other_titles,
-        # The called processes the site has a BPMN file of (a call's `hb:href` names it, `bpmn.export.called_href`).
-        "called_files": sorted(
-            s.process for s in process.steps
-            if isinstance(s, CallStep) and (o := handbook.process(s.process)) is not None and not too_long_to_draw(o)
-        ),
+        "called_files": called_files,
     }
     if upcoming:
         payload["upcoming"] = True
@@ -94,7 +109,37 @@ def diagram_keys(
         h = shared.copy()
         h.update(b"\0lang=" + lang.encode())
         keys[lang] = h.hexdigest()[:32]
+    if memo_key is not None:
+        kept_used = _KEPT_USED.get()
+        if kept_used is not None:
+            kept_used[memo_key] = (process, dict(keys))
     return keys
+
+
+_KEPT_KEYS: contextvars.ContextVar[dict[tuple[Any, ...], tuple[Process, dict[str, str]]] | None] = (
+    contextvars.ContextVar("handbook_kept_diagram_keys", default=None)
+)
+_KEPT_USED: contextvars.ContextVar[dict[tuple[Any, ...], tuple[Process, dict[str, str]]] | None] = (
+    contextvars.ContextVar("handbook_used_diagram_keys", default=None)
+)
+
+
+@contextlib.contextmanager
+def kept_diagram_keys(kept: dict[tuple[Any, ...], tuple[Process, dict[str, str]]]) -> Iterator[None]:
+    """Within this, `diagram_keys` reuses the keys in `kept` (a preview session's, kept between builds) of a
+    process that is the same object as then (loading.LoadMemo: its file is unchanged) with the same roles,
+    organizations and linked titles; the other inputs of a key (renderer, Graphviz, BPMN writer) do not
+    change while the generator runs. Entries no build used since are dropped."""
+    used: dict[tuple[Any, ...], tuple[Process, dict[str, str]]] = {}
+    tokens = _KEPT_KEYS.set(kept), _KEPT_USED.set(used)
+    try:
+        yield
+    finally:
+        _KEPT_KEYS.reset(tokens[0])
+        _KEPT_USED.reset(tokens[1])
+        if used:
+            kept.clear()
+            kept.update(used)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,11 @@ Each module is named for its rule id (`known_step.py` is `known-step`) and has:
 - `STAGE` (optional): what the rule looks at, which orders its findings (causes.py):
   "reference" (ids and what they name), "graph" (the flow) or "content" (the default);
 - `check(...)`: for process scope `check(pf, handbook, report)`, for handbook
-  scope `check(handbook, report)`; it calls `report.report(doc, path, message, hint)`.
+  scope `check(handbook, report)`; it calls `report.report(doc, path, message, hint)`;
+- optionally, for handbook scope, `check_each_process(pf, report)` and `check_rest(handbook, report)`:
+  `check` split into what it finds in each process file (reading that process only) and the rest, in
+  the order `check` reports them, so that a long-running check (the preview) reuses the first part
+  for unchanged files (`RuleMemo`).
 
 `docs/rules.md` lists them with a wrong and a right example; `tests/rules/<id>/`
 holds the valid and invalid fixtures run by one shared tester.
@@ -17,12 +21,15 @@ holds the valid and invalid fixtures run by one shared tester.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import importlib
 import pkgutil
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 from ..causes import DEFAULT_STAGE, STAGES, arrange
 from ..findings import Finding, Reporter
@@ -69,6 +76,76 @@ def stages() -> dict[str, str]:
     return found
 
 
+@dataclass
+class RuleMemo:
+    """The findings of each process-scope rule in each process, kept by a long-running caller (the
+    preview, `preview_session.py`) between checks. A process rule reads its process, the registries,
+    the process's history and today's date (never another process): its findings for a process that
+    is the same object as last time (loading.LoadMemo gives it again while its file is unchanged) are
+    reused while the registries, the history and the date are those of last time. Handbook-scope rules
+    always run again."""
+
+    context: tuple[Any, ...] | None = None
+    found: dict[tuple[str, int], tuple[Any, list[Finding]]] = field(default_factory=dict)
+    reused: int = 0
+    checked: int = 0
+
+
+_MEMO: contextvars.ContextVar[RuleMemo | None] = contextvars.ContextVar("handbook_rule_memo", default=None)
+
+
+@contextlib.contextmanager
+def remembered_findings(memo: RuleMemo) -> Iterator[RuleMemo]:
+    """Within this, `run_rules` keeps and reuses process-scope findings in `memo` (this thread only)."""
+    token = _MEMO.set(memo)
+    try:
+        yield memo
+    finally:
+        _MEMO.reset(token)
+
+
+def _context(handbook: Handbook) -> tuple[Any, ...]:
+    """What a process rule reads besides its process: the registry files as loaded (their documents are
+    the same objects while their files are unchanged), their items, the history, the date, the language."""
+    from ..history import history_key
+    from ..messages import language
+    from ..sources import project_of
+    from ..timing import today
+
+    registries = [getattr(handbook, name) for name in REGISTRY_NAMES]
+    return (
+        tuple((r.doc, r.failed, tuple(map(id, r.items))) for r in registries),
+        handbook.no_processes, today(), language(), history_key(project_of(handbook.root)),
+    )
+
+
+REGISTRY_NAMES = ("areas", "organizations", "roles", "contacts", "glossary", "orientation", "laws")
+
+
+def _per_process(
+    rule: Rule, handbook: Handbook, reporter: Reporter, memo: RuleMemo,
+    kept: dict[tuple[str, int], tuple[Any, list[Finding]]], check: Callable[[Any, Reporter], None],
+) -> None:
+    """`check(pf, reporter)` for each process, in order, reusing the findings `memo` has for the same process."""
+    for pf in handbook.processes:
+        key = (rule.id, id(pf.process))
+        hit = memo.found.get(key)
+        if hit is not None and hit[0] is pf.process:
+            reporter.findings.extend(hit[1])
+            kept[key] = hit
+            memo.reused += 1
+            continue
+        mine = Reporter(rule.id, rule.severity)  # type: ignore[arg-type]
+        check(pf, mine)
+        reporter.findings.extend(mine.findings)
+        kept[key] = (pf.process, mine.findings)
+        memo.checked += 1
+
+
+def _process_rule(rule: Rule, handbook: Handbook, pf: Any, reporter: Reporter) -> None:
+    rule.check(pf, handbook, reporter)
+
+
 def run_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[Finding]:
     """Run every rule over the loaded handbook: the findings in the order of their causes (causes.py),
     loading findings first, those that only follow from a file that did not load left out."""
@@ -76,12 +153,29 @@ def run_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[Findi
     if handbook.no_processes:
         # An empty or unreadable processes folder: every rule would only blame its consequences.
         return arrange(findings, stages())
+    memo = _MEMO.get() if rules is None else None
+    kept: dict[tuple[str, int], tuple[Any, list[Finding]]] = {}
+    if memo is not None:
+        context = _context(handbook)
+        if memo.context != context:
+            memo.found = {}
+        memo.context = context
+        memo.reused = memo.checked = 0
     for rule in rules if rules is not None else all_rules():
         reporter = Reporter(rule.id, rule.severity)  # type: ignore[arg-type]
-        if rule.scope == "handbook":
+        each = getattr(rule.module, "check_each_process", None)
+        rest = getattr(rule.module, "check_rest", None)
+        if rule.scope == "handbook" and memo is not None and each is not None and rest is not None:
+            _per_process(rule, handbook, reporter, memo, kept, each)
+            rest(handbook, reporter)
+        elif rule.scope == "handbook":
             rule.check(handbook, reporter)
-        else:
+        elif memo is None:
             for pf in handbook.processes:
                 rule.check(pf, handbook, reporter)
+        else:
+            _per_process(rule, handbook, reporter, memo, kept, functools.partial(_process_rule, rule, handbook))
         findings.extend(reporter.findings)
+    if memo is not None:
+        memo.found = kept
     return arrange(findings, stages())

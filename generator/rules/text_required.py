@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Reporter
-from ..handbook import Handbook
+from ..handbook import Handbook, ProcessFile
 from ..messages import t
 from ..model import Process, field_of
 from ._util import Required, report_blank
@@ -21,7 +21,17 @@ SCOPE = "handbook"
 
 def check(handbook: Handbook, report: Reporter) -> None:
     for pf in handbook.processes:
-        report_blank(report, pf.doc, process_texts(pf.process))
+        check_each_process(pf, report)
+    check_rest(handbook, report)
+
+
+def check_each_process(pf: ProcessFile, report: Reporter) -> None:
+    """The findings in one process file: they read that process only (rules.run_rules may reuse them)."""
+    report_blank(report, pf.doc, process_texts(pf.process))
+
+
+def check_rest(handbook: Handbook, report: Reporter) -> None:
+    """The findings in the registries."""
     report_blank(report, handbook.areas.doc, (
         (("areas", i, "name"), a.name, t(W + "area-name", id=a.id), t(W + "area-name.hint"))
         for i, a in enumerate(handbook.areas.items)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..findings import Reporter
-from ..handbook import Handbook
+from ..handbook import Handbook, ProcessFile
 from ..model import LANGUAGES
 from ..names import is_blank
 from ._util import texts, translation_missing
@@ -13,8 +13,18 @@ SCOPE = "handbook"
 
 def check(handbook: Handbook, report: Reporter) -> None:
     for pf in handbook.processes:
-        for path, text in texts(pf.process):
-            _one(report, pf.doc, path, text)
+        check_each_process(pf, report)
+    check_rest(handbook, report)
+
+
+def check_each_process(pf: ProcessFile, report: Reporter) -> None:
+    """The findings in one process file: they read that process only (rules.run_rules may reuse them)."""
+    for path, text in texts(pf.process):
+        _one(report, pf.doc, path, text)
+
+
+def check_rest(handbook: Handbook, report: Reporter) -> None:
+    """The findings in the registries."""
     for i, role in enumerate(handbook.roles.items):
         _one(report, handbook.roles.doc, ("roles", i, "name"), role.name)
     for i, term in enumerate(handbook.glossary.items):

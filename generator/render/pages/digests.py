@@ -14,11 +14,14 @@ such a handbook are still built the same way every time): `role("x")` changes wh
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +107,35 @@ def page_digest(code: str, lang: str, kind: str, template: str | None, abbreviat
     return fold([code, repr(lang), kind, template or "", abbreviations, inputs])
 
 
+@dataclass
+class KeptDigests:
+    """The digest of each model object (`Inputs.of`), kept between runs by a long-running caller (the
+    preview, `preview_session.py`): loading gives the same objects again for unchanged files
+    (loading.LoadMemo), and an object's digest is that of its data, which nothing changes after loading.
+    Each entry holds its object, so an id is never taken for another object's."""
+
+    old: dict[int, tuple[BaseModel, str]] = field(default_factory=dict)
+    used: dict[int, tuple[BaseModel, str]] = field(default_factory=dict)
+
+
+_KEPT: contextvars.ContextVar[KeptDigests | None] = contextvars.ContextVar("handbook_kept_digests", default=None)
+
+
+@contextlib.contextmanager
+def kept_digests(kept: KeptDigests) -> Iterator[KeptDigests]:
+    """Within this, `Inputs` reuses and keeps the digests of model objects in `kept` (this thread only);
+    entries of objects no run used since the last one are dropped."""
+    kept.old.update(kept.used)
+    kept.used = {}
+    token = _KEPT.set(kept)
+    try:
+        yield kept
+    finally:
+        _KEPT.reset(token)
+        if kept.used:
+            kept.old, kept.used = kept.used, {}
+
+
 class Inputs:
     """Digests of the handbook's parts, each computed once per run and shared by every page and language."""
 
@@ -131,6 +163,7 @@ class Inputs:
         self._seen: dict[tuple[str, str], dict[str, str]] = {}
         self._linked_targets: set[tuple[str | None, str | None]] | None = None
         self._practices = practices_of(hb)
+        self._kept = _KEPT.get()
         self.memo: dict[Any, Any] = {}
         """For a page kind's own digests that are the same in every language."""
 
@@ -141,7 +174,11 @@ class Inputs:
         key = id(model)
         found = self._objects.get(key)
         if found is None:
-            found = self._objects[key] = hash_text(model_json(model))
+            kept = self._kept
+            hit = kept.old.get(key) if kept is not None else None
+            found = self._objects[key] = hit[1] if hit is not None and hit[0] is model else hash_text(model_json(model))
+            if kept is not None:
+                kept.used[key] = (model, found)
         return found
 
     # -- entries by id, as the pages look them up -----------------------------------------

@@ -1,0 +1,102 @@
+"""The resident preview session: what `handbook serve` keeps in memory between saves.
+
+A rebuild of the preview is the real build (`build.run_build`), run inside a session that keeps
+what the build would otherwise compute again after every save:
+
+- each file as loaded (`loading.LoadMemo`): a file whose bytes are unchanged is not parsed or
+  validated again (it is still read and vetted: a link out of the project, a FIFO or a file too
+  large is refused as always);
+- the findings of the process rules in each unchanged process (`rules.RuleMemo`), while the
+  registries, the history and the date are unchanged; the handbook rules run again;
+- the digest of each model object the pages read (`render.pages.digests.KeptDigests`);
+- the diagrams' cache keys of unchanged processes (`render.diagram_cache.kept_diagram_keys`);
+- the build state as the last build saved it (`build_state.kept_state`), not read again from its file;
+- MkDocs' set-up of each language (`mkdocs_site.KeptLanguage`: configuration, theme, files,
+  navigation, template environment): while the configuration (navigation included) and the set of
+  documents are unchanged, only the changed pages are rendered, and the preview's site takes those
+  files in place (`build.site_patch`) instead of a whole new site.
+
+Anything else (a changed navigation or title, a new or removed page, mkdocs.yml or overrides/)
+goes the way of every build: `run_build` decides, and the session only makes its steps cheaper.
+So the preview is the same as a clean build of the same sources (tests/test_preview_session.py),
+a failed check or render leaves the last good preview as it was, and the search index catches up
+as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .build import BuildConfig, BuildResult, build_lock, run_build
+from .build_state import BuildState, kept_state, load_state, tool_versions
+from .loading import LoadMemo, remembered_loads
+from .mkdocs_site import KeptLanguage, config_key, kept_languages, prepare_language
+from .render.diagram_cache import kept_diagram_keys
+from .render.pages.digests import KeptDigests, kept_digests
+from .rules import RuleMemo, remembered_findings
+
+
+@dataclass
+class PreviewSession:
+    loads: LoadMemo = field(default_factory=LoadMemo)
+    rules: RuleMemo = field(default_factory=RuleMemo)
+    languages: dict[str, KeptLanguage] = field(default_factory=dict)
+    digests: KeptDigests = field(default_factory=KeptDigests)
+    diagram_keys: dict[Any, Any] = field(default_factory=dict)
+    state: dict[Path, tuple[tuple[int, ...], BuildState]] = field(default_factory=dict)
+
+    def build(self, config: BuildConfig, say: Callable[[str], None] = print, search: bool = True) -> BuildResult:
+        """`run_build` with what this session kept from its earlier builds. Should that fail in a way of its
+        own (an exception, not a located error), the session forgets everything it kept and the build runs
+        again the usual way, so that what was kept can never stand in the way of a preview."""
+        try:
+            return self._build(config, say, search)
+        except Exception as exc:  # noqa: BLE001 - the usual build below says what is wrong, if anything
+            self.forget()
+            _log(config, exc)
+            return run_build(config, say=say, search=search)
+
+    def forget(self) -> None:
+        self.loads, self.rules, self.languages = LoadMemo(), RuleMemo(), {}
+        self.digests, self.diagram_keys, self.state = KeptDigests(), {}, {}
+
+    def _build(self, config: BuildConfig, say: Callable[[str], None], search: bool) -> BuildResult:
+        with (
+            remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages),
+            kept_digests(self.digests), kept_diagram_keys(self.diagram_keys), kept_state(self.state),
+        ):
+            return run_build(config, say=say, search=search)
+
+    def warm(self, config: BuildConfig) -> int:
+        """Make MkDocs' set-up of each language its last build did not leave here (a full build runs the
+        languages in processes of their own), so that the first save renders only its pages. The
+        languages prepared."""
+        made = 0
+        with build_lock(config):
+            state = load_state(config.state_file, scope=config.organization or "")
+            versions = tool_versions()
+            for lang in config.langs:
+                out = config.language_dir(lang)
+                if str(out) in self.languages:
+                    continue
+                cfg = config.mkdocs_config(lang)
+                key = config_key(cfg, [config.theme_config, config.overrides_dir], versions)
+                kept = prepare_language(cfg, config.docs_dir(lang), out, state.languages.get(lang), key)
+                if kept is not None:
+                    self.languages[str(out)] = kept
+                    made += 1
+        return made
+
+
+def _log(config: BuildConfig, exc: Exception) -> None:
+    """Why the session's build failed, for the developers (build/preview-session-error.log)."""
+    import contextlib
+    import traceback
+
+    with contextlib.suppress(OSError):
+        log = config.work / "preview-session-error.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")

@@ -1,0 +1,280 @@
+"""The resident preview session (generator/preview_session.py): a preview built after any sequence of
+edits, with what the session kept between saves, is the site a clean build of the same sources gives.
+
+One small project (the rule fixtures' handbook and a second process, this project's theme and pages)
+is previewed by one session. Each edit is saved and the session rebuilds the preview without search
+(as `handbook serve` does after a save); its site must then equal, file for file, a clean preview
+build of the same sources into a fresh work folder (the search index aside: it catches up later).
+The edits: a step's text (several times: the pages MkDocs renders with its kept set-up, taken into
+the served site in place), a title, a process added and removed, a registry entry's name, a
+hand-written page, `mkdocs.yml` and a file under `overrides/` (which rebuild a language in full).
+At the end the search index catches up and the whole site, index included, equals a clean build's.
+A save that breaks the check or MkDocs leaves the last good preview as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import BASE, BUILD_DAY, BUILD_EPOCH, ROOT, tree_digest
+from site_compare import site_differences
+
+from generator.build import BuildConfig, BuildResult, preview_config, run_build
+from generator.build_state import site_identity
+from generator.preview_session import PreviewSession
+
+TOINEN = """id: toinen
+title: {fi: Toinen prosessi, sv: Andra processen, en: Second process}
+summary: {fi: Toinen yhteenveto., sv: Andra sammanfattningen., en: Second summary.}
+area: mielenterveys
+owner: {role: Esihenkilö, unit: MTP}
+version: 2
+valid_from: 2026-02-01
+reviewed: 2026-09-01
+review_every_months: 12
+roles: [asiakas, ohjaaja]
+steps:
+  - {id: alku, type: start, role: asiakas, name: {fi: Asiakas soittaa, sv: Klienten ringer, en: The client calls}}
+  - {id: kirjaa, type: task, role: ohjaaja, name: {fi: Kirjaa tiedot, sv: Dokumentera, en: Record the details}}
+  - {id: loppu, type: end, role: asiakas, name: {fi: Valmis, sv: Klar, en: Done}}
+"""
+
+LISA = """id: lisa
+title: {fi: Lisäprosessi, sv: Extraprocess, en: Extra process}
+summary: {fi: Lisätty., sv: Tillagd., en: Added.}
+area: mielenterveys
+owner: {role: Esihenkilö, unit: MTP}
+version: 1
+valid_from: 2026-03-01
+reviewed: 2026-10-15
+review_every_months: 12
+roles: [asiakas, hoitaja]
+steps:
+  - {id: alku, type: start, role: asiakas, name: {fi: Alku, sv: Början, en: Start}}
+  - {id: hoida, type: task, role: hoitaja, name: {fi: Hoida, sv: Vårda, en: Care}}
+  - {id: loppu, type: end, role: asiakas, name: {fi: Loppu, sv: Slut, en: End}}
+"""
+
+
+@dataclass
+class Preview:
+    root: Path
+    scratch: Path
+    session: PreviewSession
+    clean_builds: int = 0
+
+    @property
+    def config(self) -> BuildConfig:
+        return preview_config(BuildConfig.from_project(self.root))
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        path = self.root / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, (name, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def rebuild(self, search: bool = False) -> BuildResult:
+        said: list[str] = []
+        result = self.session.build(self.config, say=said.append, search=search)
+        assert result.ok, "\n".join(said)
+        return result
+
+    def clean(self, search: bool = False) -> BuildConfig:
+        self.clean_builds += 1
+        folder = self.scratch / f"clean-{self.clean_builds}"
+        shutil.rmtree(folder, ignore_errors=True)
+        config = preview_config(BuildConfig.from_project(self.root, site=folder / "site", work=folder / "build"))
+        result = run_build(config, say=lambda _line: None, search=search)
+        assert result.ok, result.errors
+        return config
+
+    def differences(self) -> list[str]:
+        """The preview against a clean preview build of the same sources, the search index aside."""
+        config = self.clean()
+        try:
+            mine, clean = (
+                {k: v for k, v in tree_digest(site).items() if not k.startswith("pagefind/")}
+                for site in (self.config.site, config.site)
+            )
+            return sorted(
+                [f"only in the preview: {k}" for k in mine.keys() - clean.keys()]
+                + [f"only in the clean build: {k}" for k in clean.keys() - mine.keys()]
+                + [f"differs: {k}" for k in mine.keys() & clean.keys() if mine[k] != clean[k]]
+            )
+        finally:
+            shutil.rmtree(config.work.parent, ignore_errors=True)
+
+
+@pytest.fixture
+def preview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Preview]:
+    monkeypatch.setenv("HANDBOOK_TODAY", BUILD_DAY)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("overrides", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copytree(BASE, root / "processes")
+    (root / "processes" / "toinen.yaml").write_text(TOINEN, encoding="utf-8")
+    p = Preview(root=root, scratch=tmp_path, session=PreviewSession())
+    p.rebuild(search=True)  # as `handbook serve` starts
+    p.session.warm(p.config)
+    yield p
+
+
+def _in_place(p: Preview, edit: tuple[str, str, str]) -> BuildResult:
+    """Save `edit` and rebuild: the served site took the new pages in place (the same folder)."""
+    before = site_identity(p.config.site)
+    p.edit(*edit)
+    result = p.rebuild()
+    assert result.published and not result.searched
+    assert site_identity(p.config.site) == before, "the preview was assembled anew, not patched"
+    return result
+
+
+def test_session_preview_equals_a_clean_build_after_each_edit(preview: Preview) -> None:
+    p = preview
+    assert len(p.session.languages) == 3  # MkDocs' set-up of each language, kept (warm)
+    steps = [
+        ("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi tarve,"),
+        ("processes/toinen.yaml", "name: {fi: Kirjaa tiedot,", "name: {fi: Kirjaa tiedot huolella,"),
+        ("processes/perus.yaml", "name: {fi: Arvioi tarve,", "name: {fi: Arvioi tarve ensin,"),
+    ]
+    for edit in steps:
+        result = _in_place(p, edit)
+        assert 0 < result.pages_built <= 12, result.pages_built
+        assert p.session.loads.hits >= p.session.loads.loads - 1
+        assert p.differences() == [], edit
+
+    others = [
+        ("processes/perus.yaml", "title: {fi: Perusprosessi,", "title: {fi: Perusprosessi uusi,"),  # the navigation
+        ("processes/roles.yaml", "name: {fi: Sairaanhoitaja,", "name: {fi: Sairaanhoitaja AMK,"),  # a registry
+        ("content/fi/ohje.md", "\n", "\nTämä rivi lisättiin testissä.\n"),  # a hand-written page
+        ("mkdocs.yml", "plugins: []", "copyright: Testi\nplugins: []"),  # the theme's configuration: in full
+        ("overrides/partials/header.html", '<header class="{{ class }}" data-md-component="header">',
+         '<header class="{{ class }}" data-md-component="header">\n<!-- testi -->'),
+    ]
+    for edit in others:
+        if edit[0] == "content/fi/ohje.md":
+            text = (p.root / edit[0]).read_text(encoding="utf-8")
+            (p.root / edit[0]).write_text(text + "\nTämä rivi lisättiin testissä.\n", encoding="utf-8")
+        else:
+            p.edit(*edit)
+        p.rebuild()
+        assert p.differences() == [], edit
+        _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi tarve ensin,", "name: {fi: Arvioi tarve taas,"))
+        assert p.differences() == [], ("a step edit after", edit)
+        p.edit("processes/perus.yaml", "name: {fi: Arvioi tarve taas,", "name: {fi: Arvioi tarve ensin,")
+        p.rebuild()
+
+    lisa = p.root / "processes" / "lisa.yaml"
+    lisa.write_text(LISA, encoding="utf-8")  # a process added
+    p.rebuild()
+    assert p.differences() == []
+    _in_place(p, ("processes/lisa.yaml", "name: {fi: Hoida,", "name: {fi: Hoida hyvin,"))
+    assert p.differences() == []
+    lisa.unlink()  # and removed
+    p.rebuild()
+    assert p.differences() == []
+
+    result = p.rebuild(search=True)  # the search index catches up
+    assert result.searched
+    clean = p.clean(search=True)
+    assert site_differences(p.config.site, clean.site) == []
+
+
+def test_a_broken_save_keeps_the_last_good_preview(preview: Preview) -> None:
+    p = preview
+    _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi hyvä,"))
+    before = tree_digest(p.config.site)
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi hyvä,", "name: {fi: Arvioi paha,\n  - [rikki")
+    said: list[str] = []
+    result = p.session.build(p.config, say=said.append, search=False)
+    assert not result.ok and any("perus.yaml:" in e for e in result.errors), result.errors
+    assert tree_digest(p.config.site) == before
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi paha,\n  - [rikki", "name: {fi: Arvioi korjattu,")
+    p.rebuild()
+    assert "Arvioi korjattu" in (p.config.site / "prosessit" / "perus" / "index.html").read_text(encoding="utf-8")
+    assert p.differences() == []
+
+
+def test_remembered_check_finds_what_a_fresh_check_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check with the session's kept loads and process-rule findings reports exactly what a fresh check
+    does, in the same order, after edits of a process, of a registry it refers to, and of neither."""
+    from generator.check import check_handbook
+    from generator.loading import LoadMemo, remembered_loads
+    from generator.rules import RuleMemo, remembered_findings
+
+    monkeypatch.setenv("HANDBOOK_TODAY", BUILD_DAY)
+    processes = tmp_path / "processes"
+    shutil.copytree(BASE, processes)
+    (processes / "toinen.yaml").write_text(TOINEN.replace("sv: Dokumentera, ", ""), encoding="utf-8")  # a warning
+    loads, rules = LoadMemo(), RuleMemo()
+
+    def both() -> None:
+        with remembered_loads(loads), remembered_findings(rules):
+            kept = check_handbook(processes, project=tmp_path)
+        fresh = check_handbook(processes, project=tmp_path)
+        assert [f.format() for f in kept.findings] == [f.format() for f in fresh.findings]
+
+    both()
+    assert rules.checked > 0 and rules.reused == 0
+    both()
+    assert rules.checked == 0 and loads.hits == loads.loads
+    perus = processes / "perus.yaml"
+    perus.write_text(perus.read_text(encoding="utf-8").replace("role: hoitaja", "role: tuntematon", 1), encoding="utf-8")
+    both()  # an unknown role in one process: its findings anew, the others' kept
+    assert rules.reused > 0 and rules.checked > 0
+    roles = processes / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("id: hoitaja", "id: tuntematon", 1), encoding="utf-8")
+    both()  # the registry changed: every process rule runs again
+    assert rules.reused == 0
+
+
+def test_hostile_files_in_a_session_are_reported_never_followed(preview: Preview) -> None:
+    """A FIFO, a link out of the project and a deeply nested file saved while the session runs: each is a
+    located error (the FIFO never opened, the link never followed), the last good preview stays, and the
+    session builds again once they are gone."""
+    import os
+
+    from conftest import RELIABILITY
+
+    p = preview
+    before = tree_digest(p.config.site)
+    processes = p.root / "processes"
+    os.mkfifo(processes / "putki.yaml")
+    (processes / "ulos.yaml").symlink_to("/etc/passwd")
+    (processes / "syva.yaml").write_text("id: syva\ntitle: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
+    result = p.session.build(p.config, say=lambda _line: None, search=False)
+    errors = "\n".join(result.errors)
+    located = all(f"{name}:" in errors for name in ("putki.yaml", "ulos.yaml", "syva.yaml"))
+    intact = tree_digest(p.config.site) == before
+    for name in ("putki.yaml", "ulos.yaml", "syva.yaml"):
+        (processes / name).unlink()
+    recovered = p.rebuild().ok and p.differences() == []
+    RELIABILITY.record("serve-broken-save", "A save `handbook serve` cannot build (half-written, empty, "
+                       "not UTF-8, a tab, the folder gone, broken at start)",
+                       *(["located"] if located and intact and recovered else []))
+    assert not result.ok and located, errors
+    assert intact and recovered
+
+
+def test_a_session_that_fails_falls_back_to_the_usual_build(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = preview
+
+    def broken(*_args: object) -> BuildResult:
+        raise RuntimeError("kept state gone wrong")
+
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi varalla,")
+    original = PreviewSession._build
+    monkeypatch.setattr(PreviewSession, "_build", broken)
+    result = p.session.build(p.config, say=lambda _line: None, search=False)
+    assert result.ok and result.published
+    assert not p.session.languages  # forgotten
+    assert (p.config.work / "preview-session-error.log").read_text(encoding="utf-8").count("kept state gone wrong")
+    monkeypatch.setattr(PreviewSession, "_build", original)
+    assert p.differences() == []
