@@ -27,7 +27,7 @@ import logging
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -237,15 +237,42 @@ def _still_fits(
     )
 
 
+@contextlib.contextmanager
+def _mkdocs_build(config: Any) -> Iterator[Callable[[], None]]:
+    """What MkDocs' build() does around its steps, for both ways a language is rendered (`_run`,
+    `_run_kept`): warnings counted, and `abort_on_warnings()` (what it yields) aborts on any (strict);
+    the plugins told of an error; a BuildError turned into an Abort."""
+    from mkdocs import utils
+    from mkdocs.exceptions import Abort, BuildError
+
+    counter = utils.CountHandler()
+    counter.setLevel(logging.WARNING)
+    log = logging.getLogger("mkdocs")
+    log.addHandler(counter)
+
+    def abort_on_warnings() -> None:
+        if counts := counter.get_counts():
+            msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+            raise Abort(f"Aborted with {msg} in strict mode!")
+
+    try:
+        yield abort_on_warnings
+    except Exception as e:
+        config.plugins.on_build_error(error=e)
+        if isinstance(e, BuildError):
+            raise Abort("Aborted with a BuildError!") from e
+        raise
+    finally:
+        log.removeHandler(counter)
+
+
 def _run_kept(
     kept: KeptLanguage, out_dir: Path, docs: dict[str, list[int]], changed: set[str], key: str
 ) -> LanguageResult | None:
     """Render only the `changed` documents with the kept set-up and write them into `out_dir`, as `_run`
     would; None (nothing written) when that is not enough: a changed page's title is no longer the one
     the navigation and the other pages show, or a changed file is not a page MkDocs built before."""
-    from mkdocs import utils
     from mkdocs.commands.build import _build_page, _populate_page
-    from mkdocs.exceptions import Abort, BuildError
     from mkdocs.structure.files import InclusionLevel
 
     config, files, nav, env = kept.config, kept.files, kept.nav, kept.env
@@ -261,10 +288,7 @@ def _run_kept(
             pages.append(file)
         else:
             others.append(file)
-    warning_counter = utils.CountHandler()
-    warning_counter.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(warning_counter)
-    try:
+    with _mkdocs_build(config) as abort_on_warnings:
         for file in pages:
             _populate_page(file.page, config, files)
             if file.page.title != kept.state.titles.get(file.src_uri):
@@ -283,9 +307,7 @@ def _run_kept(
                 written.append(Path(file.abs_dest_path).relative_to(out_dir).as_posix())
         for file in pages:
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        if counts := warning_counter.get_counts():
-            msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
-            raise Abort(f"Aborted with {msg} in strict mode!")
+        abort_on_warnings()
         state = LanguageState(
             config_key=key, docs=docs, titles=dict(kept.state.titles), anchors=dict(kept.state.anchors),
             theme_files=kept.state.theme_files,
@@ -296,13 +318,6 @@ def _run_kept(
         return LanguageResult(
             state=state, full=False, pages_built=len(pages), files_written=len(written), changed_files=written
         )
-    except Exception as e:
-        config.plugins.on_build_error(error=e)
-        if isinstance(e, BuildError):
-            raise Abort("Aborted with a BuildError!") from e
-        raise
-    finally:
-        logging.getLogger("mkdocs").removeHandler(warning_counter)
 
 
 def _run(
@@ -314,18 +329,14 @@ def _run(
     (the set-up of a language folder that is as `previous` says, for `prepare_language`)."""
     from mkdocs import utils
     from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
-    from mkdocs.exceptions import Abort, BuildError
     from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
     full = previous is None
-    warning_counter = utils.CountHandler()
-    warning_counter.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(warning_counter)
     inclusion = InclusionLevel.is_included
     written = 0
-    try:
+    with _mkdocs_build(config) as abort_on_warnings:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         if full:
@@ -405,9 +416,7 @@ def _run(
             file.page.validate_anchor_links(files=files, log_level=log_level)
 
         config.plugins.on_post_build(config=config)
-        if counts := warning_counter.get_counts():
-            msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
-            raise Abort(f"Aborted with {msg} in strict mode!")
+        abort_on_warnings()
 
         if not full:
             written += _remove_stale(out_dir, files, config)
@@ -420,13 +429,6 @@ def _run(
         if setup is not None:
             setup.extend([files, nav, env])
         return state, len(rendered), written
-    except Exception as e:
-        config.plugins.on_build_error(error=e)
-        if isinstance(e, BuildError):
-            raise Abort("Aborted with a BuildError!") from e
-        raise
-    finally:
-        logging.getLogger("mkdocs").removeHandler(warning_counter)
 
 
 PRUNED = "navigation.prune"
