@@ -22,26 +22,11 @@ from pathlib import Path
 import pytest
 from conftest import BASE, BUILD_DAY, BUILD_EPOCH, ROOT, tree_digest
 from site_compare import site_differences
+from test_incremental import TOINEN  # the process added and removed: the same as the incremental tests'
 
 from generator.build import BuildConfig, BuildResult, preview_config, run_build
 from generator.build_state import site_identity
 from generator.preview_session import PreviewSession
-
-TOINEN = """id: toinen
-title: {fi: Toinen prosessi, sv: Andra processen, en: Second process}
-summary: {fi: Toinen yhteenveto., sv: Andra sammanfattningen., en: Second summary.}
-area: mielenterveys
-owner: {role: Esihenkilö, unit: MTP}
-version: 2
-valid_from: 2026-02-01
-reviewed: 2026-09-01
-review_every_months: 12
-roles: [asiakas, ohjaaja]
-steps:
-  - {id: alku, type: start, role: asiakas, name: {fi: Asiakas soittaa, sv: Klienten ringer, en: The client calls}}
-  - {id: kirjaa, type: task, role: ohjaaja, name: {fi: Kirjaa tiedot, sv: Dokumentera, en: Record the details}}
-  - {id: loppu, type: end, role: asiakas, name: {fi: Valmis, sv: Klar, en: Done}}
-"""
 
 LISA = """id: lisa
 title: {fi: Lisäprosessi, sv: Extraprocess, en: Extra process}
