@@ -94,14 +94,22 @@ def _link(src: str, dest: str) -> None:
                 return  # the same file, kept from the earlier site
             os.unlink(dest)
     except OSError as exc:
-        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+        if exc.errno not in _NO_LINK:
             raise
         shutil.copy2(src, dest)
         return
+    _link_or_copy(src, dest)
+
+
+_NO_LINK = (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP)
+"""Where a hard link cannot be made (another file system, no permission, too many links): a copy."""
+
+
+def _link_or_copy(src: str | Path, dest: str | Path) -> None:
     try:
         os.link(src, dest)
     except OSError as exc:
-        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+        if exc.errno not in _NO_LINK:
             raise
         shutil.copy2(src, dest)
 
@@ -128,12 +136,7 @@ def patch_site(site: Path, files: list[tuple[Path, str]]) -> int:
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.new")
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-        try:
-            os.link(source, tmp)
-        except OSError as exc:
-            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
-                raise
-            shutil.copy2(source, tmp)
+        _link_or_copy(source, tmp)
         os.replace(tmp, dest)
     return len(files)
 
