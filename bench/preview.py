@@ -12,9 +12,17 @@ read line by line, each line stamped with the time it arrived. Once it prints
 3. the page reloads itself (overrides/assets/handbook/preview.js); the latency ends
    when the page's visible text (`document.body.innerText`) contains the tag, as the
    page itself sees it (`Date.now()` in the page, checked on every animation frame);
-4. the bench waits for "search index renewed." (the preview shows pages first, and
-   renews search once the saves stop) before the next edit, so edits do not overlap
-   with the catch-up; where it does not come within `SEARCH_WAIT_S`, that is noted.
+4. where the save's build left the search behind (its summary says "search index as
+   before"), the bench waits for "search index renewed." (the preview shows pages first,
+   and renews search once the saves stop) before the next edit, so edits do not overlap
+   with the catch-up; where it does not come within `SEARCH_WAIT_S`, that is noted. A
+   build that searched, or did not publish, leaves no catch-up to wait for.
+
+serve's messages are read in English: the child runs with HANDBOOK_LANG=en whatever the
+caller's environment says (the bundled handbook's own language is Finnish, and a bench
+waiting for "preview at" in a Finnish serve waited START_TIMEOUT_S in silence). A line
+with the preview's address in any other wording stops the bench at once, and every wait
+longer than `HEARTBEAT_S` says what it waits for and the last line serve printed.
 
 The same is measured without a browser ("HTTP"): the page's URL fetched every
 `HTTP_POLL_S` until its HTML contains the tag. Each edit is a different process where
@@ -25,10 +33,12 @@ is detection + build + reload.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import signal
 import statistics
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -46,7 +56,16 @@ SHOW_TIMEOUT_S = 120.0
 """An edit not shown within this is counted as not shown (the figure is then None)."""
 SEARCH_WAIT_S = 300.0
 HTTP_POLL_S = 0.02
+HEARTBEAT_S = 30.0
+"""A wait longer than this says, every so often, what it is waiting for."""
+SEARCH_BEHIND = "search index as before"
+"""In the summary of a build that left the search behind (build.search-as-before): a catch-up follows."""
 _URL = re.compile(r"preview at (http://\S+/)")
+_ANY_URL = re.compile(r"http://\S+/")
+
+
+def _stderr(line: str) -> None:
+    print(f"bench/preview: {line}", file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -77,36 +96,62 @@ class ServeOutput:
             self._closed = True
             self._cond.notify_all()
 
+    @property
+    def closed(self) -> bool:
+        with self._cond:
+            return self._closed
+
     def mark(self) -> int:
         with self._cond:
             return len(self.lines)
 
-    def wait_for(self, pattern: str, since: int, timeout: float) -> tuple[float, str] | None:
-        """The first line from index `since` on that contains `pattern` (None on timeout or exit)."""
-        deadline = time.monotonic() + timeout
+    def wait_for(
+        self, pattern: str, since: int, timeout: float, progress: Callable[[str], None] | None = None,
+        stop: Callable[[str], bool] | None = None,
+    ) -> tuple[float, str] | None:
+        """The first line from index `since` on that contains `pattern` (None on timeout or exit, or at
+        the first line for which `stop` is true). `progress` is told every `HEARTBEAT_S` what is awaited."""
+        started = time.monotonic()
+        deadline = started + timeout
+        beat = started + HEARTBEAT_S
         with self._cond:
             while True:
                 for stamp, line in self.lines[since:]:
                     if pattern in line:
                         return stamp, line
-                left = deadline - time.monotonic()
-                if left <= 0 or self._closed:
+                    if stop is not None and stop(line):
+                        return None
+                since = len(self.lines)
+                now = time.monotonic()
+                if now >= deadline or self._closed:
                     return None
-                self._cond.wait(left)
+                if progress is not None and now >= beat:
+                    last = self.lines[-1][1] if self.lines else "(nothing yet)"
+                    progress(f"still waiting for {pattern!r} after {now - started:.0f} s; serve's last line: {last}")
+                    beat = now + HEARTBEAT_S
+                self._cond.wait(min(deadline, beat) - now)
 
     def text(self, since: int = 0) -> list[str]:
         with self._cond:
             return [line for _, line in self.lines[since:]]
 
 
+def serve_env(env: dict[str, str]) -> dict[str, str]:
+    """The child's environment: `env`, unbuffered, and serve's messages in English (what the bench reads)."""
+    return {**env, "PYTHONUNBUFFERED": "1", "HANDBOOK_LANG": "en"}
+
+
 class Serve:
     """`handbook serve --port 0` in `project` as a child process; stopped with SIGTERM (its Ctrl+C)."""
 
-    def __init__(self, cmd: Sequence[str], project: Path, env: dict[str, str]) -> None:
+    def __init__(
+        self, cmd: Sequence[str], project: Path, env: dict[str, str], progress: Callable[[str], None] | None = None
+    ) -> None:
+        self.progress = progress
         self.proc = subprocess.Popen(
             list(cmd),
             cwd=project,
-            env={**env, "PYTHONUNBUFFERED": "1"},
+            env=serve_env(env),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -118,11 +163,18 @@ class Serve:
         self.out = ServeOutput(self.proc.stdout)
 
     def url(self, timeout: float = START_TIMEOUT_S) -> str:
-        found = self.out.wait_for("preview at ", 0, timeout)
+        """The preview's address from "preview at URL"; a RuntimeError with serve's last lines when serve
+        exits, times out, or gives an address in other words (the messages in another language)."""
+        found = self.out.wait_for("preview at ", 0, timeout, self.progress, stop=lambda line: bool(_ANY_URL.search(line)))
         if found is None or not (m := _URL.search(found[1])):
-            tail = "\n".join(self.out.text()[-20:])
-            raise RuntimeError(f"handbook serve did not start (exit code {self.proc.poll()}):\n{tail}")
+            if self.out.closed:  # its output ended: it has exited, or is about to
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.proc.wait(timeout=5)
+            raise RuntimeError(f"handbook serve did not start (exit code {self.proc.poll()}):\n{self.tail()}")
         return m.group(1)
+
+    def tail(self, lines: int = 20) -> str:
+        return "\n".join(self.out.text()[-lines:])
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -150,10 +202,35 @@ def _after_save(serve: Serve, mark: int, saved: float) -> dict[str, Any]:
     }
 
 
-def _catch_up(serve: Serve, mark: int, saved: float) -> float | None:
-    """Seconds from the save until serve renewed the search index (None when it did not, in time)."""
-    found = serve.out.wait_for("search index renewed", mark, SEARCH_WAIT_S)
-    return found[0] - saved if found else None
+def _catch_up(serve: Serve, mark: int, saved: float, row: dict[str, Any]) -> None:
+    """Where the save's build left the search behind, the seconds from the save until serve renewed the
+    search index (`search_caught_up_s`, None when it did not within SEARCH_WAIT_S); `search_behind` says
+    whether there was a catch-up to wait for."""
+    behind = bool(row.get("summary")) and SEARCH_BEHIND in row["summary"]
+    row["search_behind"] = behind
+    row["search_caught_up_s"] = None
+    if not behind:
+        return
+    found = serve.out.wait_for("search index renewed", mark, SEARCH_WAIT_S, serve.progress)
+    if found is None and serve.progress is not None:
+        serve.progress(f"{row['tag']}: no 'search index renewed' within {SEARCH_WAIT_S:g} s; serve's last lines:\n"
+                       + serve.tail(5))
+    row["search_caught_up_s"] = found[0] - saved if found else None
+
+
+def _report(serve: Serve, row: dict[str, Any]) -> None:
+    """One line per edit while the bench runs, so that a run is never silent."""
+    if serve.progress is None:
+        return
+
+    def f(key: str) -> str:
+        return "-" if row.get(key) is None else f"{row[key]:.2f} s"
+
+    serve.progress(
+        f"{row['tag']} {row['page']}: shown {f('shown_s')}, noticed {f('noticed_s')}, built {f('built_s')}, "
+        f"search caught up {f('search_caught_up_s') if row['search_behind'] else 'not behind'}"
+        + ("" if row["summary"] else f"; no build summary, serve's last lines:\n{serve.tail(5)}")
+    )
 
 
 def _browser_edits(serve: Serve, base: str, edits: Sequence[Edit], tag: str) -> list[dict[str, Any]]:
@@ -168,8 +245,14 @@ def _browser_edits(serve: Serve, base: str, edits: Sequence[Edit], tag: str) -> 
             for k, edit in enumerate(edits, 1):
                 label = f"{tag}{k}x"
                 url = base + edit.page
-                with page.expect_request(lambda r: "__handbook__/status?version=" in r.url, timeout=60_000):
-                    response = page.goto(url, wait_until="load", timeout=60_000)
+                try:
+                    with page.expect_request(lambda r: "__handbook__/status?version=" in r.url, timeout=60_000):
+                        response = page.goto(url, wait_until="load", timeout=60_000)
+                except Exception as exc:  # noqa: BLE001 - playwright's TimeoutError, said with what serve printed
+                    raise RuntimeError(
+                        f"{url}: the page did not load or never polled __handbook__/status?version= ({exc});"
+                        f" serve's last lines:\n{serve.tail(5)}"
+                    ) from exc
                 if response is None or not response.ok:
                     raise RuntimeError(f"{url}: the preview does not serve this page ({response and response.status})")
                 mark = serve.out.mark()
@@ -182,7 +265,8 @@ def _browser_edits(serve: Serve, base: str, edits: Sequence[Edit], tag: str) -> 
                 except Exception:  # noqa: BLE001 - a timeout: the change never showed
                     shown = None
                 row = {"page": edit.page, "tag": label, "shown_s": shown, **_after_save(serve, mark, saved)}
-                row["search_caught_up_s"] = _catch_up(serve, mark, saved)
+                _catch_up(serve, mark, saved, row)
+                _report(serve, row)
                 rows.append(row)
             context.close()
         finally:
@@ -219,7 +303,8 @@ def _http_edits(serve: Serve, base: str, edits: Sequence[Edit], tag: str) -> lis
         saved = time.time()
         shown = _http_shows(base + edit.page, label, saved)
         row = {"page": edit.page, "tag": label, "shown_s": shown, **_after_save(serve, mark, saved)}
-        row["search_caught_up_s"] = _catch_up(serve, mark, saved)
+        _catch_up(serve, mark, saved, row)
+        _report(serve, row)
         rows.append(row)
     return rows
 
@@ -239,7 +324,8 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "noticed_s": _median(rows, "noticed_s"),
         "built_s": _median(rows, "built_s"),
         "search_caught_up_s": _median(rows, "search_caught_up_s"),
-        "search_not_caught_up": sum(1 for r in rows if r["search_caught_up_s"] is None),
+        "search_behind": sum(1 for r in rows if r.get("search_behind")),
+        "search_not_caught_up": sum(1 for r in rows if r.get("search_behind") and r["search_caught_up_s"] is None),
         "runs": rows,
     }
 
@@ -251,13 +337,18 @@ def measure_preview(
     browser_edits: Sequence[Edit],
     http_edits: Sequence[Edit],
     log: Path | None = None,
+    progress: Callable[[str], None] | None = _stderr,
 ) -> dict[str, Any]:
-    """Start the preview, wait for its first build, then time each edit in the browser and over HTTP."""
-    serve = Serve(serve_cmd, project, env)
+    """Start the preview, wait for its first build, then time each edit in the browser and over HTTP.
+    `progress` hears one line per edit and what a long wait is waiting for (None: silent)."""
+    serve = Serve(serve_cmd, project, env, progress)
     started = time.time()
     try:
         base = serve.url()
         first_build_s = time.time() - started
+        if progress is not None:
+            edits = f"{len(browser_edits)} browser and {len(http_edits)} HTTP edits"
+            progress(f"preview at {base} after {first_build_s:.1f} s; {edits}")
         out: dict[str, Any] = {"first_build_s": first_build_s}
         out["browser"] = summarize(_browser_edits(serve, base, browser_edits, "selain")) if browser_edits else None
         out["http"] = summarize(_http_edits(serve, base, http_edits, "http")) if http_edits else None
