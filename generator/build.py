@@ -39,9 +39,10 @@ from .files import write_if_changed
 from .handbook import Handbook
 from .measure import measure_project
 from .messages import catalogue, text
-from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_key
+from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_key, render_first
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
 from .parse_cache import cache_file
+from .preview_first import FirstLook, FirstShown, set_aside
 from .publication import publish
 from .publish import (
     KEEP_OLD_SITES,
@@ -238,6 +239,9 @@ class BuildResult:
     """A new site was swapped in (False: nothing changed, site/ is as it was)."""
     shards_indexed: int = 0
     """Shards of the search index Pagefind made again (the others were as before)."""
+    changed_pages: list[str] | None = None
+    """A preview patched in place: the site paths this build put, after any first look had put its own
+    (None: a whole new site, or nothing published)."""
 
     @property
     def exit_code(self) -> int:
@@ -253,12 +257,14 @@ def build(config: BuildConfig, strict: bool = False) -> int:
 
 
 def run_build(
-    config: BuildConfig, strict: bool = False, say: Callable[[str], None] = print, search: bool = True
+    config: BuildConfig, strict: bool = False, say: Callable[[str], None] = print, search: bool = True,
+    first: FirstLook | None = None,
 ) -> BuildResult:
     """The recipe: check, diagrams, pages, MkDocs per language, search index, swap into site/.
 
     `search=False` (a preview) publishes the pages with the search index of the last build that made
-    one; `index_search_later()` brings it up to date.
+    one; `index_search_later()` brings it up to date. `first` (a preview session's): the pages of the
+    process just saved are put into the preview before the rest is built (preview_first.py).
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -314,9 +320,20 @@ def run_build(
             say(text("build.no-diagram", failure=failure))
         if morphology.status():
             say(text("build.no-voikko"))
-        with _timed(timings, "pages"):
-            docs = generate_pages(handbook, config, diagrams, state)
-        configs = write_mkdocs_configs(config, docs)
+        shown: FirstShown | None = None
+        if first is not None and not search:
+            with _timed(timings, "first"):
+                shown = show_first(config, handbook, diagrams, state, first)
+        elif first is not None:  # no first look with search, but the next save is compared with this build
+            first.note({pf.process.id: pf.process for pf in pub.handbook.processes})
+        try:
+            with _timed(timings, "pages"):
+                docs = generate_pages(handbook, config, diagrams, state)
+            configs = write_mkdocs_configs(config, docs)
+        except BaseException:
+            if shown is not None:
+                shown.undo()
+            raise
         try:
             with _timed(timings, "mkdocs"):
                 languages = build_sites(config, configs, state, pages=docs.page_count)
@@ -329,6 +346,8 @@ def run_build(
                 check_edition(config, config.site, checked.handbook, timings)
                 save_state(config.state_file, state)
                 record_inputs(config, digest, state, docs, checked)
+                if shown is not None:
+                    shown.done()
                 result = _result(config, docs, diagrams, languages, timings, started, searched=False, published=False)
                 say(summary(result, config, docs))
                 return result
@@ -336,10 +355,13 @@ def run_build(
             if patch is not None:
                 # A preview whose pages MkDocs rendered with its kept set-up: only these files changed.
                 with _timed(timings, "publish"):
-                    patch_site(config.site, patch)
+                    put = patch_site(config.site, patch)
                 save_state(config.state_file, state)
                 record_inputs(config, digest, state, docs, checked)
+                if shown is not None:
+                    shown.done()
                 result = _result(config, docs, diagrams, languages, timings, started, searched=False, published=True)
+                result.changed_pages = put
                 say(summary(result, config, docs))
                 return result
             staging = new_site_folder(config)
@@ -359,6 +381,8 @@ def run_build(
             with _timed(timings, "publish"):
                 publish_site(config, staging)
         except Exception as exc:  # MkDocs, a theme template or Pagefind failing in a way of its own
+            if shown is not None:
+                shown.undo()
             message = str(exc) if isinstance(exc, (BuildError, MkDocsFailed)) else _tool_fault(config, exc)
             say(text("build.line", message=message))
             say(text("build.site-unchanged", site=_show(config.site)))
@@ -366,6 +390,8 @@ def run_build(
         state.site = site_identity(config.site)
         save_state(config.state_file, state)
         record_inputs(config, digest, state, docs, checked)
+        if shown is not None:
+            shown.done()
         prune_old_sites(config, background=config.preview)
     result = _result(config, docs, diagrams, languages, timings, started, searched=searched, published=True)
     result.shards_indexed = indexed
@@ -553,20 +579,13 @@ def _diagram_files(folder: Path, process_id: str, lang: str) -> list[Path]:
 
 def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, state: BuildState) -> GeneratedDocs:
     """The Markdown of every page; a page whose inputs are those recorded in `state` is not written again."""
-    legend: Callable[[str], str] | None = None
-    try:
-        from .render.legend import legend_markdown
-
-        legend = legend_markdown
-    except ImportError:
-        pass
     return generate_docs(
         handbook,
         config.docs_root,
         config.content_dir,
         config.langs,
         svg=diagrams.for_page if diagrams.available else None,
-        legend=legend,
+        legend=_legend(),
         previous=state.pages or None,  # load_state gives no pages when the tools changed
         svg_digest=diagrams.digest if diagrams.available and diagrams.render_one is None else None,
         bpmn=diagrams.bpmn if diagrams.bpmn_files else None,
@@ -574,6 +593,14 @@ def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, 
         upcoming_svg=diagrams.upcoming if diagrams.available and diagrams.render_one is None else None,
         upcoming_svg_digest=diagrams.upcoming_digest,
     )
+
+
+def _legend() -> Callable[[str], str] | None:
+    try:
+        from .render.legend import legend_markdown
+    except ImportError:
+        return None
+    return legend_markdown
 
 
 def check_edition(config: BuildConfig, site: Path, handbook: Handbook, timings: dict[str, float]) -> None:
@@ -695,6 +722,61 @@ def build_sites(
     return {lang: results[lang] for lang in configs}
 
 
+def show_first(
+    config: BuildConfig, handbook: Handbook, diagrams: Diagrams, state: BuildState, first: FirstLook
+) -> FirstShown | None:
+    """A preview's first look (preview_first.py): the pages of the process just saved, written, rendered
+    with MkDocs' kept set-up and put into the served site before the rest of the build; `first.shown` is
+    told the paths. None when there is nothing to show first, or it cannot be shown on its own."""
+    if not _patchable(config, state):
+        first.forget()
+        return None
+    from .render.pages import generate_first
+
+    legend = _legend()
+    written = generate_first(
+        handbook, config.docs_root, config.content_dir, config.langs,
+        select=lambda site: first.select(site.process_by_id),
+        svg=diagrams.for_page if diagrams.available else None,
+        legend=legend,
+        svg_digest=diagrams.digest if diagrams.available and diagrams.render_one is None else None,
+        bpmn=diagrams.bpmn if diagrams.bpmn_files else None,
+        bpmn_digest=diagrams.bpmn_digest,
+    )
+    if not written or not any(written.values()):
+        return None
+    versions = tool_versions()
+    theme = [config.theme_config, config.overrides_dir]
+    files: list[tuple[Path, str]] = []
+    for lang, uris in written.items():
+        if not uris:
+            continue
+        cfg = config.mkdocs_config(lang)
+        out = config.language_dir(lang)
+        rendered = render_first(cfg, out, set(uris), config_key(cfg, theme, versions))
+        if rendered is None:
+            return None  # what was written is rendered again by the build's own MkDocs step
+        files += [(out / rel, config.lang_subdir(lang) + rel) for rel in rendered]
+    aside = set_aside(config.outputs / "first-look")
+    saved: list[tuple[Path, Path | None]] = []
+    try:
+        put = patch_site(config.site, files, aside, saved)
+    except OSError:
+        FirstShown([], saved, aside).undo()
+        return None
+    shown = FirstShown(put, saved, aside)
+    if put and first.shown is not None:
+        first.shown(put)
+    return shown
+
+
+def _patchable(config: BuildConfig, state: BuildState) -> bool:
+    """The published preview may take files in place: an internal edition's preview, the site the state describes."""
+    if not config.preview or config.edition != DEFAULT_EDITION or not state.site:
+        return False
+    return site_identity(config.site) == state.site and config.site.is_dir() and not config.site.is_symlink()
+
+
 def site_patch(
     config: BuildConfig, languages: dict[str, LanguageResult], state: BuildState
 ) -> list[tuple[Path, str]] | None:
@@ -702,9 +784,7 @@ def site_patch(
     knows exactly which files it changed (mkdocs_site.KeptLanguage) and the site is the one the state
     describes; None: assemble a new site. Only a preview of the internal edition is patched (a public
     one is checked for leaks as a whole)."""
-    if not config.preview or config.edition != DEFAULT_EDITION or not state.site:
-        return None
-    if site_identity(config.site) != state.site or not config.site.is_dir() or config.site.is_symlink():
+    if not _patchable(config, state):
         return None
     out: list[tuple[Path, str]] = []
     for lang, result in languages.items():

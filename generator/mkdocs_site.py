@@ -272,6 +272,51 @@ def _run_kept(
     """Render only the `changed` documents with the kept set-up and write them into `out_dir`, as `_run`
     would; None (nothing written) when that is not enough: a changed page's title is no longer the one
     the navigation and the other pages show, or a changed file is not a page MkDocs built before."""
+    done = _render_kept(kept, out_dir, changed)
+    if done is None:
+        return None
+    pages, written = done
+    state = LanguageState(
+        config_key=key, docs=docs, titles=dict(kept.state.titles), anchors=dict(kept.state.anchors),
+        theme_files=kept.state.theme_files,
+    )
+    for file in pages:
+        state.anchors[file.src_uri] = sorted(file.page.present_anchor_ids or ())
+    kept.state = state
+    return LanguageResult(
+        state=state, full=False, pages_built=len(pages), files_written=len(written), changed_files=written
+    )
+
+
+def render_first(config_file: Path, out_dir: Path, changed: set[str], key: str) -> list[str] | None:
+    """The `changed` documents of a language rendered with the set-up the preview kept of its last build
+    (`kept_languages`), for the preview to show them before the rest of the build is done
+    (build.show_first): the files written into `out_dir`, as the build's own MkDocs step would write
+    them. The kept set-up is left as it was, so that step renders them again the usual way and records
+    them. None (what was written stays unrecorded, the build's own step renders it again) when there is
+    no kept set-up of this configuration, MkDocs warns, or a page's title is no longer the one the
+    navigation shows."""
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    store = _KEPT.get()
+    kept = store.get(str(out_dir)) if store is not None else None
+    if kept is None or kept.key != key:
+        return None
+    try:
+        if config_file.read_bytes() != kept.config_text:
+            return None
+        with _mkdocs_log():
+            done = _render_kept(kept, out_dir, changed)
+    except (OSError, Abort, MkDocsException, SystemExit):
+        return None
+    return None if done is None else done[1]
+
+
+def _render_kept(kept: KeptLanguage, out_dir: Path, changed: set[str]) -> tuple[list[Any], list[str]] | None:
+    """The `changed` documents rendered with the kept set-up and written into `out_dir` (new files only):
+    the pages rendered and the files written, relative to `out_dir`; None when a changed file is not a
+    page or file MkDocs built before, or a page's title is no longer the one recorded. Aborts (strict)
+    on any warning."""
     from mkdocs.commands.build import _build_page, _populate_page
     from mkdocs.structure.files import InclusionLevel
 
@@ -308,16 +353,7 @@ def _run_kept(
         for file in pages:
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         abort_on_warnings()
-        state = LanguageState(
-            config_key=key, docs=docs, titles=dict(kept.state.titles), anchors=dict(kept.state.anchors),
-            theme_files=kept.state.theme_files,
-        )
-        for file in pages:
-            state.anchors[file.src_uri] = sorted(file.page.present_anchor_ids or ())
-        kept.state = state
-        return LanguageResult(
-            state=state, full=False, pages_built=len(pages), files_written=len(written), changed_files=written
-        )
+    return pages, written
 
 
 def _run(

@@ -14,7 +14,9 @@ what the build would otherwise compute again after every save:
 - MkDocs' set-up of each language (`mkdocs_site.KeptLanguage`: configuration, theme, files,
   navigation, template environment): while the configuration (navigation included) and the set of
   documents are unchanged, only the changed pages are rendered, and the preview's site takes those
-  files in place (`build.site_patch`) instead of a whole new site.
+  files in place (`build.site_patch`) instead of a whole new site;
+- the processes of its last good build, to show the pages of the process just saved before the rest
+  of the build (`preview_first.FirstLook`, `build.show_first`).
 
 Anything else (a changed navigation or title, a new or removed page, mkdocs.yml or overrides/)
 goes the way of every build: `run_build` decides, and the session only makes its steps cheaper.
@@ -34,6 +36,7 @@ from .build import BuildConfig, BuildResult, build_lock, run_build
 from .build_state import BuildState, kept_state, load_state, tool_versions
 from .loading import LoadMemo, remembered_loads
 from .mkdocs_site import KeptLanguage, config_key, kept_languages, prepare_language
+from .preview_first import FirstLook
 from .render.diagram_cache import kept_diagram_keys
 from .render.pages.digests import KeptDigests, kept_digests
 from .rules import RuleMemo, remembered_findings
@@ -47,13 +50,19 @@ class PreviewSession:
     digests: KeptDigests = field(default_factory=KeptDigests)
     diagram_keys: dict[Any, Any] = field(default_factory=dict)
     state: dict[Path, tuple[tuple[int, ...], BuildState]] = field(default_factory=dict)
+    first: FirstLook = field(default_factory=FirstLook)
 
-    def build(self, config: BuildConfig, say: Callable[[str], None] = print, search: bool = True) -> BuildResult:
-        """`run_build` with what this session kept from its earlier builds. Should that fail in a way of its
-        own (an exception, not a located error), the session forgets everything it kept and the build runs
-        again the usual way, so that what was kept can never stand in the way of a preview."""
+    def build(
+        self, config: BuildConfig, say: Callable[[str], None] = print, search: bool = True,
+        shown: Callable[[list[str]], None] | None = None,
+    ) -> BuildResult:
+        """`run_build` with what this session kept from its earlier builds. `shown` is told the site paths
+        of a first look (the saved process's pages, put into the preview before the rest is built). Should
+        the build fail in a way of its own (an exception, not a located error), the session forgets
+        everything it kept and the build runs again the usual way, so that what was kept can never stand
+        in the way of a preview."""
         try:
-            return self._build(config, say, search)
+            return self._build(config, say, search, shown)
         except Exception as exc:  # noqa: BLE001 - the usual build below says what is wrong, if anything
             self.forget()
             _log(config, exc)
@@ -62,13 +71,26 @@ class PreviewSession:
     def forget(self) -> None:
         self.loads, self.rules, self.languages = LoadMemo(), RuleMemo(), {}
         self.digests, self.diagram_keys, self.state = KeptDigests(), {}, {}
+        self.first = FirstLook()
 
-    def _build(self, config: BuildConfig, say: Callable[[str], None], search: bool) -> BuildResult:
-        with (
-            remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages),
-            kept_digests(self.digests), kept_diagram_keys(self.diagram_keys), kept_state(self.state),
-        ):
-            return run_build(config, say=say, search=search)
+    def _build(
+        self, config: BuildConfig, say: Callable[[str], None], search: bool,
+        shown: Callable[[list[str]], None] | None,
+    ) -> BuildResult:
+        self.first.shown = shown
+        try:
+            with (
+                remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages),
+                kept_digests(self.digests), kept_diagram_keys(self.diagram_keys), kept_state(self.state),
+            ):
+                result = run_build(config, say=say, search=search, first=self.first)
+        except BaseException:
+            self.first.built(False)
+            raise
+        finally:
+            self.first.shown = None
+        self.first.built(result.ok)
+        return result
 
     def warm(self, config: BuildConfig) -> int:
         """Make MkDocs' set-up of each language its last build did not leave here (a full build runs the

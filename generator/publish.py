@@ -125,20 +125,49 @@ def write_new_file(path: Path, text: str, placed: set[str] | None = None) -> Non
         placed.add(str(path))
 
 
-def patch_site(site: Path, files: list[tuple[Path, str]]) -> int:
+def patch_site(
+    site: Path, files: list[tuple[Path, str]], aside: Path | None = None,
+    saved: list[tuple[Path, Path | None]] | None = None,
+) -> list[str]:
     """Put a few new files into the published `site` in place, each in one step (a hard link to the new
     file renamed over the old one): for a preview whose build changed only these files (mkdocs_site's
     kept set-up), instead of assembling and swapping a whole new site. `files`: (new file, its path in
-    the site). A reader sees each page old or new, never half of one. The files put."""
+    the site). A reader sees each page old or new, never half of one. A file whose bytes are those the
+    site has is left as it is. With `aside`, each file replaced is first linked into that folder and
+    listed in `saved` with it (None for a file that was not there), so that it can be put back
+    (preview_first.FirstShown.undo). The paths put."""
+    put: list[str] = []
     for source, rel in files:
         dest = site / rel
+        if _same_bytes(source, dest):
+            continue
         _folder_at(str(dest.parent))
+        if aside is not None and saved is not None:
+            before: Path | None = aside / str(len(saved))
+            try:
+                _link_or_copy(dest, before)
+            except FileNotFoundError:
+                before = None
+            saved.append((dest, before))
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.new")
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         _link_or_copy(source, tmp)
         os.replace(tmp, dest)
-    return len(files)
+        put.append(rel)
+    return put
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        sa, sb = os.stat(a), os.stat(b)
+        if (sa.st_ino, sa.st_dev) == (sb.st_ino, sb.st_dev):
+            return True
+        if sa.st_size != sb.st_size:
+            return False
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 def remove_unplaced(target: Path, placed: set[str]) -> int:

@@ -41,6 +41,8 @@ POLL_SECONDS = 0.1
 QUIET_SECONDS = 0.1
 """Wait this long after the last change: editors save in several writes."""
 LONG_POLL_SECONDS = 20.0
+CHANGES_KEPT = 64
+"""How many generations' changed paths the status remembers (a page further behind reloads)."""
 """A page's status request waits this long for the next build before it is answered as it is."""
 
 STATUS_PATH = "/__handbook__/status"
@@ -58,11 +60,17 @@ class PreviewStatus:
         """Grows with every update, good or not: what a page's long poll waits for."""
         self.built = False
         """A build of this preview succeeded (published, or nothing to change): the banner says so."""
+        self.changes: dict[int, list[str] | None] = {}
+        """The site paths each of the last generations put (None: a whole new site)."""
 
-    def update(self, ok: bool, errors: list[str], published: bool = True) -> None:
+    def update(self, ok: bool, errors: list[str], published: bool = True, changed: list[str] | None = None) -> None:
+        """`changed`: the site paths a published build put, when it knows them (a preview patched in place);
+        a page not among them need not reload. None: anything may have changed."""
         with self._lock:
             if ok and published:
                 self.generation += 1
+                self.changes[self.generation] = None if changed is None else sorted(changed)
+                self.changes.pop(self.generation - CHANGES_KEPT, None)
             self.built = self.built or ok
             self.errors = list(errors)
             self.version += 1
@@ -73,7 +81,22 @@ class PreviewStatus:
         with self._lock:
             self._lock.wait_for(lambda: self.version != version, timeout)
 
-    def as_json(self) -> bytes:
+    def changed_since(self, generation: int) -> list[str] | None:
+        """The site paths put by the generations after `generation` (None: unknown, or a whole new site)."""
+        with self._lock:
+            if generation >= self.generation:
+                return []
+            found: set[str] = set()
+            for g in range(generation + 1, self.generation + 1):
+                paths = self.changes.get(g)
+                if paths is None:
+                    return None
+                found.update(paths)
+            return sorted(found)
+
+    def as_json(self, seen: int | None = None) -> bytes:
+        """What the pages poll; with `seen` (the generation a page shows), which site paths changed since."""
+        changed = self.changed_since(seen) if seen is not None else None
         with self._lock:
             data = {
                 "generation": self.generation,
@@ -81,6 +104,7 @@ class PreviewStatus:
                 "errors": self.errors,
                 "building": self.building,
                 "built": self.built,
+                "changed": changed,
             }
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
@@ -98,7 +122,10 @@ def _handler(site: Path, status: PreviewStatus) -> type[http.server.SimpleHTTPRe
                 with contextlib.suppress(KeyError, ValueError):
                     # The page says what it shows: answer when that is no longer the latest (long polling).
                     status.wait(int(seen["version"][0]), LONG_POLL_SECONDS)
-                self._send(200, "application/json; charset=utf-8", status.as_json())
+                shows: int | None = None
+                with contextlib.suppress(KeyError, ValueError):
+                    shows = int(seen["generation"][0])
+                self._send(200, "application/json; charset=utf-8", status.as_json(shows))
                 return
             if not site.is_dir():
                 # No good build yet: every address shows the errors, and the page waits for the first build.
@@ -199,14 +226,17 @@ def rebuild(
     status.building = True
     session = session if session is not None else PreviewSession()
     try:
-        result = session.build(config, say=lambda line: print(line, flush=True), search=search)
+        result = session.build(
+            config, say=lambda line: print(line, flush=True), search=search,
+            shown=lambda paths: status.update(True, [], changed=paths),
+        )
     except Exception as exc:  # keep serving the last good preview
         _log_fault(config, exc)
         print(text("serve.build-failed", error=exc), file=sys.stderr, flush=True)
         status.update(False, [text("serve.build-failed-short", error=exc)])
         return False
     else:
-        status.update(result.ok, result.errors, published=result.published)
+        status.update(result.ok, result.errors, published=result.published, changed=result.changed_pages)
         return result.ok and result.published and not result.searched
     finally:
         status.building = False

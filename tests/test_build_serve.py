@@ -277,3 +277,35 @@ def test_serve_started_on_a_broken_file_shows_the_error_and_starts_after_the_fix
     finally:
         served.stop()
     assert "Traceback" not in "\n".join(served.lines)
+
+
+LOADS = "if (window === window.top) sessionStorage.setItem('hb-loads', String(+(sessionStorage.getItem('hb-loads') || 0) + 1))"
+"""Counts the loads of a tab's page (not of the diagram it embeds)."""
+
+
+def test_a_save_reloads_only_the_pages_it_changed(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
+    """The saved process's page reloads once (its first look, preview_first.py, and not again when the
+    rest of the build is done); an open page the save did not change stays as it is."""
+    root = project_folder(tmp_path)
+    source = root / "processes" / "perus.yaml"
+    served = Served(root)
+    own = page.page
+    other = own.context.new_page()
+    try:
+        for pg, path in ((own, "prosessit/perus/"), (other, "sanasto/")):
+            pg.add_init_script(LOADS)
+            with pg.expect_request(lambda r: "__handbook__/status?version=" in r.url, timeout=30_000):
+                pg.goto(served.url + path, wait_until="load")
+        other.evaluate("window.hbStill = true")
+        for n in range(2):  # the second save is one a first look shows (compared with the first's build)
+            mark = len(served.lines)
+            _save(source, source.read_bytes().replace(b"name: {fi: Arvioi", f"name: {{fi: Arvioi {n}x".encode(), 1))
+            own.wait_for_function("t => document.body.innerText.includes(t)", arg=f"Arvioi {n}x", timeout=30_000)
+            served.wait_for_line("Rakennettu", mark)
+            time.sleep(1.0)  # any later reload would come now
+        assert own.evaluate("sessionStorage.getItem('hb-loads')") == "3"  # loaded, then one reload a save
+        assert other.evaluate("window.hbStill === true"), "a page the saves did not change reloaded"
+        assert other.evaluate("sessionStorage.getItem('hb-loads')") == "1"
+    finally:
+        served.stop()
+    assert "Traceback" not in "\n".join(served.lines)

@@ -14,6 +14,7 @@ A save that breaks the check or MkDocs leaves the last good preview as it was.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -263,3 +264,87 @@ def test_a_session_that_fails_falls_back_to_the_usual_build(preview: Preview, mo
     assert (p.config.work / "preview-session-error.log").read_text(encoding="utf-8").count("kept state gone wrong")
     monkeypatch.setattr(PreviewSession, "_build", original)
     assert p.differences() == []
+
+
+# --- the first look: the saved process's pages before the rest (generator/preview_first.py) -------
+
+
+def _build_watching_first(p: Preview, page: str) -> tuple[BuildResult, list[tuple[list[str], str]]]:
+    """A rebuild that records each first look: the paths it put and, at that moment, the served `page`."""
+    seen: list[tuple[list[str], str]] = []
+
+    def shown(paths: list[str]) -> None:
+        seen.append((paths, (p.config.site / page).read_text(encoding="utf-8")))
+
+    said: list[str] = []
+    result = p.session.build(p.config, say=said.append, search=False, shown=shown)
+    assert result.ok, "\n".join(said)
+    return result, seen
+
+
+def test_the_saved_process_page_is_shown_first_then_the_rest(preview: Preview) -> None:
+    p = preview
+    page = "prosessit/perus/index.html"
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi ensin,")
+    result, seen = _build_watching_first(p, page)
+    assert len(seen) == 1, seen
+    paths, served = seen[0]
+    assert page in paths and all(path.startswith(("prosessit/perus/", "sv/", "en/")) for path in paths), paths
+    assert "Arvioi ensin" in served  # shown before the listings and the state were done
+    # The rest of the build put only what the first look had not: the open page does not reload twice.
+    assert result.changed_pages is not None and not set(result.changed_pages) & set(paths), result.changed_pages
+    assert p.differences() == []
+    assert not (p.config.outputs / "first-look").exists()  # the files set aside are gone with a good build
+
+
+def test_no_first_look_when_the_navigation_changes(preview: Preview) -> None:
+    p = preview
+    p.edit("processes/perus.yaml", "title: {fi: Perusprosessi,", "title: {fi: Perusprosessi toinen,")
+    _result, seen = _build_watching_first(p, "prosessit/perus/index.html")
+    assert seen == []  # the title is in the navigation of every page: the whole build decides
+    assert p.differences() == []
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi sitten,")
+    _result, seen = _build_watching_first(p, "prosessit/perus/index.html")
+    assert len(seen) == 1 and "Arvioi sitten" in seen[0][1]  # compared with the build just before
+    assert p.differences() == []
+
+
+def test_a_build_that_fails_after_the_first_look_puts_the_pages_back(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import build
+    from generator.mkdocs_site import MkDocsFailed
+
+    p = preview
+    before = tree_digest(p.config.site)
+
+    def failing(*_args: object, **_kwargs: object) -> object:
+        raise MkDocsFailed("MkDocs failed for mkdocs.fi.yml: a test")
+
+    monkeypatch.setattr(build, "build_sites", failing)
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi kesken,")
+    seen: list[list[str]] = []
+    result = p.session.build(p.config, say=lambda _line: None, search=False, shown=seen.append)
+    assert seen and not result.ok  # shown first, then the build failed
+    assert tree_digest(p.config.site) == before  # and the preview is the last good one again
+    monkeypatch.undo()
+    p.rebuild()
+    assert p.differences() == []
+
+
+def test_the_status_says_which_pages_each_build_put() -> None:
+    from generator.serve import CHANGES_KEPT, PreviewStatus
+
+    status = PreviewStatus()
+    status.update(True, [])  # the first build: a whole new site
+    status.update(True, [], changed=["prosessit/perus/index.html"])  # a first look
+    status.update(True, [], changed=["roolit/hoitaja/index.html"])  # the rest of that build
+    status.update(False, ["perus.yaml:3:1: virhe"], published=False)  # a broken save publishes nothing
+    assert status.changed_since(1) == ["prosessit/perus/index.html", "roolit/hoitaja/index.html"]
+    assert status.changed_since(2) == ["roolit/hoitaja/index.html"]
+    assert status.changed_since(3) == []
+    assert status.changed_since(0) is None  # the whole site was new since then: every page reloads
+    for _ in range(CHANGES_KEPT + 1):
+        status.update(True, [], changed=[])
+    assert status.changed_since(3) is None  # further behind than the status remembers
+    assert json.loads(status.as_json(status.generation))["changed"] == []

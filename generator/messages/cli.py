@@ -367,6 +367,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "build.step.check": m(fi="tarkistus", sv="kontroll", en="check"),
     "build.step.diagrams": m(fi="kaaviot", sv="diagram", en="diagrams"),
     "build.step.pages": m(fi="sivut", sv="sidor", en="pages"),
+    "build.step.first": m(fi="muokattu sivu ensin", sv="den ändrade sidan först", en="edited page first"),
     "build.step.mkdocs": m(fi="mkdocs", sv="mkdocs", en="mkdocs"),
     "build.step.publish": m(fi="julkaisu", sv="publicering", en="publish"),
     "build.step.leaks": m(fi="vuototarkistus", sv="läckkontroll", en="leak check"),

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +62,7 @@ from . import limits
 from .digests import Inputs, fold, page_digest
 from .kinds import Context, Page, SvgDigest, all_kinds
 from .kinds import content as _content
+from .kinds import process as _process
 from .kinds.content import content_files, content_pages
 from .kinds.process import _tidy_svg
 from .limits import (
@@ -162,6 +163,46 @@ def generate_docs(
             handbook, docs_root, content_dir, langs, svg, legend, previous, svg_digest, bpmn, bpmn_digest,
             upcoming_svg, upcoming_svg_digest,
         )
+
+
+def generate_first(
+    handbook: Handbook,
+    docs_root: Path,
+    content_dir: Path,
+    langs: Iterable[str],
+    select: Callable[[Site], Collection[str] | None],
+    svg: SvgSource | None = None,
+    legend: LegendSource | None = None,
+    svg_digest: SvgDigest | None = None,
+    bpmn: SvgSource | None = None,
+    bpmn_digest: SvgDigest | None = None,
+) -> dict[str, list[str]] | None:
+    """The pages of a few processes alone, before the rest (a preview shows them first: build.show_first):
+    the page, diagram and BPMN file of each process in force whose id `select` gives, written in every
+    language exactly as `generate_docs` writes them. The files whose bytes changed, per language (paths
+    relative to the language's docs folder); None when `select` gives None (nothing written).
+
+    Nothing is recorded and nothing removed: the build's own `generate_docs` comes next and finds these
+    files as they must be."""
+    site = Site(handbook)
+    chosen = select(site)
+    if chosen is None:
+        return None
+    processes = [site.process_by_id[pid] for pid in chosen if pid in site.process_by_id]
+    env = template_env()
+    inputs = Inputs(site, env)
+    written: dict[str, list[str]] = {}
+    for lang in langs:
+        w = PageWriter(site, lang, env, svg, legend)
+        ctx = Context(
+            site, lang, inputs, svg, legend, content_dir, content_files(content_dir), svg_digest, bpmn, bpmn_digest,
+        )
+        out_dir = docs_root / lang
+        written[lang] = [
+            page.path for p in processes for page in _process.pages_of(ctx, p)
+            if write_if_changed(out_dir / page.path, page.render(w))
+        ]
+    return written
 
 
 @contextlib.contextmanager

@@ -73,15 +73,30 @@
   }
 
   var version = null;
+  var siteRoot = new URL("../", root).pathname;
+
+  /* Whether this page is among the site's files a build put (`changed`: their paths in the site, or
+     null when the whole site may have changed). A save of one process changes only its own pages:
+     the other open pages stay as they are. */
+  function shownChanged(changed) {
+    if (!Array.isArray(changed)) return true;
+    var path = location.pathname;
+    if (path.indexOf(siteRoot) !== 0) return true;
+    path = path.slice(siteRoot.length);
+    if (path === "" || path.charAt(path.length - 1) === "/") path += "index.html";
+    try { path = decodeURIComponent(path); } catch (e) { return true; }
+    return changed.indexOf(path) !== -1;
+  }
 
   /* Long polling: the server answers as soon as a build changes what this page shows. */
   function poll() {
-    var url = version === null ? statusUrl : statusUrl + "?version=" + version;
+    var url = version === null ? statusUrl : statusUrl + "?version=" + version + "&generation=" + seen;
     var failed = false;
     fetch(url, { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (status) {
-        if (seen !== null && status.generation !== seen && !(status.errors && status.errors.length)) {
+        if (seen !== null && status.generation !== seen && !(status.errors && status.errors.length) &&
+            shownChanged(status.changed)) {
           location.reload();
           return;
         }

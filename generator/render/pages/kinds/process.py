@@ -58,47 +58,51 @@ BPMN_KIND = "bpmn"
 
 
 def pages(ctx: Context) -> Iterator[Page]:
-    site, lang = ctx.site, ctx.lang
-    for p in site.processes:
-        svg_text: list[str | None] = []
-
-        def svg(p: Process = p, memo: list[str | None] = svg_text) -> str | None:
-            if not memo:
-                memo.append(ctx.svg(p, lang) if ctx.svg else None)
-            return memo[0]
-
-        if ctx.svg is None:
-            drawn = None
-        elif ctx.svg_digest is not None:
-            drawn = ctx.svg_digest(p, lang)
-            if drawn is not None and (len(drawn) > 64 or "\0" in drawn):  # a text, not a digest (or key)
-                drawn = hash_text(drawn)
-        else:
-            text = svg()
-            drawn = hash_text(text) if text else None
-        bpmn = _bpmn_digest(ctx, p) if drawn else None
-        reads = ctx.inputs.memo.get((KIND, id(p)))
-        if reads is None:
-            reads = ctx.inputs.memo[(KIND, id(p))] = _reads(ctx, p)
-        own, entries = reads
-        parts = [
-            own, drawn or MISSING, "bpmn" if bpmn else "",
-            *(ctx.inputs.seen_in(registry, key, lang) for registry, key in entries),
-            _over_time(ctx, p.id),
-        ]
-        yield Page(process_path(p.id), parts, lambda w, p=p, svg=svg, b=bool(bpmn): _process_page(w, p, svg(), b))
-        if drawn:
-            yield Page(
-                diagram_path(p.id), [DIAGRAM_KIND, drawn], lambda _w, svg=svg: _diagram_document(svg() or "")[0],
-                abbreviations=False,
-            )
-        if bpmn and ctx.bpmn is not None:
-            yield Page(
-                bpmn_path(p.id), [BPMN_KIND, WRITER_VERSION, bpmn],
-                lambda _w, p=p, source=ctx.bpmn: source(p, lang) or "", abbreviations=False,
-            )
-
+    for p in ctx.site.processes:
+        yield from pages_of(ctx, p)
     yield from upcoming_pages(ctx)
+
+
+def pages_of(ctx: Context, p: Process) -> Iterator[Page]:
+    """The page of one process in force, its diagram and its BPMN file."""
+    lang = ctx.lang
+    svg_text: list[str | None] = []
+
+    def svg(p: Process = p, memo: list[str | None] = svg_text) -> str | None:
+        if not memo:
+            memo.append(ctx.svg(p, lang) if ctx.svg else None)
+        return memo[0]
+
+    if ctx.svg is None:
+        drawn = None
+    elif ctx.svg_digest is not None:
+        drawn = ctx.svg_digest(p, lang)
+        if drawn is not None and (len(drawn) > 64 or "\0" in drawn):  # a text, not a digest (or key)
+            drawn = hash_text(drawn)
+    else:
+        text = svg()
+        drawn = hash_text(text) if text else None
+    bpmn = _bpmn_digest(ctx, p) if drawn else None
+    reads = ctx.inputs.memo.get((KIND, id(p)))
+    if reads is None:
+        reads = ctx.inputs.memo[(KIND, id(p))] = _reads(ctx, p)
+    own, entries = reads
+    parts = [
+        own, drawn or MISSING, "bpmn" if bpmn else "",
+        *(ctx.inputs.seen_in(registry, key, lang) for registry, key in entries),
+        _over_time(ctx, p.id),
+    ]
+    yield Page(process_path(p.id), parts, lambda w, p=p, svg=svg, b=bool(bpmn): _process_page(w, p, svg(), b))
+    if drawn:
+        yield Page(
+            diagram_path(p.id), [DIAGRAM_KIND, drawn], lambda _w, svg=svg: _diagram_document(svg() or "")[0],
+            abbreviations=False,
+        )
+    if bpmn and ctx.bpmn is not None:
+        yield Page(
+            bpmn_path(p.id), [BPMN_KIND, WRITER_VERSION, bpmn],
+            lambda _w, p=p, source=ctx.bpmn: source(p, lang) or "", abbreviations=False,
+        )
 
 
 def upcoming_pages(ctx: Context) -> Iterator[Page]:
