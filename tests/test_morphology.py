@@ -59,6 +59,18 @@ def test_vocabulary_of_a_page() -> None:
     assert not words & {"valikko", "prosessi", "koodi", "var"}
 
 
+
+@pytest.mark.parametrize("html", [
+    b'<article data-pagefind-body>x</article><article data-pagefind-body>y</article>',
+    b'<article class="a">ei</article><article data-pagefind-body class="b">kyll\xc3\xa4</article>',
+    b'<articles data-pagefind-body>ei</articles>', b'<article data-pagefind-body>kesken',
+    b'<article>a<article data-pagefind-body>b</article>', b'<article data-pagefind-bodyx>a</article>',
+    b'<article data-pagefind-body><svg><text>Arvioi</text></svg></article>', b'', b'<article', b'<article>',
+])
+def test_the_articles_found_are_those_of_the_pattern(html: bytes) -> None:
+    assert search_vocabulary._bodies(html) == search_vocabulary._BODY.findall(html)
+
+
 THREADED = """
 import sys
 from concurrent.futures import ThreadPoolExecutor
