@@ -79,6 +79,10 @@ def stages() -> dict[str, str]:
     return found
 
 
+Kept = dict[str, dict[int, tuple[Any, list[Finding]]]]
+"""Per rule id, per process (by `id` of its model object): that object and the rule's findings in it."""
+
+
 @dataclass
 class RuleMemo:
     """The findings of each process-scope rule in each process, kept by a long-running caller (the
@@ -90,7 +94,7 @@ class RuleMemo:
     `process_context`, if any, is unchanged); its rest, and every other handbook rule, runs again."""
 
     context: tuple[Any, ...] | None = None
-    found: dict[tuple[str, int], tuple[Any, list[Finding]]] = field(default_factory=dict)
+    found: Kept = field(default_factory=dict)
     rule_contexts: dict[str, Any] = field(default_factory=dict)
     """The `process_context` of each split handbook rule at the last check."""
     reused: int = 0
@@ -130,29 +134,34 @@ REGISTRY_NAMES = ("areas", "organizations", "roles", "contacts", "glossary", "or
 
 def _per_process(
     rule: Rule, handbook: Handbook, reporter: Reporter, memo: RuleMemo,
-    kept: dict[tuple[str, int], tuple[Any, list[Finding]]], check: Callable[[Any, Reporter], None],
+    kept: Kept, check: Callable[[Any, Reporter], None],
     reuse: bool = True,
 ) -> None:
     """`check(pf, reporter)` for each process, in order, reusing the findings `memo` has for the same process
     (unless `reuse` is false: then every process is checked, and what it found kept for the next time)."""
+    before = memo.found.get(rule.id, {}) if reuse else {}
+    mine: dict[int, tuple[Any, list[Finding]]] = {}
+    out = reporter.findings
+    checked = 0
     for pf in handbook.processes:
-        key = (rule.id, id(pf.process))
-        hit = memo.found.get(key) if reuse else None
-        if hit is not None and hit[0] is pf.process:
-            reporter.findings.extend(hit[1])
-            kept[key] = hit
-            memo.reused += 1
-            continue
-        mine = Reporter(rule.id, rule.severity)  # type: ignore[arg-type]
-        check(pf, mine)
-        reporter.findings.extend(mine.findings)
-        kept[key] = (pf.process, mine.findings)
-        memo.checked += 1
+        process = pf.process
+        hit = before.get(id(process))
+        if hit is None or hit[0] is not process:
+            fresh = Reporter(rule.id, rule.severity)  # type: ignore[arg-type]
+            check(pf, fresh)
+            hit = (process, fresh.findings)
+            checked += 1
+        if hit[1]:
+            out.extend(hit[1])
+        mine[id(process)] = hit
+    kept[rule.id] = mine
+    memo.checked += checked
+    memo.reused += len(handbook.processes) - checked
 
 
 def _split_rule(
     rule: Rule, handbook: Handbook, reporter: Reporter, memo: RuleMemo,
-    kept: dict[tuple[str, int], tuple[Any, list[Finding]]], each: Callable[..., None],
+    kept: Kept, each: Callable[..., None],
 ) -> None:
     """A split handbook rule's per-process part, with its `process_context` when it has one."""
     of_handbook = getattr(rule.module, "process_context", None)
@@ -187,7 +196,7 @@ def found_by_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[
         # An empty or unreadable processes folder: every rule would only blame its consequences.
         return findings
     memo = _MEMO.get() if rules is None else None
-    kept: dict[tuple[str, int], tuple[Any, list[Finding]]] = {}
+    kept: Kept = {}
     if memo is not None:
         context = _context(handbook)
         if memo.context != context:
