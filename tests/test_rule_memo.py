@@ -23,7 +23,9 @@ from generator.findings import Finding
 from generator.loading import LoadMemo, remembered_loads
 from generator.rules import RuleMemo, all_rules, remembered_findings, stages
 
-SPLIT = {"slug-ids", "unique-ids", "known-process", "known-organization", "translation-missing", "text-required"}
+SPLIT = {
+    "slug-ids", "unique-ids", "known-process", "known-organization", "unused-role", "translation-missing", "text-required",
+}
 
 
 def test_the_split_rules_are_split() -> None:
@@ -64,6 +66,8 @@ EDITS = [
     ("known-process", "toinen.yaml", "roles: [asiakas, ohjaaja]\n", "related: [kolmas]\nroles: [asiakas, ohjaaja]\n"),
     ("known-organization", "perus.yaml", "area: mielenterveys\n", "area: mielenterveys\norganization: tuntematon\n"),
     ("known-organization", "roles.yaml", "organization: mtp", "organization: tuntematon"),  # the rest's
+    ("unused-role", "toinen.yaml", "roles: [asiakas, ohjaaja]\n", "roles: [asiakas, ohjaaja, hoitaja]\n"),
+    ("unused-role", "roles.yaml", "roles:\n", "roles:\n  - {id: uusi, name: {fi: Uusi, sv: Ny, en: New}}\n"),  # the rest's
     ("public-registry-name", "areas.yaml", "en: Mental health and substance services}",
      "en: Mental health and substance services, internal: true}"),
     ("public-registry-name", "organizations.yaml", "en: Mental health services}", "en: Mental health services, internal: true}"),
@@ -127,3 +131,19 @@ def test_arrange_orders_by_the_order_key_keeping_the_order_found() -> None:
     assert arranged == sorted(dict.fromkeys(found), key=key)
     assert arrange(found[::-1], stages()) == sorted(dict.fromkeys(found[::-1]), key=key)
     assert arranged != arrange(found[::-1], stages())  # some keys are equal: the order found decides them
+
+
+def test_a_file_that_does_not_load_silences_unused_role_in_unchanged_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """unused-role says nothing while a process file did not load (it may use the roles): its per-process
+    findings read that, and come back when the file is fixed, though the process with them never changed."""
+    monkeypatch.setenv("HANDBOOK_TODAY", BUILD_DAY)
+    p = Project(tmp_path)
+    p.replace("toinen.yaml", "roles: [asiakas, ohjaaja]\n", "roles: [asiakas, ohjaaja, hoitaja]\n")
+    assert "unused-role" in p.both()
+    broken = p.processes / "rikki.yaml"
+    broken.write_text("id: rikki\nsteps: [\n", encoding="utf-8")
+    assert "unused-role" not in p.both()
+    broken.unlink()
+    assert "unused-role" in p.both()
