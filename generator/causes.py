@@ -39,7 +39,7 @@ def arrange(findings: Iterable[Finding], stages: Mapping[str, str]) -> list[Find
 
     `stages`: the stage of each rule id (the loading checks are `load` whatever it says).
     """
-    unique = set(findings)
+    unique = dict.fromkeys(findings)  # in the order found: findings equal in their order key keep it
     failed = {f.file for f in unique if f.rule in LOAD_RULES and f.severity == "error"}
     kept: list[Finding] = []
     left_out: Counter[tuple[str, str]] = Counter()
@@ -48,7 +48,8 @@ def arrange(findings: Iterable[Finding], stages: Mapping[str, str]) -> list[Find
             left_out[(f.after, f.severity)] += 1
         else:
             kept.append(f)
-    kept.sort(key=lambda f: order_key(f, stages))
+    ranks = _ranks(stages)
+    kept.sort(key=lambda f: (f.severity != "error", ranks.get(f.rule, _UNSTAGED), f.file, f.line, f.column, f.rule))
     if not left_out:
         return kept
     out: list[Finding] = []
@@ -65,6 +66,18 @@ def arrange(findings: Iterable[Finding], stages: Mapping[str, str]) -> list[Find
 
 def order_key(f: Finding, stages: Mapping[str, str]) -> tuple[int, int, str, int, int, str]:
     """Errors first; then by stage (load, reference, graph, content); then by place."""
-    stage = "load" if f.rule in LOAD_RULES else stages.get(f.rule, DEFAULT_STAGE)
-    rank = STAGES.index(stage) if stage in STAGES else len(STAGES)
-    return (f.severity != "error", rank, f.file, f.line, f.column, f.rule)
+    return (f.severity != "error", _rank(f.rule, stages), f.file, f.line, f.column, f.rule)
+
+
+def _rank(rule: str, stages: Mapping[str, str]) -> int:
+    stage = "load" if rule in LOAD_RULES else stages.get(rule, DEFAULT_STAGE)
+    return STAGES.index(stage) if stage in STAGES else len(STAGES)
+
+
+_UNSTAGED = STAGES.index(DEFAULT_STAGE)
+"""The rank of a rule that `stages` does not name (and is not a loading check): the default stage's."""
+
+
+def _ranks(stages: Mapping[str, str]) -> dict[str, int]:
+    """`_rank` of every rule `stages` names and of every loading check: `order_key`'s, looked up once per rule."""
+    return {rule: _rank(rule, stages) for rule in (*stages, *LOAD_RULES)}

@@ -11,7 +11,7 @@ from .causes import arrange
 from .findings import Finding, display_path
 from .handbook import Handbook, load_handbook, without_cycle_collector
 from .messages import text
-from .rules import run_rules, stages
+from .rules import found_by_rules, stages
 from .rules.translation_missing import coverage
 from .sources import project_findings, project_of
 
@@ -43,7 +43,7 @@ def check_handbook(
     with without_cycle_collector():
         handbook = load_handbook(root, cache)
         findings = arrange(
-            run_rules(handbook) + project_findings(project) + mapping_findings(project, handbook), stages()
+            found_by_rules(handbook) + project_findings(project) + mapping_findings(project, handbook), stages()
         )
     if only:
         # Kept too: a file elsewhere that did not load, when findings that follow from it were left out

@@ -13,7 +13,10 @@ Each module is named for its rule id (`known_step.py` is `known-step`) and has:
 - optionally, for handbook scope, `check_each_process(pf, report)` and `check_rest(handbook, report)`:
   `check` split into what it finds in each process file (reading that process only) and the rest, in
   the order `check` reports them, so that a long-running check (the preview) reuses the first part
-  for unchanged files (`RuleMemo`).
+  for unchanged files (`RuleMemo`). A per-process part that reads more of the handbook than the
+  registries (the other processes' ids, say) names it in `process_context(handbook)`: a value compared
+  with `==`, passed as `check_each_process(pf, report, context)`; the findings of a process are reused
+  only while that value is the same as last time.
 
 `docs/rules.md` lists them with a wrong and a right example; `tests/rules/<id>/`
 holds the valid and invalid fixtures run by one shared tester.
@@ -76,17 +79,24 @@ def stages() -> dict[str, str]:
     return found
 
 
+Kept = dict[str, dict[int, tuple[Any, list[Finding]]]]
+"""Per rule id, per process (by `id` of its model object): that object and the rule's findings in it."""
+
+
 @dataclass
 class RuleMemo:
     """The findings of each process-scope rule in each process, kept by a long-running caller (the
     preview, `preview_session.py`) between checks. A process rule reads its process, the registries,
     the process's history and today's date (never another process): its findings for a process that
     is the same object as last time (loading.LoadMemo gives it again while its file is unchanged) are
-    reused while the registries, the history and the date are those of last time. Handbook-scope rules
-    always run again."""
+    reused while the registries, the history and the date are those of last time. So are the per-process
+    findings of a handbook rule split into `check_each_process` and `check_rest` (while its
+    `process_context`, if any, is unchanged); its rest, and every other handbook rule, runs again."""
 
     context: tuple[Any, ...] | None = None
-    found: dict[tuple[str, int], tuple[Any, list[Finding]]] = field(default_factory=dict)
+    found: Kept = field(default_factory=dict)
+    rule_contexts: dict[str, Any] = field(default_factory=dict)
+    """The `process_context` of each split handbook rule at the last check."""
     reused: int = 0
     checked: int = 0
 
@@ -124,22 +134,48 @@ REGISTRY_NAMES = ("areas", "organizations", "roles", "contacts", "glossary", "or
 
 def _per_process(
     rule: Rule, handbook: Handbook, reporter: Reporter, memo: RuleMemo,
-    kept: dict[tuple[str, int], tuple[Any, list[Finding]]], check: Callable[[Any, Reporter], None],
+    kept: Kept, check: Callable[[Any, Reporter], None],
+    reuse: bool = True,
 ) -> None:
-    """`check(pf, reporter)` for each process, in order, reusing the findings `memo` has for the same process."""
+    """`check(pf, reporter)` for each process, in order, reusing the findings `memo` has for the same process
+    (unless `reuse` is false: then every process is checked, and what it found kept for the next time)."""
+    before = memo.found.get(rule.id, {}) if reuse else {}
+    mine: dict[int, tuple[Any, list[Finding]]] = {}
+    out = reporter.findings
+    checked = 0
     for pf in handbook.processes:
-        key = (rule.id, id(pf.process))
-        hit = memo.found.get(key)
-        if hit is not None and hit[0] is pf.process:
-            reporter.findings.extend(hit[1])
-            kept[key] = hit
-            memo.reused += 1
-            continue
-        mine = Reporter(rule.id, rule.severity)  # type: ignore[arg-type]
-        check(pf, mine)
-        reporter.findings.extend(mine.findings)
-        kept[key] = (pf.process, mine.findings)
-        memo.checked += 1
+        process = pf.process
+        hit = before.get(id(process))
+        if hit is None or hit[0] is not process:
+            fresh = Reporter(rule.id, rule.severity)  # type: ignore[arg-type]
+            check(pf, fresh)
+            hit = (process, fresh.findings)
+            checked += 1
+        if hit[1]:
+            out.extend(hit[1])
+        mine[id(process)] = hit
+    kept[rule.id] = mine
+    memo.checked += checked
+    memo.reused += len(handbook.processes) - checked
+
+
+def _split_rule(
+    rule: Rule, handbook: Handbook, reporter: Reporter, memo: RuleMemo,
+    kept: Kept, each: Callable[..., None],
+) -> None:
+    """A split handbook rule's per-process part, with its `process_context` when it has one."""
+    of_handbook = getattr(rule.module, "process_context", None)
+    if of_handbook is None:
+        _per_process(rule, handbook, reporter, memo, kept, each)
+        return
+    context = of_handbook(handbook)
+    same = rule.id in memo.rule_contexts and memo.rule_contexts[rule.id] == context
+    memo.rule_contexts[rule.id] = context
+    _per_process(rule, handbook, reporter, memo, kept, functools.partial(_with_context, each, context), reuse=same)
+
+
+def _with_context(each: Callable[..., None], context: Any, pf: Any, reporter: Reporter) -> None:
+    each(pf, reporter, context)
 
 
 def _process_rule(rule: Rule, handbook: Handbook, pf: Any, reporter: Reporter) -> None:
@@ -149,12 +185,18 @@ def _process_rule(rule: Rule, handbook: Handbook, pf: Any, reporter: Reporter) -
 def run_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[Finding]:
     """Run every rule over the loaded handbook: the findings in the order of their causes (causes.py),
     loading findings first, those that only follow from a file that did not load left out."""
+    return arrange(found_by_rules(handbook, rules), stages())
+
+
+def found_by_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[Finding]:
+    """What `run_rules` finds, before `causes.arrange`: the loading findings, then each rule's in turn (for a
+    caller that arranges them with findings of its own, once)."""
     findings: list[Finding] = list(handbook.load_findings)
     if handbook.no_processes:
         # An empty or unreadable processes folder: every rule would only blame its consequences.
-        return arrange(findings, stages())
+        return findings
     memo = _MEMO.get() if rules is None else None
-    kept: dict[tuple[str, int], tuple[Any, list[Finding]]] = {}
+    kept: Kept = {}
     if memo is not None:
         context = _context(handbook)
         if memo.context != context:
@@ -166,7 +208,7 @@ def run_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[Findi
         each = getattr(rule.module, "check_each_process", None)
         rest = getattr(rule.module, "check_rest", None)
         if rule.scope == "handbook" and memo is not None and each is not None and rest is not None:
-            _per_process(rule, handbook, reporter, memo, kept, each)
+            _split_rule(rule, handbook, reporter, memo, kept, each)
             rest(handbook, reporter)
         elif rule.scope == "handbook":
             rule.check(handbook, reporter)
@@ -178,4 +220,4 @@ def run_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[Findi
         findings.extend(reporter.findings)
     if memo is not None:
         memo.found = kept
-    return arrange(findings, stages())
+    return findings

@@ -20,7 +20,7 @@ from typing import Any
 from ..editions import public_steps, strip_internal
 from ..findings import Reporter
 from ..handbook import Handbook
-from ..messages import Msg, t
+from ..messages import t
 from ..model import LocalText, field_of
 
 ID = "public-registry-name"
@@ -46,44 +46,60 @@ def _kept(entry: Any) -> bool:
 
 
 def check(handbook: Handbook, report: Reporter) -> None:
-    public = [pf.process for pf in handbook.processes if pf.process.audience != "staff"]
-    uses: dict[tuple[str, str], list[Msg]] = {}
+    # Only an entry whose name is internal can be reported: the uses of the others are not looked for
+    # (in most handbooks that is every entry, and the check is over before it looks at a process).
+    wanted = {(kind, entry.id) for kind, _what, registry in _registries(handbook) for entry in registry.items
+              if _internal_name(entry)}
+    if not wanted:
+        return
+    first: dict[tuple[str, str], tuple[str, dict[str, str]]] = {}  # the first user's message, made if reported
+    count: dict[tuple[str, str], int] = {}
 
-    def use(kind: str, entry_id: str | None, user: Msg) -> None:
-        if entry_id is not None:
-            uses.setdefault((kind, entry_id), []).append(user)
+    def use(kind: str, entry_id: str | None, user: str, **names: str) -> None:
+        if entry_id is None or (kind, entry_id) not in wanted:
+            return
+        key = (kind, entry_id)
+        first.setdefault(key, (user, names))
+        count[key] = count.get(key, 0) + 1
 
-    for process in public:
-        user = t("user.process", id=process.id)
-        use("areas", process.area, user)
-        use("organizations", process.organization, user)
+    def wanted_org(org: str | None) -> bool:
+        return org is not None and ("organizations", org) in wanted
+
+    steps_wanted = any(kind == "organizations" for kind, _id in wanted)
+    for pf in handbook.processes:
+        process = pf.process
+        if process.audience == "staff":
+            continue
+        use("areas", process.area, "user.process", id=process.id)
+        use("organizations", process.organization, "user.process", id=process.id)
         for role in process.roles:
-            use("roles", role, user)
-        for step, _target in public_steps(process).steps:
-            use("organizations", field_of(step, "to_organization"), t("user.step", process=process.id, step=step.id))
+            use("roles", role, "user.process", id=process.id)
+        if steps_wanted:
+            for step, _target in public_steps(process).steps:
+                use("organizations", field_of(step, "to_organization"), "user.step", process=process.id, step=step.id)
     for role in handbook.roles.items:
-        if _kept(role):
-            use("organizations", role.organization, t("user.role", id=role.id))
+        if wanted_org(role.organization) and _kept(role):
+            use("organizations", role.organization, "user.role", id=role.id)
     for contact in handbook.contacts.items:
-        if contact.audience == "public" and _kept(contact):
-            use("organizations", contact.organization, t("user.contact", id=contact.id))
+        if contact.audience == "public" and wanted_org(contact.organization) and _kept(contact):
+            use("organizations", contact.organization, "user.contact", id=contact.id)
     for org in handbook.organizations.items:
-        if _kept(org):
-            use("organizations", org.part_of, t("user.organization", id=org.id))
+        if wanted_org(org.part_of) and _kept(org):
+            use("organizations", org.part_of, "user.organization", id=org.id)
     for path in handbook.orientation.items:
-        if _kept(path):
-            user = t("user.orientation", role=path.role)
-            use("roles", path.role, user)
-            use("organizations", path.organization, user)
+        if (("roles", path.role) in wanted or wanted_org(path.organization)) and _kept(path):
+            use("roles", path.role, "user.orientation", role=path.role)
+            use("organizations", path.organization, "user.orientation", role=path.role)
     for kind, what, registry in _registries(handbook):
         for i, entry in enumerate(registry.items):
-            users = uses.get((kind, entry.id))
-            if not users or not _internal_name(entry):
+            n = count.get((kind, entry.id), 0)
+            if not n or not _internal_name(entry):
                 continue
-            more = t("user.more", n=len(users) - SHOWN_USERS) if len(users) > SHOWN_USERS else ""
+            user, names = first[(kind, entry.id)]
+            more = t("user.more", n=n - SHOWN_USERS) if n > SHOWN_USERS else ""
             report.report(
                 registry.doc, (kind, i, "name", "internal"),
-                t("public-registry-name.needed", what=t(what, id=entry.id), user=users[0], more=more),
+                t("public-registry-name.needed", what=t(what, id=entry.id), user=t(user, **names), more=more),
                 t("public-registry-name.needed.hint"),
             )
 

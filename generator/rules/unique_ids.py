@@ -3,7 +3,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..findings import Reporter
-from ..handbook import Handbook
+from ..handbook import Handbook, ProcessFile
 from ..messages import t
 from ..names import name_key
 from ..organizations import path_key
@@ -19,6 +19,35 @@ STAGE = "reference"
 
 
 def check(handbook: Handbook, report: Reporter) -> None:
+    for pf in handbook.processes:
+        check_each_process(pf, report)
+    check_rest(handbook, report)
+
+
+def check_each_process(pf: ProcessFile, report: Reporter) -> None:
+    """An id twice within one process file: it reads that process only (rules.run_rules may reuse it)."""
+    for key_name, items, what in (
+        ("steps", pf.process.steps, "step"),
+        ("promises", pf.process.promises, "promise"),
+        ("targets", pf.process.targets, "target"),
+    ):
+        first: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id is None:
+                continue
+            k = name_key(item.id)
+            if k in first:
+                line = pf.doc.locate((key_name, first[k], "id"))[0]
+                report.report(
+                    pf.doc, (key_name, i, "id"),
+                    t(f"unique-ids.{what}-twice", id=item.id, line=line), t(f"unique-ids.{what}-twice.hint"),
+                )
+            else:
+                first[k] = i
+
+
+def check_rest(handbook: Handbook, report: Reporter) -> None:
+    """A process id twice in the handbook, and the registries."""
     seen_processes: dict[str, str] = {}
     for pf in handbook.processes:
         pid = pf.process.id
@@ -29,24 +58,6 @@ def check(handbook: Handbook, report: Reporter) -> None:
             )
         else:
             seen_processes[key] = str(pf.doc.file.name)
-        for key_name, items, what in (
-            ("steps", pf.process.steps, "step"),
-            ("promises", pf.process.promises, "promise"),
-            ("targets", pf.process.targets, "target"),
-        ):
-            first: dict[str, int] = {}
-            for i, item in enumerate(items):
-                if item.id is None:
-                    continue
-                k = name_key(item.id)
-                if k in first:
-                    line = pf.doc.locate((key_name, first[k], "id"))[0]
-                    report.report(
-                        pf.doc, (key_name, i, "id"),
-                        t(f"unique-ids.{what}-twice", id=item.id, line=line), t(f"unique-ids.{what}-twice.hint"),
-                    )
-                else:
-                    first[k] = i
     for name in ("areas", "organizations", "roles", "contacts", "glossary"):
         reg = getattr(handbook, name)
         seen: dict[str, int] = {}
