@@ -11,7 +11,7 @@ from .causes import arrange
 from .findings import Finding, display_path
 from .handbook import Handbook, load_handbook, without_cycle_collector
 from .messages import text
-from .rules import found_by_rules, stages
+from .rules import active_memo, found_by_rules, remembered_findings, stages
 from .rules.translation_missing import coverage
 from .sources import project_findings, project_of
 
@@ -43,7 +43,7 @@ def check_handbook(
     with without_cycle_collector():
         handbook = load_handbook(root, cache)
         findings = arrange(
-            found_by_rules(handbook) + project_findings(project) + mapping_findings(project, handbook), stages()
+            _rule_findings(handbook, cache) + project_findings(project) + mapping_findings(project, handbook), stages()
         )
     if only:
         # Kept too: a file elsewhere that did not load, when findings that follow from it were left out
@@ -51,6 +51,22 @@ def check_handbook(
         wanted = {display_path(p) for p in only}
         findings = [f for f in findings if f.file in wanted or any(f.left_out)]
     return CheckResult(handbook=handbook, findings=findings)
+
+
+def _rule_findings(handbook: Handbook, cache: Path | None) -> list[Finding]:
+    """The rules' findings; with a parse cache, each unchanged process's taken from the last check's
+    (findings_cache.py), unless a caller keeps them in memory already (the preview)."""
+    if cache is None or active_memo() is not None:
+        return found_by_rules(handbook)
+    from .findings_cache import FindingsCache, cache_file
+
+    disk = FindingsCache(cache_file(cache))
+    memo = disk.memo_for(handbook)
+    with remembered_findings(memo):
+        found = found_by_rules(handbook)
+    disk.reused = memo.reused
+    disk.save(handbook, memo)
+    return found
 
 
 def format_text(result: CheckResult, strict: bool, only: list[Path] | None = None) -> str:

@@ -27,6 +27,8 @@ class SourceDoc:
     file: Path
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    digest: bytes = b""
+    """The digest of the file's bytes as loaded (parse_cache.ParseCache.key); empty when it was not read."""
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of `path`, or of its nearest ancestor that exists."""

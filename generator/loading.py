@@ -742,11 +742,11 @@ def load_document(file: Path, model: type[BaseModel], cache: ParseCache | None =
         raw = read_bytes(file, MAX_FILE_BYTES)
     except UnsafeFile as exc:
         return Loaded(doc=doc, findings=[_finding(doc, LoadError(SOURCE_RULE, 1, 1, exc.message, exc.hint))])
+    doc.digest = digest = ParseCache.key(raw)
     memo = _MEMO.get()
     if memo is None:
         return _load(raw, doc, model, cache)
     key = (os.fspath(file), f"{model.__module__}.{model.__qualname__}", language())
-    digest = ParseCache.key(raw)
     memo.loads += 1
     hit = memo.used.get(key) or memo.old.get(key)
     if hit is not None and hit[0] == digest:

@@ -114,6 +114,11 @@ def remembered_findings(memo: RuleMemo) -> Iterator[RuleMemo]:
         _MEMO.reset(token)
 
 
+def active_memo() -> RuleMemo | None:
+    """The memo `run_rules` uses here, if a caller set one (`remembered_findings`)."""
+    return _MEMO.get()
+
+
 def _context(handbook: Handbook) -> tuple[Any, ...]:
     """What a process rule reads besides its process: the registry files as loaded (their documents are
     the same objects while their files are unchanged), their items, the history, the date, the language."""

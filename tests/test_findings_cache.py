@@ -1,0 +1,97 @@
+"""The rules' findings kept on disk between checks (generator/findings_cache.py): a check that takes each
+unchanged process file's findings from the last check reports exactly what a check without the file does,
+in the same order, after edits of a process (its text, or only its layout: the lines move), of a registry,
+of the date and of the language; a corrupt or foreign file is ignored."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import BASE, BUILD_DAY, RELIABILITY
+from test_incremental import TOINEN
+
+from generator import findings_cache
+from generator.check import check_handbook
+from generator.messages import speaking
+
+
+@pytest.fixture
+def processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HANDBOOK_TODAY", BUILD_DAY)
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "processes"
+    shutil.copytree(BASE, folder)
+    (folder / "toinen.yaml").write_text(TOINEN.replace("sv: Dokumentera, ", ""), encoding="utf-8")  # a warning
+    return folder
+
+
+def _both(processes: Path, reused: int | None = None) -> list[str]:
+    """The findings with the kept file and without; they must be the same. With `reused`: how many
+    (rule, process) findings the kept file must have given (None: any number)."""
+    cache = processes.parent / "build" / "cache" / "parsed.marshal"
+    seen: list[findings_cache.FindingsCache] = []
+    original = findings_cache.FindingsCache.memo_for
+
+    def watched(self: findings_cache.FindingsCache, handbook):  # type: ignore[no-untyped-def]
+        seen.append(self)
+        return original(self, handbook)
+
+    findings_cache.FindingsCache.memo_for = watched  # type: ignore[method-assign]
+    try:
+        kept = check_handbook(processes, cache=cache, project=processes.parent)
+    finally:
+        findings_cache.FindingsCache.memo_for = original  # type: ignore[method-assign]
+    fresh = check_handbook(processes, project=processes.parent)
+    assert [f.format() for f in kept.findings] == [f.format() for f in fresh.findings]
+    assert [f.as_dict() for f in kept.findings] == [f.as_dict() for f in fresh.findings]
+    assert len(seen) == 1
+    if reused is not None:
+        assert (seen[0].reused > 0) == bool(reused), seen[0].reused
+    return [f.format() for f in kept.findings]
+
+
+def test_kept_findings_are_a_fresh_checks(processes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _both(processes, reused=0)
+    assert any("toinen.yaml" in line for line in first)
+    _both(processes, reused=1)
+    perus = processes / "perus.yaml"
+    perus.write_text(perus.read_text(encoding="utf-8").replace("role: hoitaja", "role: tuntematon", 1), encoding="utf-8")
+    assert any("tuntematon" in line for line in _both(processes, reused=1))  # the others' kept
+    toinen = processes / "toinen.yaml"
+    toinen.write_text("# a comment: every line below moves\n" + toinen.read_text(encoding="utf-8"), encoding="utf-8")
+    moved = _both(processes, reused=1)
+    assert [line for line in moved if "toinen.yaml" in line] != [line for line in first if "toinen.yaml" in line]
+    roles = processes / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("id: hoitaja", "id: tuntematon", 1), encoding="utf-8")
+    _both(processes, reused=0)  # a registry changed: every rule runs again
+    _both(processes, reused=1)
+    with speaking("sv"):
+        swedish = _both(processes, reused=0)  # the messages are in another language
+    assert swedish != moved
+    monkeypatch.setenv("HANDBOOK_TODAY", "2031-01-01")
+    _both(processes, reused=0)  # another day: reviews overdue
+
+
+def test_a_corrupt_or_foreign_file_is_ignored(processes: Path) -> None:
+    _both(processes)
+    cache = processes.parent / "build" / "cache" / "parsed.findings.marshal"
+    assert cache.is_file()
+    outcomes = []
+    for junk in (b"", b"\x00garbage", cache.read_bytes()[:100], b"\xe9" * 5000):
+        cache.write_bytes(junk)
+        _both(processes, reused=0)
+        outcomes.append("ignored")
+    import marshal
+
+    key = marshal.loads(cache.read_bytes())[0]  # the right key with entries of another shape
+    cache.write_bytes(marshal.dumps((key, {"known-role": {str(processes / "perus.yaml"): (b"x", [1])}})))
+    _both(processes, reused=0)
+    key_ok = marshal.loads(cache.read_bytes())[0]
+    perus = str(processes / "perus.yaml")
+    digest = marshal.loads(cache.read_bytes())[1]["known-role"][perus][0]
+    cache.write_bytes(marshal.dumps((key_ok, {"known-role": {perus: (digest, [(1, 2)])}})))
+    _both(processes)  # rows that are not findings: the check starts afresh
+    RELIABILITY.record("findings-cache", "A kept findings file that is empty, cut short, garbage or of another shape",
+                       *outcomes)
