@@ -154,6 +154,9 @@ class DiagramStats:
     """Processes with more steps than a diagram can show (rule process-size): none drawn, no file."""
     keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     """The cache key of each diagram written (language → process id → key): what the diagram was drawn from."""
+    files: dict[str, frozenset[str]] | None = field(default=None, compare=False)
+    """The names of the files in each language's folder when the run ended (`<process id>.svg`, ...), so that
+    the build knows which diagrams there are without a look-up per file; None when not known."""
 
     @property
     def total(self) -> int:
@@ -176,6 +179,15 @@ def _written_keys(out_dir: Path) -> dict[str, dict[str, str]]:
     if not isinstance(data, dict):
         return {}
     return {str(lang): {str(k): str(v) for k, v in d.items()} for lang, d in data.items() if isinstance(d, dict)}
+
+
+def _files_in(folder: Path) -> set[str]:
+    """The names of the files in `folder` (none when it is missing): one listing, no look-up per file."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if e.is_file()}
+    except (FileNotFoundError, NotADirectoryError):
+        return set()
 
 
 def _save_written_keys(out_dir: Path, keys: dict[str, dict[str, str]]) -> None:
@@ -222,7 +234,23 @@ def write_diagrams(
     too_long: list[str] = []
     written = _written_keys(out_dir)
     """Which cache entry each diagram in `out_dir` is a copy of, as the last run left them."""
-    (out_dir / WRITTEN_KEYS).unlink(missing_ok=True)  # written again at the end: a run cut short claims nothing
+    there = {lang: _files_in(out_dir / lang) for lang in langs}
+    """The files in each language's folder: as the run found them, then as it leaves them."""
+    claimed = [True]
+
+    def changing() -> None:
+        """Before the first file in `out_dir` changes: `keys.json` claims nothing until the run has ended
+        (written again then). A run that changes no file leaves it as it is, still true."""
+        if claimed[0]:
+            (out_dir / WRITTEN_KEYS).unlink(missing_ok=True)
+            claimed[0] = False
+
+    def remove(lang: str, file: str) -> None:
+        if file in there[lang]:
+            changing()
+            (out_dir / lang / file).unlink(missing_ok=True)
+            there[lang].discard(file)
+
     current: dict[str, dict[str, str]] = {lang: {} for lang in langs}
     wanted = [(pf.process, False) for pf in handbook.processes] + [(p, True) for p in upcoming]
     for process, is_upcoming in wanted:
@@ -234,18 +262,20 @@ def write_diagrams(
                 too_long.append(process.id)
             for lang in langs:
                 for suffix in SUFFIXES:
-                    (out_dir / lang / f"{name}{suffix}").unlink(missing_ok=True)
+                    remove(lang, name + suffix)
             continue
         for lang, key in diagram_keys(process, handbook, langs, is_upcoming).items():
-            targets = [out_dir / lang / f"{name}{suffix}" for suffix in suffixes]
-            if written.get(lang, {}).get(name) == key and all(t.is_file() for t in targets):
+            files = [name + suffix for suffix in suffixes]
+            if written.get(lang, {}).get(name) == key and all(f in there[lang] for f in files):
                 current[lang][name] = key  # already the copy of that entry: nothing to read or write
                 cached += 1
                 continue
             hits = [cache_dir / f"{key}{suffix}" for suffix in suffixes]
             if all(hit.exists() for hit in hits):
-                for hit, target in zip(hits, targets, strict=True):
-                    write_if_changed(target, hit.read_text("utf-8"))
+                changing()
+                for hit, file in zip(hits, files, strict=True):
+                    write_if_changed(out_dir / lang / file, hit.read_text("utf-8"))
+                    there[lang].add(file)
                 current[lang][name] = key
                 cached += 1
             else:
@@ -257,10 +287,10 @@ def write_diagrams(
         failed: list[str] = []
         for (process, lang, key, is_upcoming), result in zip(items, drawn, strict=True):
             name = _name(process, is_upcoming)
-            targets = [out_dir / lang / f"{name}{suffix}" for suffix in _suffixes(is_upcoming)]
+            files = [name + suffix for suffix in _suffixes(is_upcoming)]
             if isinstance(result, Exception):
-                for target in targets:
-                    target.unlink(missing_ok=True)  # no diagram rather than an outdated one
+                for file in files:
+                    remove(lang, file)  # no diagram rather than an outdated one
                 failed.append(f"{name} ({lang}): {result}")
                 continue
             svg, geo = result
@@ -269,10 +299,11 @@ def write_diagrams(
                 try:
                     texts.append(to_bpmn(process, handbook, lang, geo, layout="site"))
                 except ValueError:  # text lxml refuses (`check` refuses it first): the diagram, no BPMN file
-                    targets[1].unlink(missing_ok=True)
-            for suffix, target, text in zip(SUFFIXES, targets, texts, strict=False):
+                    remove(lang, files[1])
+            for suffix, file, text in zip(SUFFIXES, files, texts, strict=False):
                 write_if_changed(cache_dir / f"{key}{suffix}", text)
-                write_if_changed(target, text)
+                write_if_changed(out_dir / lang / file, text)
+                there[lang].add(file)
             current[lang][name] = key
         return failed
 
@@ -281,6 +312,7 @@ def write_diagrams(
 
     failed: list[str] = []
     if todo:
+        changing()  # before any drawing: the results are written as the batches finish
         n = max(1, workers or os.cpu_count() or 2)
         # Batches of at most `batch`, as many for each core (a small build still keeps every core busy).
         rounds = math.ceil(len(todo) / (n * max(1, batch)))
@@ -294,12 +326,15 @@ def write_diagrams(
     # Diagrams of processes (and of upcoming versions) that no longer exist go.
     names = {_name(process, is_upcoming) for process, is_upcoming in wanted}
     for lang in langs:
-        for old in (out_dir / lang).iterdir() if (out_dir / lang).is_dir() else []:
-            if old.suffix in SUFFIXES and old.stem not in names:
-                old.unlink()
-    _save_written_keys(out_dir, current)
+        for file in sorted(there[lang]):
+            stem, suffix = os.path.splitext(file)
+            if suffix in SUFFIXES and stem not in names:
+                remove(lang, file)
+    if not claimed[0] or current != written:
+        _save_written_keys(out_dir, current)
     return DiagramStats(
-        rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long), keys=current
+        rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long), keys=current,
+        files={lang: frozenset(files) for lang, files in there.items()},
     )
 
 
