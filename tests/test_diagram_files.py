@@ -8,12 +8,13 @@ import os
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from generator.build import BuildConfig, render_diagrams
 from generator.handbook import load_handbook
-from generator.model import LANGUAGES
+from generator.model import LANGUAGES, Process
 from generator.render import diagram as D
 from generator.render import diagram_cache
 
@@ -167,3 +168,31 @@ def test_a_renderer_that_lists_nothing_is_looked_up_on_disk(
     monkeypatch.setattr(D, "write_diagrams", lambda *a, **k: SimpleNamespace(rendered=0, cached=1))
     diagrams = render_diagrams(hb, config)
     assert set(diagrams.files) == {("perus", "fi")} and not diagrams.bpmn_files
+
+
+def test_kept_keys_are_used_while_what_they_are_made_from_is_the_same(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hb = load_handbook(project)
+    p = hb.process("perus")
+    assert p is not None
+    hashed: list[int] = []
+    real = diagram_cache.graphviz_version
+    monkeypatch.setattr(diagram_cache, "graphviz_version", lambda: hashed.append(1) or real())
+    kept: dict[tuple[Any, ...], tuple[Process, dict[str, str]]] = {}
+    with diagram_cache.kept_diagram_keys(kept):
+        first = diagram_cache.diagram_keys(p, hb, LANGUAGES, lookups=diagram_cache.KeyLookups(hb))
+    with diagram_cache.kept_diagram_keys(kept):
+        again = diagram_cache.diagram_keys(p, hb, LANGUAGES, lookups=diagram_cache.KeyLookups(hb))
+    assert again == first and len(hashed) == 1, "the second build takes the kept keys"
+    # A role of the process renamed: the kept keys do not fit, the new ones are those made afresh.
+    i = next(k for k, r in enumerate(hb.roles.items) if r.id == "hoitaja")
+    role = hb.roles.items[i]
+    hb.roles.items[i] = role.model_copy(update={"name": role.name.model_copy(update={"fi": "Hoitaja"})})
+    with diagram_cache.kept_diagram_keys(kept):
+        renamed = diagram_cache.diagram_keys(p, hb, LANGUAGES, lookups=diagram_cache.KeyLookups(hb))
+    assert renamed != first and len(hashed) == 2
+    assert renamed == diagram_cache.diagram_keys(p, hb, LANGUAGES)
+    # Lookups gathered from another handbook are not used for this one.
+    other = load_handbook(project)
+    assert diagram_cache.diagram_keys(p, hb, LANGUAGES, lookups=diagram_cache.KeyLookups(other)) == renamed

@@ -45,46 +45,96 @@ def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
     return diagram_keys(process, handbook, [lang])[lang]
 
 
+class KeyLookups:
+    """What `diagram_keys` looks up in the handbook, gathered once for all the processes of one run
+    (`write_diagrams`) and not again per process: the registries by id and each entry's serialized
+    form. Only for a handbook that does not change while it is used."""
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.handbook = handbook
+        self.roles = handbook.roles.by_id()
+        self.orgs = handbook.organizations.by_id()
+        self.org_index = {o.id: i for i, o in reversed(list(enumerate(handbook.organizations.items)))}
+        self._roles: dict[str, tuple[Any, str]] = {}
+        self._orgs: dict[str, tuple[Any, str]] = {}
+        self._linked: dict[str, tuple[Any, str]] = {}
+        self._drawable: dict[str, bool] = {}
+
+    def role(self, role_id: str) -> tuple[Any, str]:
+        """A known role's data in the key, and it as text (for the kept keys' comparison)."""
+        found = self._roles.get(role_id)
+        if found is None:
+            data = self.roles[role_id].model_dump(mode="json")
+            found = self._roles[role_id] = (data, _text(role_id, data))
+        return found
+
+    def organization(self, org_id: str) -> tuple[Any, str]:
+        found = self._orgs.get(org_id)
+        if found is None:
+            data = {"org": self.orgs[org_id].model_dump(mode="json"), "index": self.org_index[org_id]}
+            found = self._orgs[org_id] = (data, _text(org_id, data))
+        return found
+
+    def linked(self, process_id: str) -> tuple[Any, str]:
+        """The title a call or hand-off to `process_id` shows (or that it is left out, or unknown)."""
+        found = self._linked.get(process_id)
+        if found is None:
+            hb = self.handbook
+            data = (
+                o.title.model_dump(mode="json") if (o := hb.process(process_id))
+                else {"left_out": hb.left_out[process_id].model_dump(mode="json")} if process_id in hb.left_out
+                else None
+            )
+            found = self._linked[process_id] = (data, _text(process_id, data))
+        return found
+
+    def has_file(self, process_id: str) -> bool:
+        """Whether a called process has a diagram and BPMN file of its own (a call's `hb:href` names it)."""
+        found = self._drawable.get(process_id)
+        if found is None:
+            o = self.handbook.process(process_id)
+            found = self._drawable[process_id] = o is not None and not too_long_to_draw(o)
+        return found
+
+
+def _text(name: str, data: Any) -> str:
+    return name + "\0" + json.dumps(data, sort_keys=True, default=str)
+
+
 def diagram_keys(
-    process: Process, handbook: Handbook, langs: Sequence[str], upcoming: bool = False
+    process: Process, handbook: Handbook, langs: Sequence[str], upcoming: bool = False,
+    lookups: KeyLookups | None = None,
 ) -> dict[str, str]:
     """`diagram_key` for each language: what the languages share is gathered and serialized once.
 
-    `upcoming`: the diagram of a version not yet in force, for its own page (its links differ)."""
-    roles = handbook.roles.by_id()
-    org_ids = [o.id for o in handbook.organizations.items]
-    orgs = handbook.organizations.by_id()
-    used_roles = sorted({*process.roles, *(r for r in lane_of(process).values() if r)})
-    role_data = {r: roles[r].model_dump(mode="json") for r in used_roles if r in roles}
-    lane_orgs = {lane_organization(handbook, process, roles[r]) for r in used_roles if r in roles}
-    used_orgs = sorted(
-        {o for o in lane_orgs if o}
-        | {s.to_organization for s in process.steps if isinstance(s, HandoffStep) and s.to_organization}  # type: ignore[misc]
-    )
-    org_data = {
-        o: {"org": orgs[o].model_dump(mode="json"), "index": org_ids.index(o)} for o in used_orgs if o in orgs
-    }
+    `upcoming`: the diagram of a version not yet in force, for its own page (its links differ).
+    `lookups`: the handbook's registries as gathered for a whole run (`KeyLookups`); by default, afresh."""
+    lk = lookups if lookups is not None and lookups.handbook is handbook else KeyLookups(handbook)
+    used_roles = [r for r in sorted({*process.roles, *(r for r in lane_of(process).values() if r)}) if r in lk.roles]
+    lane_orgs = {lane_organization(handbook, process, lk.roles[r]) for r in used_roles}
+    used_orgs = [
+        o for o in sorted(
+            {o for o in lane_orgs if o}
+            | {s.to_organization for s in process.steps if isinstance(s, HandoffStep) and s.to_organization}  # type: ignore[misc]
+        )
+        if o in lk.orgs
+    ]
     others = sorted(
         {s.process for s in process.steps if isinstance(s, CallStep)}
         | {s.to_process for s in process.steps if isinstance(s, HandoffStep) and s.to_process}  # type: ignore[misc]
     )
-    other_titles = {
-        p: (
-            o.title.model_dump(mode="json") if (o := handbook.process(p))
-            else {"left_out": handbook.left_out[p].model_dump(mode="json")} if p in handbook.left_out else None
-        )
-        for p in others
-    }
     # The called processes the site has a BPMN file of (a call's `hb:href` names it, `bpmn.export.called_href`).
-    called_files = sorted(
-        s.process for s in process.steps
-        if isinstance(s, CallStep) and (o := handbook.process(s.process)) is not None and not too_long_to_draw(o)
-    )
-    rest = {"called": called_files, "roles": role_data, "organizations": org_data, "linked": other_titles, "upcoming": upcoming}
+    called_files = sorted(s.process for s in process.steps if isinstance(s, CallStep) and lk.has_file(s.process))
+    roles = [lk.role(r) for r in used_roles]
+    orgs = [lk.organization(o) for o in used_orgs]
+    linked = [lk.linked(p) for p in others]
     kept = _KEPT_KEYS.get()
     memo_key: tuple[Any, ...] | None = None
     if kept is not None:
-        memo_key = (id(process), tuple(langs), json.dumps(rest, sort_keys=True, default=str))
+        memo_key = (
+            id(process), tuple(langs), upcoming, tuple(called_files),
+            tuple(t for _, t in roles), tuple(t for _, t in orgs), tuple(t for _, t in linked),
+        )
         hit = kept.get(memo_key)
         if hit is not None and hit[0] is process:
             kept_used = _KEPT_USED.get()
@@ -96,9 +146,9 @@ def diagram_keys(
         "bpmn": WRITER_VERSION,
         "graphviz": graphviz_version(),
         "process": process.model_dump(mode="json", by_alias=True),
-        "roles": role_data,
-        "organizations": org_data,
-        "linked": other_titles,
+        "roles": dict(zip(used_roles, (d for d, _ in roles), strict=True)),
+        "organizations": dict(zip(used_orgs, (d for d, _ in orgs), strict=True)),
+        "linked": dict(zip(others, (d for d, _ in linked), strict=True)),
         "called_files": called_files,
     }
     if upcoming:
@@ -253,6 +303,7 @@ def write_diagrams(
 
     current: dict[str, dict[str, str]] = {lang: {} for lang in langs}
     wanted = [(pf.process, False) for pf in handbook.processes] + [(p, True) for p in upcoming]
+    lookups = KeyLookups(handbook)
     for process, is_upcoming in wanted:
         name = _name(process, is_upcoming)
         suffixes = _suffixes(is_upcoming)
@@ -264,7 +315,7 @@ def write_diagrams(
                 for suffix in SUFFIXES:
                     remove(lang, name + suffix)
             continue
-        for lang, key in diagram_keys(process, handbook, langs, is_upcoming).items():
+        for lang, key in diagram_keys(process, handbook, langs, is_upcoming, lookups).items():
             files = [name + suffix for suffix in suffixes]
             if written.get(lang, {}).get(name) == key and all(f in there[lang] for f in files):
                 current[lang][name] = key  # already the copy of that entry: nothing to read or write
