@@ -275,6 +275,10 @@ def write_diagrams(
 
     A process with more steps than `graph.DIAGRAM_MAX_STEPS` is not drawn (Graphviz would
     take minutes; rule process-size warns of it, and its page says why it has no diagram).
+
+    Each language's folder is listed once (a diagram whose file is gone is copied again); the stats'
+    `files` is that listing as the run leaves it. `keys.json` is removed before the first file changes
+    and written at the end, only when a file changed or the keys did: a run cut short claims nothing.
     """
     out_dir = Path(out_dir)
     cache_dir = Path(cache_dir)
