@@ -488,13 +488,14 @@ class Diagrams:
     render_one: Callable[[Process, Handbook, str], str] | None = None
     handbook: Handbook | None = None
 
-    files: dict[tuple[str, str], Path] = field(default_factory=dict)
-    """The diagram files written, read only for the pages that are rendered."""
+    files: dict[tuple[str, str], str] = field(default_factory=dict)
+    """The diagram files written (their paths: a `Path` each would cost more than the listing they come from),
+    read only for the pages that are rendered."""
     keys: dict[str, dict[str, str]] = field(default_factory=dict)
     """What each diagram was drawn from (its cache key): a page's input, known without reading the SVG."""
-    bpmn_files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    bpmn_files: dict[tuple[str, str], str] = field(default_factory=dict)
     """The BPMN file written with each diagram (`write_diagrams`), read only for the files that are rendered."""
-    upcoming_files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    upcoming_files: dict[tuple[str, str], str] = field(default_factory=dict)
     """The diagram of each version not yet in force, for its own page (`diagram_cache.upcoming_name`)."""
 
     def upcoming_digest(self, process: Process, lang: str) -> str | None:
@@ -504,33 +505,33 @@ class Diagrams:
         path = self.upcoming_files.get((process.id, lang))
         if path is None:
             return None
-        return self.keys.get(lang, {}).get(upcoming_name(process.id)) or path.read_text(encoding="utf-8")
+        return self.keys.get(lang, {}).get(upcoming_name(process.id)) or _read(path)
 
     def upcoming(self, process: Process, lang: str) -> str | None:
         """The upcoming version's diagram, for its page."""
         path = self.upcoming_files.get((process.id, lang))
-        return path.read_text(encoding="utf-8") if path is not None else None
+        return _read(path) if path is not None else None
 
     def bpmn_digest(self, process: Process, lang: str) -> str | None:
         """The BPMN file's digest for its page's inputs: its diagram's cache key; None when there is no file."""
         if (process.id, lang) not in self.bpmn_files:
             return None
-        return self.keys.get(lang, {}).get(process.id) or self.bpmn_files[(process.id, lang)].read_text(encoding="utf-8")
+        return self.keys.get(lang, {}).get(process.id) or _read(self.bpmn_files[(process.id, lang)])
 
     def bpmn(self, process: Process, lang: str) -> str | None:
         path = self.bpmn_files.get((process.id, lang))
-        return path.read_text(encoding="utf-8") if path is not None else None
+        return _read(path) if path is not None else None
 
     def digest(self, process: Process, lang: str) -> str | None:
         """The diagram's digest for a page's inputs: its cache key; None exactly when there is no diagram."""
         if (process.id, lang) not in self.files:
             return None
-        return self.keys.get(lang, {}).get(process.id) or self.files[(process.id, lang)].read_text(encoding="utf-8")
+        return self.keys.get(lang, {}).get(process.id) or _read(self.files[(process.id, lang)])
 
     def for_page(self, process: Process, lang: str) -> str | None:
         key = (process.id, lang)
         if key not in self.svg and key in self.files:
-            self.svg[key] = self.files[key].read_text(encoding="utf-8")
+            self.svg[key] = _read(self.files[key])
         if key not in self.svg and self.render_one is not None and self.handbook is not None:
             self.svg[key] = self.render_one(process, self.handbook, lang)
             self.rendered += 1
@@ -549,23 +550,25 @@ def render_diagrams(handbook: Handbook, config: BuildConfig, upcoming: list[Proc
     if write_diagrams is not None:
         from .render.diagram_cache import upcoming_name
 
-        stats = write_diagrams(handbook, config.diagram_dir, config.diagram_cache, config.langs, upcoming=upcoming or [])
+        folder = config.diagram_dir
+        stats = write_diagrams(handbook, folder, config.diagram_cache, config.langs, upcoming=upcoming or [])
         out.rendered = int(getattr(stats, "rendered", 0))
         out.cached = int(getattr(stats, "cached", 0))
-        for pf in handbook.processes:
-            for lang in config.langs:
-                for candidate in _diagram_files(config.diagram_dir, pf.process.id, lang):
-                    if candidate.is_file():
-                        out.files[(pf.process.id, lang)] = candidate  # read when a page needs it
-                        break
-                bpmn = config.diagram_dir / lang / f"{pf.process.id}.bpmn"
-                if (pf.process.id, lang) in out.files and bpmn.is_file():
-                    out.bpmn_files[(pf.process.id, lang)] = bpmn
-        for process in upcoming or []:
-            for lang in config.langs:
-                svg = config.diagram_dir / lang / f"{upcoming_name(process.id)}.svg"
-                if svg.is_file():
-                    out.upcoming_files[(process.id, lang)] = svg
+        listed: dict[str, frozenset[str]] | None = getattr(stats, "files", None)
+        there = listed if listed is not None else {lang: _files_in(folder, lang) for lang in config.langs}
+        for lang in config.langs:
+            names = there.get(lang, frozenset())
+            lang_dir = os.path.join(folder, lang, "")
+            for pf in handbook.processes:
+                pid = pf.process.id
+                if pid + ".svg" in names:
+                    out.files[(pid, lang)] = lang_dir + pid + ".svg"  # read when a page needs it
+                    if pid + ".bpmn" in names:
+                        out.bpmn_files[(pid, lang)] = lang_dir + pid + ".bpmn"
+            for process in upcoming or []:
+                name = upcoming_name(process.id) + ".svg"
+                if name in names:
+                    out.upcoming_files[(process.id, lang)] = lang_dir + name
         out.failed = [str(f) for f in getattr(stats, "failed", ())]
         out.keys = dict(getattr(stats, "keys", {}))
     else:
@@ -573,8 +576,18 @@ def render_diagrams(handbook: Handbook, config: BuildConfig, upcoming: list[Proc
     return out
 
 
-def _diagram_files(folder: Path, process_id: str, lang: str) -> list[Path]:
-    return [folder / lang / f"{process_id}.svg", folder / f"{process_id}.{lang}.svg"]
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def _files_in(folder: Path, lang: str) -> frozenset[str]:
+    """The names of the files in a language's diagram folder, when the renderer's stats do not say."""
+    try:
+        with os.scandir(folder / lang) as entries:
+            return frozenset(e.name for e in entries if e.is_file())
+    except OSError:
+        return frozenset()
 
 
 def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, state: BuildState) -> GeneratedDocs:

@@ -45,46 +45,96 @@ def diagram_key(process: Process, handbook: Handbook, lang: str) -> str:
     return diagram_keys(process, handbook, [lang])[lang]
 
 
+class KeyLookups:
+    """What `diagram_keys` looks up in the handbook, gathered once for all the processes of one run
+    (`write_diagrams`) and not again per process: the registries by id and each entry's serialized
+    form. Only for a handbook that does not change while it is used."""
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.handbook = handbook
+        self.roles = handbook.roles.by_id()
+        self.orgs = handbook.organizations.by_id()
+        self.org_index = {o.id: i for i, o in reversed(list(enumerate(handbook.organizations.items)))}
+        self._roles: dict[str, tuple[Any, str]] = {}
+        self._orgs: dict[str, tuple[Any, str]] = {}
+        self._linked: dict[str, tuple[Any, str]] = {}
+        self._drawable: dict[str, bool] = {}
+
+    def role(self, role_id: str) -> tuple[Any, str]:
+        """A known role's data in the key, and it as text (for the kept keys' comparison)."""
+        found = self._roles.get(role_id)
+        if found is None:
+            data = self.roles[role_id].model_dump(mode="json")
+            found = self._roles[role_id] = (data, _text(role_id, data))
+        return found
+
+    def organization(self, org_id: str) -> tuple[Any, str]:
+        found = self._orgs.get(org_id)
+        if found is None:
+            data = {"org": self.orgs[org_id].model_dump(mode="json"), "index": self.org_index[org_id]}
+            found = self._orgs[org_id] = (data, _text(org_id, data))
+        return found
+
+    def linked(self, process_id: str) -> tuple[Any, str]:
+        """The title a call or hand-off to `process_id` shows (or that it is left out, or unknown)."""
+        found = self._linked.get(process_id)
+        if found is None:
+            hb = self.handbook
+            data = (
+                o.title.model_dump(mode="json") if (o := hb.process(process_id))
+                else {"left_out": hb.left_out[process_id].model_dump(mode="json")} if process_id in hb.left_out
+                else None
+            )
+            found = self._linked[process_id] = (data, _text(process_id, data))
+        return found
+
+    def has_file(self, process_id: str) -> bool:
+        """Whether a called process has a diagram and BPMN file of its own (a call's `hb:href` names it)."""
+        found = self._drawable.get(process_id)
+        if found is None:
+            o = self.handbook.process(process_id)
+            found = self._drawable[process_id] = o is not None and not too_long_to_draw(o)
+        return found
+
+
+def _text(name: str, data: Any) -> str:
+    return name + "\0" + json.dumps(data, sort_keys=True, default=str)
+
+
 def diagram_keys(
-    process: Process, handbook: Handbook, langs: Sequence[str], upcoming: bool = False
+    process: Process, handbook: Handbook, langs: Sequence[str], upcoming: bool = False,
+    lookups: KeyLookups | None = None,
 ) -> dict[str, str]:
     """`diagram_key` for each language: what the languages share is gathered and serialized once.
 
-    `upcoming`: the diagram of a version not yet in force, for its own page (its links differ)."""
-    roles = handbook.roles.by_id()
-    org_ids = [o.id for o in handbook.organizations.items]
-    orgs = handbook.organizations.by_id()
-    used_roles = sorted({*process.roles, *(r for r in lane_of(process).values() if r)})
-    role_data = {r: roles[r].model_dump(mode="json") for r in used_roles if r in roles}
-    lane_orgs = {lane_organization(handbook, process, roles[r]) for r in used_roles if r in roles}
-    used_orgs = sorted(
-        {o for o in lane_orgs if o}
-        | {s.to_organization for s in process.steps if isinstance(s, HandoffStep) and s.to_organization}  # type: ignore[misc]
-    )
-    org_data = {
-        o: {"org": orgs[o].model_dump(mode="json"), "index": org_ids.index(o)} for o in used_orgs if o in orgs
-    }
+    `upcoming`: the diagram of a version not yet in force, for its own page (its links differ).
+    `lookups`: the handbook's registries as gathered for a whole run (`KeyLookups`); by default, afresh."""
+    lk = lookups if lookups is not None and lookups.handbook is handbook else KeyLookups(handbook)
+    used_roles = [r for r in sorted({*process.roles, *(r for r in lane_of(process).values() if r)}) if r in lk.roles]
+    lane_orgs = {lane_organization(handbook, process, lk.roles[r]) for r in used_roles}
+    used_orgs = [
+        o for o in sorted(
+            {o for o in lane_orgs if o}
+            | {s.to_organization for s in process.steps if isinstance(s, HandoffStep) and s.to_organization}  # type: ignore[misc]
+        )
+        if o in lk.orgs
+    ]
     others = sorted(
         {s.process for s in process.steps if isinstance(s, CallStep)}
         | {s.to_process for s in process.steps if isinstance(s, HandoffStep) and s.to_process}  # type: ignore[misc]
     )
-    other_titles = {
-        p: (
-            o.title.model_dump(mode="json") if (o := handbook.process(p))
-            else {"left_out": handbook.left_out[p].model_dump(mode="json")} if p in handbook.left_out else None
-        )
-        for p in others
-    }
     # The called processes the site has a BPMN file of (a call's `hb:href` names it, `bpmn.export.called_href`).
-    called_files = sorted(
-        s.process for s in process.steps
-        if isinstance(s, CallStep) and (o := handbook.process(s.process)) is not None and not too_long_to_draw(o)
-    )
-    rest = {"called": called_files, "roles": role_data, "organizations": org_data, "linked": other_titles, "upcoming": upcoming}
+    called_files = sorted(s.process for s in process.steps if isinstance(s, CallStep) and lk.has_file(s.process))
+    roles = [lk.role(r) for r in used_roles]
+    orgs = [lk.organization(o) for o in used_orgs]
+    linked = [lk.linked(p) for p in others]
     kept = _KEPT_KEYS.get()
     memo_key: tuple[Any, ...] | None = None
     if kept is not None:
-        memo_key = (id(process), tuple(langs), json.dumps(rest, sort_keys=True, default=str))
+        memo_key = (
+            id(process), tuple(langs), upcoming, tuple(called_files),
+            tuple(t for _, t in roles), tuple(t for _, t in orgs), tuple(t for _, t in linked),
+        )
         hit = kept.get(memo_key)
         if hit is not None and hit[0] is process:
             kept_used = _KEPT_USED.get()
@@ -96,9 +146,9 @@ def diagram_keys(
         "bpmn": WRITER_VERSION,
         "graphviz": graphviz_version(),
         "process": process.model_dump(mode="json", by_alias=True),
-        "roles": role_data,
-        "organizations": org_data,
-        "linked": other_titles,
+        "roles": dict(zip(used_roles, (d for d, _ in roles), strict=True)),
+        "organizations": dict(zip(used_orgs, (d for d, _ in orgs), strict=True)),
+        "linked": dict(zip(others, (d for d, _ in linked), strict=True)),
         "called_files": called_files,
     }
     if upcoming:
@@ -154,6 +204,9 @@ class DiagramStats:
     """Processes with more steps than a diagram can show (rule process-size): none drawn, no file."""
     keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     """The cache key of each diagram written (language → process id → key): what the diagram was drawn from."""
+    files: dict[str, frozenset[str]] | None = field(default=None, compare=False)
+    """The names of the files in each language's folder when the run ended (`<process id>.svg`, ...), so that
+    the build knows which diagrams there are without a look-up per file; None when not known."""
 
     @property
     def total(self) -> int:
@@ -176,6 +229,15 @@ def _written_keys(out_dir: Path) -> dict[str, dict[str, str]]:
     if not isinstance(data, dict):
         return {}
     return {str(lang): {str(k): str(v) for k, v in d.items()} for lang, d in data.items() if isinstance(d, dict)}
+
+
+def _files_in(folder: Path) -> set[str]:
+    """The names of the files in `folder` (none when it is missing): one listing, no look-up per file."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if e.is_file()}
+    except (FileNotFoundError, NotADirectoryError):
+        return set()
 
 
 def _save_written_keys(out_dir: Path, keys: dict[str, dict[str, str]]) -> None:
@@ -213,6 +275,10 @@ def write_diagrams(
 
     A process with more steps than `graph.DIAGRAM_MAX_STEPS` is not drawn (Graphviz would
     take minutes; rule process-size warns of it, and its page says why it has no diagram).
+
+    Each language's folder is listed once (a diagram whose file is gone is copied again); the stats'
+    `files` is that listing as the run leaves it. `keys.json` is removed before the first file changes
+    and written at the end, only when a file changed or the keys did: a run cut short claims nothing.
     """
     out_dir = Path(out_dir)
     cache_dir = Path(cache_dir)
@@ -222,9 +288,26 @@ def write_diagrams(
     too_long: list[str] = []
     written = _written_keys(out_dir)
     """Which cache entry each diagram in `out_dir` is a copy of, as the last run left them."""
-    (out_dir / WRITTEN_KEYS).unlink(missing_ok=True)  # written again at the end: a run cut short claims nothing
+    there = {lang: _files_in(out_dir / lang) for lang in langs}
+    """The files in each language's folder: as the run found them, then as it leaves them."""
+    claimed = [True]
+
+    def changing() -> None:
+        """Before the first file in `out_dir` changes: `keys.json` claims nothing until the run has ended
+        (written again then). A run that changes no file leaves it as it is, still true."""
+        if claimed[0]:
+            (out_dir / WRITTEN_KEYS).unlink(missing_ok=True)
+            claimed[0] = False
+
+    def remove(lang: str, file: str) -> None:
+        if file in there[lang]:
+            changing()
+            (out_dir / lang / file).unlink(missing_ok=True)
+            there[lang].discard(file)
+
     current: dict[str, dict[str, str]] = {lang: {} for lang in langs}
     wanted = [(pf.process, False) for pf in handbook.processes] + [(p, True) for p in upcoming]
+    lookups = KeyLookups(handbook)
     for process, is_upcoming in wanted:
         name = _name(process, is_upcoming)
         suffixes = _suffixes(is_upcoming)
@@ -234,18 +317,20 @@ def write_diagrams(
                 too_long.append(process.id)
             for lang in langs:
                 for suffix in SUFFIXES:
-                    (out_dir / lang / f"{name}{suffix}").unlink(missing_ok=True)
+                    remove(lang, name + suffix)
             continue
-        for lang, key in diagram_keys(process, handbook, langs, is_upcoming).items():
-            targets = [out_dir / lang / f"{name}{suffix}" for suffix in suffixes]
-            if written.get(lang, {}).get(name) == key and all(t.is_file() for t in targets):
+        for lang, key in diagram_keys(process, handbook, langs, is_upcoming, lookups).items():
+            files = [name + suffix for suffix in suffixes]
+            if written.get(lang, {}).get(name) == key and all(f in there[lang] for f in files):
                 current[lang][name] = key  # already the copy of that entry: nothing to read or write
                 cached += 1
                 continue
             hits = [cache_dir / f"{key}{suffix}" for suffix in suffixes]
             if all(hit.exists() for hit in hits):
-                for hit, target in zip(hits, targets, strict=True):
-                    write_if_changed(target, hit.read_text("utf-8"))
+                changing()
+                for hit, file in zip(hits, files, strict=True):
+                    write_if_changed(out_dir / lang / file, hit.read_text("utf-8"))
+                    there[lang].add(file)
                 current[lang][name] = key
                 cached += 1
             else:
@@ -257,10 +342,10 @@ def write_diagrams(
         failed: list[str] = []
         for (process, lang, key, is_upcoming), result in zip(items, drawn, strict=True):
             name = _name(process, is_upcoming)
-            targets = [out_dir / lang / f"{name}{suffix}" for suffix in _suffixes(is_upcoming)]
+            files = [name + suffix for suffix in _suffixes(is_upcoming)]
             if isinstance(result, Exception):
-                for target in targets:
-                    target.unlink(missing_ok=True)  # no diagram rather than an outdated one
+                for file in files:
+                    remove(lang, file)  # no diagram rather than an outdated one
                 failed.append(f"{name} ({lang}): {result}")
                 continue
             svg, geo = result
@@ -269,10 +354,11 @@ def write_diagrams(
                 try:
                     texts.append(to_bpmn(process, handbook, lang, geo, layout="site"))
                 except ValueError:  # text lxml refuses (`check` refuses it first): the diagram, no BPMN file
-                    targets[1].unlink(missing_ok=True)
-            for suffix, target, text in zip(SUFFIXES, targets, texts, strict=False):
+                    remove(lang, files[1])
+            for suffix, file, text in zip(SUFFIXES, files, texts, strict=False):
                 write_if_changed(cache_dir / f"{key}{suffix}", text)
-                write_if_changed(target, text)
+                write_if_changed(out_dir / lang / file, text)
+                there[lang].add(file)
             current[lang][name] = key
         return failed
 
@@ -281,6 +367,7 @@ def write_diagrams(
 
     failed: list[str] = []
     if todo:
+        changing()  # before any drawing: the results are written as the batches finish
         n = max(1, workers or os.cpu_count() or 2)
         # Batches of at most `batch`, as many for each core (a small build still keeps every core busy).
         rounds = math.ceil(len(todo) / (n * max(1, batch)))
@@ -294,12 +381,15 @@ def write_diagrams(
     # Diagrams of processes (and of upcoming versions) that no longer exist go.
     names = {_name(process, is_upcoming) for process, is_upcoming in wanted}
     for lang in langs:
-        for old in (out_dir / lang).iterdir() if (out_dir / lang).is_dir() else []:
-            if old.suffix in SUFFIXES and old.stem not in names:
-                old.unlink()
-    _save_written_keys(out_dir, current)
+        for file in sorted(there[lang]):
+            stem, suffix = os.path.splitext(file)
+            if suffix in SUFFIXES and stem not in names:
+                remove(lang, file)
+    if not claimed[0] or current != written:
+        _save_written_keys(out_dir, current)
     return DiagramStats(
-        rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long), keys=current
+        rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long), keys=current,
+        files={lang: frozenset(files) for lang, files in there.items()},
     )
 
 
