@@ -56,6 +56,8 @@ SHOW_TIMEOUT_S = 120.0
 """An edit not shown within this is counted as not shown (the figure is then None)."""
 SEARCH_WAIT_S = 300.0
 HTTP_POLL_S = 0.02
+RUN = "".join(chr(ord("a") + int(c)) for c in str(time.time_ns() // 1_000_000 % 100_000).zfill(5))
+"""Part of every tag, so that a run on a project an earlier run edited never finds its tag already there."""
 HEARTBEAT_S = 30.0
 """A wait longer than this says, every so often, what it is waiting for."""
 SEARCH_BEHIND = "search index as before"
@@ -106,18 +108,19 @@ class ServeOutput:
             return len(self.lines)
 
     def wait_for(
-        self, pattern: str, since: int, timeout: float, progress: Callable[[str], None] | None = None,
+        self, pattern: str | tuple[str, ...], since: int, timeout: float, progress: Callable[[str], None] | None = None,
         stop: Callable[[str], bool] | None = None,
     ) -> tuple[float, str] | None:
-        """The first line from index `since` on that contains `pattern` (None on timeout or exit, or at
+        """The first line from index `since` on that contains `pattern` (or one of them; None on timeout or exit, or at
         the first line for which `stop` is true). `progress` is told every `HEARTBEAT_S` what is awaited."""
         started = time.monotonic()
         deadline = started + timeout
         beat = started + HEARTBEAT_S
+        patterns = (pattern,) if isinstance(pattern, str) else pattern
         with self._cond:
             while True:
                 for stamp, line in self.lines[since:]:
-                    if pattern in line:
+                    if any(p in line for p in patterns):
                         return stamp, line
                     if stop is not None and stop(line):
                         return None
@@ -193,8 +196,10 @@ tag => (document.body && document.body.innerText.includes(tag)) ? Date.now() : f
 
 def _after_save(serve: Serve, mark: int, saved: float) -> dict[str, Any]:
     """What serve printed for this save: when it noticed, when the build ended and its summary."""
-    seen = serve.out.wait_for("changed, rebuilding", mark, 1.0)
-    built = serve.out.wait_for("Built ", mark, 1.0) or serve.out.wait_for("Nothing changed", mark, 0.1)
+    seen = serve.out.wait_for("changed, rebuilding", mark, SHOW_TIMEOUT_S)
+    # The page may show the edit before the build is done (its first look, generator/preview_first.py):
+    # the summary comes when the rest is built.
+    built = serve.out.wait_for(("Built ", "Nothing changed"), mark, SHOW_TIMEOUT_S)
     return {
         "noticed_s": seen[0] - saved if seen else None,
         "built_s": built[0] - saved if built else None,
@@ -243,7 +248,7 @@ def _browser_edits(serve: Serve, base: str, edits: Sequence[Edit], tag: str) -> 
             context = browser.new_context(viewport=VIEWPORT)
             page = context.new_page()
             for k, edit in enumerate(edits, 1):
-                label = f"{tag}{k}x"
+                label = f"{tag}{k}x{RUN}"
                 url = base + edit.page
                 try:
                     with page.expect_request(lambda r: "__handbook__/status?version=" in r.url, timeout=60_000):
@@ -292,7 +297,7 @@ def _http_shows(url: str, tag: str, saved: float) -> float | None:
 def _http_edits(serve: Serve, base: str, edits: Sequence[Edit], tag: str) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for k, edit in enumerate(edits, 1):
-        label = f"{tag}{k}x"
+        label = f"{tag}{k}x{RUN}"
         try:
             with urllib.request.urlopen(base + edit.page, timeout=60):
                 pass

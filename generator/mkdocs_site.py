@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -56,6 +57,10 @@ class LanguageState:
     """The anchors of each page (links from other pages to them are checked)."""
     theme_files: list[list[str]] = field(default_factory=list)
     """The theme's own files as [path, theme folder]: finding them walks thousands of icons (0.5 s)."""
+    meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """A page's front matter as MkDocs read it (the theme's navigation may read other pages' `meta`): an
+    unchanged page's is taken from here instead of reading and parsing its document again. Only front
+    matter that JSON writes back as it was is kept (a YAML date is not); such a page is read again."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +69,7 @@ class LanguageState:
             "titles": self.titles,
             "anchors": self.anchors,
             "theme_files": self.theme_files,
+            "meta": self.meta,
         }
 
     @classmethod
@@ -75,6 +81,7 @@ class LanguageState:
                 titles={str(k): (None if v is None else str(v)) for k, v in data["titles"].items()},
                 anchors={str(k): [str(a) for a in v] for k, v in data["anchors"].items()},
                 theme_files=[[str(p), str(d)] for p, d in data.get("theme_files", [])],
+                meta={str(k): dict(v) for k, v in data.get("meta", {}).items() if isinstance(v, dict)},
             )
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None
@@ -298,10 +305,11 @@ def _run_kept(
     pages, written = done
     state = LanguageState(
         config_key=key, docs=docs, titles=dict(kept.state.titles), anchors=dict(kept.state.anchors),
-        theme_files=kept.state.theme_files,
+        theme_files=kept.state.theme_files, meta=dict(kept.state.meta),
     )
     for file in pages:
         state.anchors[file.src_uri] = sorted(file.page.present_anchor_ids or ())
+        _record_meta(state, file.src_uri, file.page.meta)
     kept.state = state
     return LanguageResult(
         state=state, full=False, pages_built=len(pages), files_written=len(written), changed_files=written
@@ -425,7 +433,11 @@ def _run(
                 _populate_page(file.page, config, files)
                 rendered.append(file)
             else:  # built before from the same document: what other pages need of it, as recorded then
-                file.page.read_source(config)
+                recorded = previous.meta.get(file.src_uri)
+                if recorded is None:
+                    file.page.read_source(config)
+                else:  # its front matter as read then; its Markdown is not read again, only rendered pages' is
+                    file.page.markdown, file.page.meta = "", dict(recorded)
                 file.page._title_from_render = previous.titles[file.src_uri]
                 file.page.present_anchor_ids = set(previous.anchors.get(file.src_uri, ()))
         if previous is not None:
@@ -482,9 +494,22 @@ def _run(
             assert page is not None
             state.titles[file.src_uri] = page.title
             state.anchors[file.src_uri] = sorted(page.present_anchor_ids or ())
+            _record_meta(state, file.src_uri, page.meta)
         if setup is not None:
             setup.extend([files, nav, env])
         return state, len(rendered), written
+
+
+def _record_meta(state: LanguageState, uri: str, meta: Any) -> None:
+    """Keep a page's front matter in `state` when JSON gives it back as it is; else forget it (read again)."""
+    try:
+        same = isinstance(meta, dict) and json.loads(json.dumps(meta)) == meta
+    except (TypeError, ValueError):
+        same = False
+    if same:
+        state.meta[uri] = meta
+    else:
+        state.meta.pop(uri, None)
 
 
 PRUNED = "navigation.prune"

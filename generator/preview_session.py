@@ -7,7 +7,9 @@ what the build would otherwise compute again after every save:
   validated again (it is still read and vetted: a link out of the project, a FIFO or a file too
   large is refused as always);
 - the findings of the process rules in each unchanged process (`rules.RuleMemo`), while the
-  registries, the history and the date are unchanged; the handbook rules run again;
+  registries, the history and the date are unchanged, and the per-process part of the handbook rules
+  split into `check_each_process` and `check_rest` (translation-missing, text-required, slug-ids,
+  unique-ids, known-process, known-organization, unused-role); the rest of each runs again;
 - the digest of each model object the pages read (`render.pages.digests.KeptDigests`);
 - the diagrams' cache keys of unchanged processes (`render.diagram_cache.kept_diagram_keys`);
 - the build state as the last build saved it (`build_state.kept_state`), not read again from its file;

@@ -482,6 +482,39 @@ def test_a_step_edit_indexes_only_its_shards_and_equals_a_clean_build(
         project.build()
 
 
+def test_a_step_edit_reads_only_the_documents_it_renders(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs takes an unchanged page's front matter from the build state (LanguageState.meta) instead of
+    reading and parsing its document again; a hand-written page whose front matter JSON cannot hold (a
+    date) is read as before; the site is still a clean build's."""
+    from mkdocs.structure.pages import Page
+
+    name = "content/fi/ohje.md"
+    original = project.originals[name]
+    project.originals[name] = b"---\ndate: 2026-01-02\n---\n" + original
+    try:
+        project.write(project.sources)
+        project.build()
+        read: list[str] = []
+        real = Page.read_source
+
+        def counted(self: Page, config: object) -> None:
+            read.append(self.file.src_uri)
+            real(self, config)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Page, "read_source", counted)
+        project.apply(make_edit("step", 0, "luettu", 1))
+        result, _ = project.build()
+        monkeypatch.undo()
+        assert result.pages_built > 0 and len(read) <= result.pages_built + 1, (len(read), result.pages_built)
+        assert "ohje.md" in read  # its front matter has a date: read again
+        found = project.clean_differences()
+        assert not found, "\n".join(found)
+    finally:
+        project.originals[name] = original
+        project.write(project.sources)
+        project.build()
+
+
 UNSAFE_TITLE = ("Hostile files: links out of the project, FIFOs and devices, loops, unreadable or empty folders, "
                 "`.yml` names, deep nesting, control characters, non-characters")
 STOP_TITLE = "Incremental build failing (MkDocs, Pagefind raising) or killed (SIGKILL in Pagefind); next build = clean"
