@@ -18,10 +18,10 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .files import replace_private
 from .findings import Finding
 from .handbook import Handbook
 from .rules import REGISTRY_NAMES, RuleMemo, _context
@@ -104,16 +104,7 @@ class FindingsCache:
                     files[str(doc.file)] = (doc.digest, [_row(f) for f in findings])
             rules[rule_id] = files
         try:
-            blob = marshal.dumps((context_key(handbook), rules))
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".findings-", dir=self.file.parent)
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(blob)
-                os.replace(tmp, self.file)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            replace_private(self.file, marshal.dumps((context_key(handbook), rules)))
         except (OSError, ValueError):
             return
 

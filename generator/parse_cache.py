@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from .files import replace_private
 
 # Bumped by hand only if the payload's shape changes; the loader's own source is
 # part of the key, so any change to how files are read invalidates the cache.
@@ -90,16 +90,7 @@ class ParseCache:
         if not self._changed and len(self._used) == len(self._old):
             return
         try:
-            blob = marshal.dumps((self._version, self._used))
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=self.file.parent)
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(blob)
-                os.replace(tmp, self.file)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            replace_private(self.file, marshal.dumps((self._version, self._used)))
         except (OSError, ValueError):
             return
         self._old = dict(self._used)
