@@ -333,7 +333,7 @@ def render_first(config_file: Path, out_dir: Path, changed: set[str], key: str) 
     try:
         if config_file.read_bytes() != kept.config_text:
             return None
-        with _mkdocs_log():
+        with _mkdocs_log(echo=False):  # a warning fails it: the build's own step renders and prints it
             done = _render_kept(kept, out_dir, changed)
     except (OSError, Abort, MkDocsException, SystemExit):
         return None
@@ -597,12 +597,12 @@ class _ListHandler(logging.Handler):
 
 
 @contextlib.contextmanager
-def _mkdocs_log() -> Iterator[list[str]]:
-    """Collect MkDocs' warnings (printed to stderr too) instead of its INFO chatter."""
+def _mkdocs_log(echo: bool = True) -> Iterator[list[str]]:
+    """Collect MkDocs' warnings (printed to stderr too, with `echo`) instead of its INFO chatter."""
     logger = logging.getLogger("mkdocs")
     sink: list[str] = []
     handler = _ListHandler(sink)
-    printer = logging.StreamHandler(sys.stderr)
+    printer: logging.Handler = logging.StreamHandler(sys.stderr) if echo else logging.NullHandler()
     printer.setLevel(logging.WARNING)
     printer.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
     old_level, old_propagate = logger.level, logger.propagate

@@ -22,7 +22,6 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .model import Process
 
@@ -92,7 +91,7 @@ class FirstShown:
         shutil.rmtree(self.aside, ignore_errors=True)
 
 
-def set_aside(aside: Path) -> Any:
+def set_aside(aside: Path) -> Path:
     """A fresh folder for the files a first look replaces (one a killed build left is emptied)."""
     shutil.rmtree(aside, ignore_errors=True)
     aside.mkdir(parents=True, exist_ok=True)

@@ -281,6 +281,8 @@ def test_serve_started_on_a_broken_file_shows_the_error_and_starts_after_the_fix
 
 LOADS = "if (window === window.top) sessionStorage.setItem('hb-loads', String(+(sessionStorage.getItem('hb-loads') || 0) + 1))"
 """Counts the loads of a tab's page (not of the diagram it embeds)."""
+SHOWS = "t => !!document.body && document.body.innerText.includes(t)"
+"""The page shows `t` (while it reloads there may be no body yet)."""
 
 
 def test_a_save_reloads_only_the_pages_it_changed(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
@@ -300,7 +302,7 @@ def test_a_save_reloads_only_the_pages_it_changed(tmp_path: Path, page) -> None:
         for n in range(2):  # the second save is one a first look shows (compared with the first's build)
             mark = len(served.lines)
             _save(source, source.read_bytes().replace(b"name: {fi: Arvioi", f"name: {{fi: Arvioi {n}x".encode(), 1))
-            own.wait_for_function("t => document.body.innerText.includes(t)", arg=f"Arvioi {n}x", timeout=30_000)
+            own.wait_for_function(SHOWS, arg=f"Arvioi {n}x", timeout=30_000)
             served.wait_for_line("Rakennettu", mark)
             time.sleep(1.0)  # any later reload would come now
         assert own.evaluate("sessionStorage.getItem('hb-loads')") == "3"  # loaded, then one reload a save

@@ -23,27 +23,15 @@ from pathlib import Path
 import pytest
 from conftest import BASE, BUILD_DAY, BUILD_EPOCH, ROOT, tree_digest
 from site_compare import site_differences
-from test_incremental import TOINEN  # the process added and removed: the same as the incremental tests'
+from test_incremental import LISA as INCREMENTAL_LISA
+from test_incremental import TOINEN  # the second process: the same as the incremental tests'
 
 from generator.build import BuildConfig, BuildResult, preview_config, run_build
 from generator.build_state import site_identity
 from generator.preview_session import PreviewSession
 
-LISA = """id: lisa
-title: {fi: Lisäprosessi, sv: Extraprocess, en: Extra process}
-summary: {fi: Lisätty., sv: Tillagd., en: Added.}
-area: mielenterveys
-owner: {role: Esihenkilö, unit: MTP}
-version: 1
-valid_from: 2026-03-01
-reviewed: 2026-10-15
-review_every_months: 12
-roles: [asiakas, hoitaja]
-steps:
-  - {id: alku, type: start, role: asiakas, name: {fi: Alku, sv: Början, en: Start}}
-  - {id: hoida, type: task, role: hoitaja, name: {fi: Hoida, sv: Vårda, en: Care}}
-  - {id: loppu, type: end, role: asiakas, name: {fi: Loppu, sv: Slut, en: End}}
-"""
+LISA = INCREMENTAL_LISA.replace(" WORD", "")
+"""The process added and removed: the incremental tests' own, with no word put in."""
 
 
 @dataclass
