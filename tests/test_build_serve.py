@@ -285,9 +285,11 @@ SHOWS = "t => !!document.body && document.body.innerText.includes(t)"
 """The page shows `t` (while it reloads there may be no body yet)."""
 
 
-def test_a_save_reloads_only_the_pages_it_changed(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
-    """The saved process's page reloads once (its first look, preview_first.py, and not again when the
-    rest of the build is done); an open page the save did not change stays as it is."""
+def test_a_save_is_put_in_the_open_page_without_a_reload(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
+    """The saved process's open page shows each save in place, without loading again (preview.js puts the
+    rebuilt page in, its first look, preview_first.py, and not again when the rest of the build is done),
+    and what the theme and handbook.js set up works on the new content; an open page the save did not
+    change stays as it is."""
     root = project_folder(tmp_path)
     source = root / "processes" / "perus.yaml"
     served = Served(root)
@@ -298,14 +300,32 @@ def test_a_save_reloads_only_the_pages_it_changed(tmp_path: Path, page) -> None:
             pg.add_init_script(LOADS)
             with pg.expect_request(lambda r: "__handbook__/status?version=" in r.url, timeout=30_000):
                 pg.goto(served.url + path, wait_until="load")
-        other.evaluate("window.hbStill = true")
+            pg.evaluate("window.hbStill = true")
+        old_article = own.evaluate_handle("document.querySelector('article')")
         for n in range(2):  # the second save is one a first look shows (compared with the first's build)
             mark = len(served.lines)
-            _save(source, source.read_bytes().replace(b"name: {fi: Arvioi", f"name: {{fi: Arvioi {n}x".encode(), 1))
-            own.wait_for_function(SHOWS, arg=f"Arvioi {n}x", timeout=30_000)
+            with own.expect_request(lambda r: "kaavio.svg?hb-build=" in r.url, timeout=30_000):
+                _save(source, source.read_bytes().replace(b"name: {fi: Arvioi", f"name: {{fi: Arvioi {n}x".encode(), 1))
+                own.wait_for_function(SHOWS, arg=f"Arvioi {n}x", timeout=30_000)
             served.wait_for_line("Rakennettu", mark)
             time.sleep(1.0)  # any later reload would come now
-        assert own.evaluate("sessionStorage.getItem('hb-loads')") == "3"  # loaded, then one reload a save
+        assert own.evaluate("sessionStorage.getItem('hb-loads')") == "1", "the saved page loaded again"
+        assert own.evaluate("window.hbStill === true")
+        assert own.evaluate("a => !a.isConnected", old_article), "the old content is still shown"
+        assert "Arvioi 1x" in own.title() or "Arvioi 1x" in own.locator("article").inner_text()
+        # The new content is set up: the theme's tooltip shows for a term, and handbook.js's date
+        # calculator counts.
+        term = own.locator("article abbr[title]").first
+        term.scroll_into_view_if_needed()
+        term.hover()
+        own.wait_for_selector(".md-tooltip2--active", timeout=5_000)
+        box = own.locator("[data-hb-deadline]").first
+        box.locator(".hb-deadline__start").fill("2026-06-18")
+        own.wait_for_function(
+            "el => el.textContent.includes('2026')", arg=box.locator(".hb-deadline__result").element_handle(),
+            timeout=5_000,
+        )
+        assert own.evaluate("document.querySelectorAll('[data-hb-deadline]').length") == 1
         assert other.evaluate("window.hbStill === true"), "a page the saves did not change reloaded"
         assert other.evaluate("sessionStorage.getItem('hb-loads')") == "1"
     finally:

@@ -52,6 +52,8 @@
       state = {};
     }
     Array.prototype.forEach.call(boxes, function (box) {
+      if (box.hasAttribute("data-hb-bound")) return;
+      box.setAttribute("data-hb-bound", "");
       box.checked = !!state[box.id];
       box.addEventListener("change", function () {
         state[box.id] = box.checked;
@@ -82,7 +84,8 @@
       var select = box.querySelector(".hb-deadline__promise");
       var input = box.querySelector(".hb-deadline__start");
       var out = box.querySelector(".hb-deadline__result");
-      if (!select || !input || !out) return;
+      if (!select || !input || !out || box.hasAttribute("data-hb-bound")) return;
+      box.setAttribute("data-hb-bound", "");
 
       function iso(d) {
         var m = d.getUTCMonth() + 1, day = d.getUTCDate();
@@ -232,16 +235,22 @@
     });
   }
 
+  // The page's content is set up on each of the theme's `document$`: the first page, and each rebuild
+  // the preview puts in place (preview.js). Each set-up skips what it has set up already.
+  function setupContent() {
+    setupChecklists();
+    setupDeadlines();
+    setupTables();
+    setupSortable();
+  }
+
   mountSearch();
   setupToggle();
-  setupChecklists();
-  setupDeadlines();
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () {
-      setupTables();
-      setupSortable();
-    });
+    window.document$.subscribe(setupContent);
   } else {
+    setupChecklists();
+    setupDeadlines();
     window.addEventListener("load", setupTables);
     window.addEventListener("load", setupSortable);
   }

@@ -1,7 +1,12 @@
-/* Live preview (handbook serve only): reload after each rebuild, and show the
+/* Live preview (handbook serve only): show each rebuild of the open page, and show the
    check's errors when the last save could not be built: how many, every one of them
    (the list scrolls), and whether the page shown is a good build of this preview or
-   only one left from before. The banner can be closed; new errors open it again. */
+   only one left from before. The banner can be closed; new errors open it again.
+   A rebuilt page is put in place without a reload, as mkdocs-material's instant navigation
+   does: the new page is fetched, its container and header title replace this page's, and
+   `document$` says so, so that the theme (tooltips, tables, the table of contents) and
+   handbook.js (checklists, the date calculator, sortable tables) set the new content up.
+   Anything unexpected falls back to a reload. */
 (function () {
   "use strict";
   var TEXT = {
@@ -73,6 +78,7 @@
   }
 
   var version = null;
+  var reloading = false;
   var siteRoot = new URL("../", root).pathname;
 
   /* Whether this page is among the site's files a build put (`changed`: their paths in the site, or
@@ -80,12 +86,64 @@
      the other open pages stay as they are. */
   function shownChanged(changed) {
     if (!Array.isArray(changed)) return true;
-    var path = location.pathname;
-    if (path.indexOf(siteRoot) !== 0) return true;
-    path = path.slice(siteRoot.length);
+    var path = sitePath(location.href);
+    return path === null || changed.indexOf(path) !== -1;
+  }
+
+  /* The path of `href` in the site (as the status's `changed` names it), or null outside it. */
+  function sitePath(href) {
+    var url = new URL(href, location.href);
+    if (url.origin !== location.origin || url.pathname.indexOf(siteRoot) !== 0) return null;
+    var path = url.pathname.slice(siteRoot.length);
     if (path === "" || path.charAt(path.length - 1) === "/") path += "index.html";
-    try { path = decodeURIComponent(path); } catch (e) { return true; }
-    return changed.indexOf(path) !== -1;
+    try { return decodeURIComponent(path); } catch (e) { return null; }
+  }
+
+  /* The parts of a page a rebuild replaces: mkdocs-material's instant navigation replaces the same. */
+  var PARTS = [
+    "[data-md-component=container]",
+    "[data-md-component=header-topic]",
+    "[data-md-component=skip]",
+    "[data-md-component=announce]",
+    "[data-md-component=outdated]"
+  ];
+
+  /* Put the rebuilt page in place of this one, keeping where the reader is on it. A diagram or image
+     the build put is asked for anew (the browser would show the one it holds). Resolves when done. */
+  function refresh(status) {
+    var theme = window.document$;
+    if (!theme || typeof theme.next !== "function" || !window.DOMParser) return Promise.reject(new Error("no theme"));
+    return fetch(location.href, { cache: "no-store" })
+      .then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.text();
+      })
+      .then(function (html) {
+        var next = new DOMParser().parseFromString(html, "text/html");
+        var pairs = [];
+        PARTS.forEach(function (part) {
+          var here = document.querySelector(part), there = next.querySelector(part);
+          if (!here !== !there) throw new Error("another layout: " + part);
+          if (here) pairs.push([here, there]);
+        });
+        if (!pairs.length || document.documentElement.lang !== next.documentElement.lang) throw new Error("another page");
+        var changed = Array.isArray(status.changed) ? status.changed : null;
+        [["img", "src"], ["object", "data"]].forEach(function (kind) {
+          Array.prototype.forEach.call(next.querySelectorAll(kind[0] + "[" + kind[1] + "]"), function (el) {
+            var value = el.getAttribute(kind[1]);
+            var path = sitePath(value);
+            if (path === null || (changed && changed.indexOf(path) === -1)) return;
+            var url = new URL(value, location.href);
+            url.searchParams.set("hb-build", String(status.generation));
+            el.setAttribute(kind[1], url.href);
+          });
+        });
+        var x = window.scrollX, y = window.scrollY;
+        pairs.forEach(function (pair) { pair[0].replaceWith(document.adoptNode(pair[1])); });
+        document.title = next.title;
+        window.scrollTo(x, y);
+        theme.next(document);
+      });
   }
 
   /* Long polling: the server answers as soon as a build changes what this page shows. */
@@ -95,17 +153,21 @@
     fetch(url, { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (status) {
-        if (seen !== null && status.generation !== seen && !(status.errors && status.errors.length) &&
-            shownChanged(status.changed)) {
-          location.reload();
-          return;
-        }
+        var rebuilt = seen !== null && status.generation !== seen && !(status.errors && status.errors.length) &&
+            shownChanged(status.changed);
         seen = status.generation;
         version = status.version;
-        show(status);
+        if (!rebuilt) {
+          show(status);
+          return;
+        }
+        return refresh(status).then(
+          function () { show(status); },
+          function () { reloading = true; location.reload(); }
+        );
       })
       .catch(function () { failed = true; /* server restarting */ })
-      .then(function () { setTimeout(poll, failed ? 1000 : 0); });
+      .then(function () { if (!reloading) setTimeout(poll, failed ? 1000 : 0); });
   }
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && banner && banner.contains(document.activeElement)) { closed = shown; remove(); }
