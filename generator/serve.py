@@ -40,6 +40,8 @@ POLL_SECONDS = 0.1
 """How often the sources are looked at (a stat of each file: ~5 ms at 1,000 processes)."""
 QUIET_SECONDS = 0.1
 """Wait this long after the last change: editors save in several writes."""
+EVENT_QUIET_SECONDS = 0.03
+"""The same wait when the system tells of each write (`Wakeup`): a save is done when no write came for this long."""
 LONG_POLL_SECONDS = 20.0
 CHANGES_KEPT = 64
 """How many generations' changed paths the status remembers (a page further behind reloads)."""
@@ -321,18 +323,94 @@ def _stop_on_term(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+class Wakeup:
+    """Wakes the watcher as soon as the system says a file in the watched folders changed (inotify, through
+    watchdog), instead of at the next poll. The polled snapshot stays what decides that something changed:
+    an event only makes the next look come sooner. Without the system's notices (watchdog missing, or no
+    watches left), the watcher polls as before."""
+
+    def __init__(self, config: BuildConfig) -> None:
+        self.event = threading.Event()
+        self.observer: Any = None
+        try:
+            from watchdog.events import FileSystemEventHandler
+            from watchdog.observers import Observer
+        except ImportError:
+            return
+        wake = self.event
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: Any) -> None:
+                if event.event_type not in ("opened", "closed_no_write"):  # reads (the build's own) are not changes
+                    wake.set()
+
+        folders = [config.processes, config.processes.parent / "practices"]
+        folders += [config.root / name for name in ("content", "overrides", "measurements")]
+        try:
+            observer = Observer()
+            for folder in dict.fromkeys(folders):
+                if folder.is_dir() and not folder.is_symlink():
+                    observer.schedule(Handler(), str(folder), recursive=True)
+            if config.theme_config.parent.is_dir():
+                observer.schedule(Handler(), str(config.theme_config.parent), recursive=False)
+            observer.daemon = True
+            observer.start()
+        except Exception:  # noqa: BLE001 - no notices (e.g. the system's watch limit): poll as before
+            return
+        self.observer = observer
+
+    @property
+    def live(self) -> bool:
+        return self.observer is not None and self.observer.is_alive()
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep until a notice or for `seconds`; True when a notice came."""
+        if not self.live:
+            time.sleep(seconds)
+            return False
+        woke = self.event.wait(seconds)
+        self.event.clear()
+        return woke
+
+    def settle(self) -> None:
+        """Return when the editor seems done: no notice for EVENT_QUIET_SECONDS (without notices: QUIET_SECONDS)."""
+        if not self.live:
+            time.sleep(QUIET_SECONDS)
+            return
+        while self.wait(EVENT_QUIET_SECONDS):
+            pass
+
+    def close(self) -> None:
+        if self.observer is not None:
+            with contextlib.suppress(Exception):
+                self.observer.stop()
+                self.observer.join(1.0)
+
+
 def watch(
     config: BuildConfig, status: PreviewStatus, stop: threading.Event | None = None,
     session: PreviewSession | None = None,
 ) -> None:
-    """Poll the sources; after a change settles, rebuild; when nothing more changes, renew the search index."""
+    """Look at the sources after each notice of a change and every POLL_SECONDS; after a change settles,
+    rebuild; when nothing more changes, renew the search index."""
     session = session if session is not None else PreviewSession()
-    seen = snapshot(config)
+    seen = snapshot(config)  # first: a save made while the notices start is seen against this
+    wakeup = Wakeup(config)
+    try:
+        _watch(config, status, stop, session, wakeup, seen)
+    finally:
+        wakeup.close()
+
+
+def _watch(
+    config: BuildConfig, status: PreviewStatus, stop: threading.Event | None, session: PreviewSession,
+    wakeup: Wakeup, seen: dict[Path, tuple[int, int]],
+) -> None:
     with contextlib.suppress(Exception):  # a head start only: a save is then seen against `seen`
         session.warm(config)
     search_behind = False
     while not (stop and stop.is_set()):
-        time.sleep(POLL_SECONDS)
+        wakeup.wait(POLL_SECONDS)
         now = snapshot(config)
         if now == seen:
             if search_behind:
@@ -340,7 +418,7 @@ def watch(
                 search_behind = False
             continue
         while True:  # let the editor finish writing
-            time.sleep(QUIET_SECONDS)
+            wakeup.settle()
             later = snapshot(config)
             if later == now:
                 break
