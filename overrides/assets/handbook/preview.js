@@ -142,7 +142,15 @@
         pairs.forEach(function (pair) { pair[0].replaceWith(document.adoptNode(pair[1])); });
         document.title = next.title;
         window.scrollTo(x, y);
-        theme.next(document);
+        /* The new text is painted first; the theme and handbook.js set it up right after (~50 ms). */
+        return new Promise(function (resolve) {
+          requestAnimationFrame(function () {
+            setTimeout(function () {
+              theme.next(document);
+              resolve();
+            }, 0);
+          });
+        });
       });
   }
 
