@@ -159,8 +159,16 @@ def index_shards(
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
     workers = max(1, min(len(stale), os.cpu_count() or 1))
+    words = words_dir(kept)
+
+    def index(shard: Shard) -> None:
+        known = search_vocabulary.load_words(words / f"{shard.number}.json")
+        found: search_vocabulary.PageWords = {}
+        run_pagefind(site, fresh / str(shard.number), shard.pages, digests, known, found)
+        search_vocabulary.save_words(words / f"{shard.number}.json", found)
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for _ in pool.map(lambda s: run_pagefind(site, fresh / str(s.number), s.pages), stale):
+        for _ in pool.map(index, stale):
             pass
     kept.mkdir(parents=True, exist_ok=True)
     for s in stale:
@@ -172,6 +180,9 @@ def index_shards(
     for old in kept.iterdir():
         if old.name not in numbers:
             shutil.rmtree(old, ignore_errors=True)
+    for old in words.glob("*.json"):
+        if old.stem not in numbers:
+            old.unlink(missing_ok=True)
     state.shards = {str(s.number): s.key for s in shards}
     link_index(kept, site / "pagefind", [s.number for s in shards], placed)
     return state, len(stale)
@@ -196,8 +207,17 @@ def kept_shards(kept: Path, state: SearchState) -> list[int]:
     return numbers if numbers and all((kept / str(n)).is_dir() for n in numbers) else []
 
 
-def run_pagefind(site: Path, output: Path, pages: list[str]) -> None:
-    """Pagefind over `pages` of `site` (site paths), written to `output`."""
+def words_dir(kept: Path) -> Path:
+    """Beside the kept shards: each shard's pages' words (search_vocabulary.save_words), by shard number."""
+    return kept.with_name(kept.name + "-words")
+
+
+def run_pagefind(
+    site: Path, output: Path, pages: list[str], digests: dict[str, str] | None = None,
+    known: search_vocabulary.PageWords | None = None, found: search_vocabulary.PageWords | None = None,
+) -> None:
+    """Pagefind over `pages` of `site` (site paths), written to `output`; the vocabulary beside it takes the
+    words of a page whose digest is `known` from there, and puts every page's words into `found`."""
     args = [
         sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent",
         "--exclude-selectors", EXCLUDE, "--glob", glob_of(pages),
@@ -205,7 +225,7 @@ def run_pagefind(site: Path, output: Path, pages: list[str]) -> None:
     proc = subprocess.run(args, capture_output=True, text=True, check=False)
     if proc.returncode != 0 or not (output / "pagefind-ui.js").is_file():
         raise BuildError(f"Pagefind failed ({proc.returncode}): {(proc.stderr or proc.stdout).strip()[:500]}")
-    search_vocabulary.write_vocabulary(site, output, pages)
+    search_vocabulary.write_vocabulary(site, output, pages, digests, known, found)
 
 
 def glob_of(pages: list[str]) -> str:

@@ -12,12 +12,14 @@ known inflected word by its base form too.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import json
 import re
 from pathlib import Path
 
 from . import morphology
+from .files import replace_private
 
 FILE = "vocabulary.{lang}.json.gz"
 """gzip-compressed (a quarter of the size), as Pagefind's own files are: the browser unpacks it
@@ -77,15 +79,34 @@ def base_forms(words: set[str]) -> dict[str, str]:
     return out
 
 
-def vocabulary(site: Path, pages: list[str]) -> dict[str, dict[str, object]]:
-    """{language: {"words": [...], "base": {word: base}}} of these pages of `site` (site paths)."""
+PageWords = dict[str, tuple[str, list[str]]]
+"""The words of pages by the digest of each page's HTML (search_index.page_digests): {digest: (lang, words)}."""
+
+_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+"""What `page_words` was made by: kept words of another version of this module are not used."""
+
+
+def vocabulary(
+    site: Path, pages: list[str], digests: dict[str, str] | None = None, known: PageWords | None = None,
+    found: PageWords | None = None,
+) -> dict[str, dict[str, object]]:
+    """{language: {"words": [...], "base": {word: base}}} of these pages of `site` (site paths).
+    A page whose digest (`digests`) is in `known` is not read again; each page's words go into `found`."""
     by_lang: dict[str, set[str]] = {}
     for p in pages:
-        try:
-            data = (site / p).read_bytes()
-        except OSError:
-            continue
-        lang, words = page_words(data)
+        digest = digests.get(p) if digests is not None else None
+        seen = known.get(digest) if known is not None and digest is not None else None
+        if seen is not None:
+            lang, listed = seen
+            words = set(listed)
+        else:
+            try:
+                data = (site / p).read_bytes()
+            except OSError:
+                continue
+            lang, words = page_words(data)
+        if found is not None and digest is not None:
+            found[digest] = (lang, sorted(words)) if seen is None else seen
         if lang:
             by_lang.setdefault(lang, set()).update(words)
     out: dict[str, dict[str, object]] = {}
@@ -97,9 +118,32 @@ def vocabulary(site: Path, pages: list[str]) -> dict[str, dict[str, object]]:
     return out
 
 
-def write_vocabulary(site: Path, output: Path, pages: list[str]) -> None:
-    """`vocabulary.<lang>.json.gz` into a shard's bundle, one per language of its pages."""
-    for lang, entry in vocabulary(site, pages).items():
+def load_words(path: Path) -> PageWords:
+    """The page words kept in `path` by `save_words`; none when it is missing, unreadable or of another version."""
+    try:
+        data = json.loads(path.read_bytes())
+        if not isinstance(data, dict) or data.get("code") != _CODE or not isinstance(data.get("pages"), dict):
+            return {}
+        return {
+            str(d): (str(entry[0]), [str(w) for w in entry[1]])
+            for d, entry in data["pages"].items()
+            if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list)
+        }
+    except (OSError, ValueError, TypeError, IndexError):
+        return {}
+
+
+def save_words(path: Path, words: PageWords) -> None:
+    data = json.dumps({"code": _CODE, "pages": {d: list(e) for d, e in sorted(words.items())}}, ensure_ascii=False)
+    replace_private(path, data.encode("utf-8"))
+
+
+def write_vocabulary(
+    site: Path, output: Path, pages: list[str], digests: dict[str, str] | None = None,
+    known: PageWords | None = None, found: PageWords | None = None,
+) -> None:
+    """`vocabulary.<lang>.json.gz` into a shard's bundle, one per language of its pages (see `vocabulary`)."""
+    for lang, entry in vocabulary(site, pages, digests, known, found).items():
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         # mtime=0: the same words make the same bytes (a reproducible build)
         (output / FILE.format(lang=lang)).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))

@@ -60,6 +60,51 @@ def test_vocabulary_of_a_page() -> None:
 
 
 
+def _page(lang: str, text: str) -> bytes:
+    return f'<html lang="{lang}"><body><article data-pagefind-body><p>{text}</p></article></body></html>'.encode()
+
+
+def test_kept_page_words_give_the_same_vocabulary_and_spare_the_reading(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A shard indexed again reads only the pages whose HTML changed: the words of the others are kept by
+    digest (search_index.words_dir), and the vocabulary is the one made from every page."""
+    site = tmp_path / "site"
+    pages = {"a/index.html": _page("fi", "Asiakkaalla kotihoidon"), "sv/a/index.html": _page("sv", "Klienten hemvården"),
+             "b/index.html": _page("fi", "Päihdepalvelut ajanvaraus")}
+    for rel, data in pages.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes(data)
+    digests = {rel: f"d-{rel}" for rel in pages}
+    found: search_vocabulary.PageWords = {}
+    whole = search_vocabulary.vocabulary(site, sorted(pages), digests, {}, found)
+    assert set(found) == set(digests.values())
+    store = tmp_path / "words" / "0.json"
+    search_vocabulary.save_words(store, found)
+    known = search_vocabulary.load_words(store)
+    assert known == found
+    read: list[bytes] = []
+    real = search_vocabulary.page_words
+    monkeypatch.setattr(search_vocabulary, "page_words", lambda data: (read.append(data), real(data))[1])
+    (site / "b/index.html").write_bytes(_page("fi", "Päihdepalvelut puhelinaika"))
+    digests["b/index.html"] = "d-b2"
+    again: search_vocabulary.PageWords = {}
+    changed = search_vocabulary.vocabulary(site, sorted(pages), digests, known, again)
+    assert len(read) == 1 and b"puhelinaika" in read[0]
+    monkeypatch.setattr(search_vocabulary, "page_words", real)
+    assert changed == search_vocabulary.vocabulary(site, sorted(pages))
+    assert "puhelinaika" in changed["fi"]["words"] and "ajanvaraus" not in changed["fi"]["words"]
+    assert whole["sv"] == changed["sv"]
+    assert set(again) == {"d-a/index.html", "d-sv/a/index.html", "d-b2"}  # the old page's words are dropped
+
+
+@pytest.mark.parametrize("text", [b"", b"{", b"[]", b'{"code": "other", "pages": {}}', b'{"pages": {"d": 5}}',
+                                  b'{"code": "CODE", "pages": {"d": ["fi"]}}', b"\xff\xfe"])
+def test_kept_page_words_of_another_shape_are_not_used(tmp_path, text: bytes) -> None:  # type: ignore[no-untyped-def]
+    store = tmp_path / "0.json"
+    store.write_bytes(text.replace(b"CODE", search_vocabulary._CODE.encode()))
+    assert search_vocabulary.load_words(store) == {}
+    assert search_vocabulary.load_words(tmp_path / "missing.json") == {}
+
+
 @pytest.mark.parametrize("html", [
     b'<article data-pagefind-body>x</article><article data-pagefind-body>y</article>',
     b'<article class="a">ei</article><article data-pagefind-body class="b">kyll\xc3\xa4</article>',
