@@ -425,6 +425,7 @@ def _run(
         nav = config.plugins.on_nav(nav, config=config, files=files)
 
         rendered = []
+        recorded_meta: dict[str, Any] = {}  # front matter taken from `previous` (JSON already: kept as it is)
         for file in files.documentation_pages(inclusion=inclusion):
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)
@@ -438,6 +439,7 @@ def _run(
                     file.page.read_source(config)
                 else:  # its front matter as read then; its Markdown is not read again, only rendered pages' is
                     file.page.markdown, file.page.meta = "", dict(recorded)
+                    recorded_meta[file.src_uri] = recorded
                 file.page._title_from_render = previous.titles[file.src_uri]
                 file.page.present_anchor_ids = set(previous.anchors.get(file.src_uri, ()))
         if previous is not None:
@@ -449,6 +451,7 @@ def _run(
                     assert file.page is not None
                     _populate_page(file.page, config, files)
                     rendered.append(file)
+                    recorded_meta.pop(file.src_uri, None)
         env = config.plugins.on_env(env, config=config, files=files)
         if prepare and previous is not None and not rendered:
             if setup is not None:
@@ -494,7 +497,10 @@ def _run(
             assert page is not None
             state.titles[file.src_uri] = page.title
             state.anchors[file.src_uri] = sorted(page.present_anchor_ids or ())
-            _record_meta(state, file.src_uri, page.meta)
+            if file.src_uri in recorded_meta:
+                state.meta[file.src_uri] = recorded_meta[file.src_uri]
+            else:
+                _record_meta(state, file.src_uri, page.meta)
         if setup is not None:
             setup.extend([files, nav, env])
         return state, len(rendered), written
