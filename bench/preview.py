@@ -9,7 +9,8 @@ read line by line, each line stamped with the time it arrived. Once it prints
    status is waiting (the request with `?version=`), as a supervisor's open tab is;
 2. the process file is saved with a new step name (a tag no page showed before), and
    the time is taken right after the write;
-3. the page reloads itself (overrides/assets/handbook/preview.js); the latency ends
+3. the page puts its rebuilt self in place (overrides/assets/handbook/preview.js: it
+   fetches the page and swaps its content, or reloads where it cannot); the latency ends
    when the page's visible text (`document.body.innerText`) contains the tag, as the
    page itself sees it (`Date.now()` in the page, checked on every animation frame);
 4. where the save's build left the search behind (its summary says "search index as
@@ -28,7 +29,7 @@ The same is measured without a browser ("HTTP"): the page's URL fetched every
 `HTTP_POLL_S` until its HTML contains the tag. Each edit is a different process where
 there are enough. The serve output also gives, per edit, when the watcher saw the save
 ("changed, rebuilding…") and when the build was done (its summary line): the latency
-is detection + build + reload.
+is detection + build + the page's refresh.
 """
 
 from __future__ import annotations
