@@ -333,10 +333,17 @@ class Wakeup:
         self.event = threading.Event()
         self.observer: Any = None
         try:
+            from watchdog import events as ev
             from watchdog.events import FileSystemEventHandler
             from watchdog.observers import Observer
         except ImportError:
             return
+        # Writes only: the kernel is not asked for opens and reads, so the build's own reading of
+        # the sources (a thousand files a save) costs the watcher's thread nothing.
+        kinds = [
+            ev.FileModifiedEvent, ev.FileCreatedEvent, ev.FileDeletedEvent, ev.FileMovedEvent, ev.FileClosedEvent,
+            ev.DirCreatedEvent, ev.DirDeletedEvent, ev.DirMovedEvent,
+        ]
         wake = self.event
 
         class Handler(FileSystemEventHandler):
@@ -350,9 +357,9 @@ class Wakeup:
             observer = Observer()
             for folder in dict.fromkeys(folders):
                 if folder.is_dir() and not folder.is_symlink():
-                    observer.schedule(Handler(), str(folder), recursive=True)
+                    observer.schedule(Handler(), str(folder), recursive=True, event_filter=kinds)
             if config.theme_config.parent.is_dir():
-                observer.schedule(Handler(), str(config.theme_config.parent), recursive=False)
+                observer.schedule(Handler(), str(config.theme_config.parent), recursive=False, event_filter=kinds)
             observer.daemon = True
             observer.start()
         except Exception:  # noqa: BLE001 - no notices (e.g. the system's watch limit): poll as before
