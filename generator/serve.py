@@ -190,12 +190,17 @@ def waiting_page(status: PreviewStatus) -> bytes:
     ).encode("utf-8")
 
 
+def watched_folders(config: BuildConfig) -> list[Path]:
+    """The project's folders a preview depends on (besides the theme configuration, `mkdocs.yml`)."""
+    folders = [config.processes, config.processes.parent / "practices"]
+    folders += [config.root / name for name in ("content", "overrides", "measurements")]
+    return list(dict.fromkeys(folders))
+
+
 def watched_files(config: BuildConfig) -> Iterable[Path]:
     """The sources a preview depends on: every entry of the project's folders, links and special
     files included (never followed or opened: a change to one must show its finding at once)."""
-    folders = [config.processes, config.processes.parent / "practices"]
-    folders += [config.root / name for name in ("content", "overrides", "measurements")]
-    for folder in dict.fromkeys(folders):
+    for folder in watched_folders(config):
         for top, dirs, files in os.walk(folder):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in files + [d for d in dirs if os.path.islink(os.path.join(top, d))]:
@@ -348,14 +353,11 @@ class Wakeup:
 
         class Handler(FileSystemEventHandler):
             def on_any_event(self, event: Any) -> None:
-                if event.event_type not in ("opened", "closed_no_write"):  # reads (the build's own) are not changes
-                    wake.set()
+                wake.set()
 
-        folders = [config.processes, config.processes.parent / "practices"]
-        folders += [config.root / name for name in ("content", "overrides", "measurements")]
         try:
             observer = Observer()
-            for folder in dict.fromkeys(folders):
+            for folder in watched_folders(config):
                 if folder.is_dir() and not folder.is_symlink():
                     observer.schedule(Handler(), str(folder), recursive=True, event_filter=kinds)
             if config.theme_config.parent.is_dir():
