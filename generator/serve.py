@@ -2,13 +2,14 @@
 
 The preview is the real build (`run_build`) into its own site folder
 (`build/preview/site`; `--edition public` previews the public edition in
-`build/preview-public/site`, leak check included), served on localhost. A watcher polls the sources
-(processes, content, theme) twice a second; after a save it rebuilds, and every
-open page reloads itself (overrides/assets/handbook/preview.js keeps a request
-to `/__handbook__/status` open, answered as soon as a build changes what the
-page shows). The pages come first: the search index catches up once the saves
-stop (`catch_up_search`). When the saved file has errors, nothing
-is rebuilt: the pages stay at the last good version and show the errors.
+`build/preview-public/site`, leak check included), served on localhost by a process of its own
+(preview_server.py). A watcher looks at the sources (processes, content, theme) when the system
+tells of a write (`Wakeup`) and every POLL_SECONDS; after a save it rebuilds, and every open page
+shows the change (overrides/assets/handbook/preview.js keeps a request to `/__handbook__/status`
+open, answered as soon as a build changes what the page shows, and puts the rebuilt page in
+place). The pages come first: the search index catches up once the saves stop
+(`catch_up_search`). When the saved file has errors, nothing is rebuilt: the pages stay at the
+last good version and show the errors.
 
 The watcher looks only at sources, never at generated files, and the generator
 writes a file only when its content changed, so a rebuild never triggers
@@ -18,22 +19,26 @@ another one. Nothing here depends on MkDocs.
 from __future__ import annotations
 
 import contextlib
-import html
-import http.server
-import json
 import os
 import signal
 import sys
 import threading
 import time
-import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .build import BuildConfig, preview_config
 from .editions import DEFAULT_EDITION
-from .messages import language, text
+from .messages import text
+from .preview_server import (  # noqa: F401 - the status and its page are part of this module's interface
+    CHANGES_KEPT,
+    STATUS_PATH,
+    PreviewStatus,
+    ServerProcess,
+    StatusSink,
+    waiting_page,
+)
 from .preview_session import PreviewSession
 
 POLL_SECONDS = 0.1
@@ -42,154 +47,6 @@ QUIET_SECONDS = 0.1
 """Wait this long after the last change: editors save in several writes."""
 EVENT_QUIET_SECONDS = 0.03
 """The same wait when the system tells of each write (`Wakeup`): a save is done when no write came for this long."""
-LONG_POLL_SECONDS = 20.0
-CHANGES_KEPT = 64
-"""How many generations' changed paths the status remembers (a page further behind reloads)."""
-"""A page's status request waits this long for the next build before it is answered as it is."""
-
-STATUS_PATH = "/__handbook__/status"
-
-
-class PreviewStatus:
-    """What the pages poll: a generation number that grows with each good build, and the latest errors."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Condition()
-        self.generation = 0
-        self.errors: list[str] = []
-        self.building = False
-        self.version = 0
-        """Grows with every update, good or not: what a page's long poll waits for."""
-        self.built = False
-        """A build of this preview succeeded (published, or nothing to change): the banner says so."""
-        self.changes: dict[int, list[str] | None] = {}
-        """The site paths each of the last generations put (None: a whole new site)."""
-
-    def update(self, ok: bool, errors: list[str], published: bool = True, changed: list[str] | None = None) -> None:
-        """`changed`: the site paths a published build put, when it knows them (a preview patched in place);
-        a page not among them need not reload. None: anything may have changed."""
-        with self._lock:
-            if ok and published:
-                self.generation += 1
-                self.changes[self.generation] = None if changed is None else sorted(changed)
-                self.changes.pop(self.generation - CHANGES_KEPT, None)
-            self.built = self.built or ok
-            self.errors = list(errors)
-            self.version += 1
-            self._lock.notify_all()
-
-    def wait(self, version: int, timeout: float) -> None:
-        """Until there is news for a page that last saw `version`, or `timeout`."""
-        with self._lock:
-            self._lock.wait_for(lambda: self.version != version, timeout)
-
-    def changed_since(self, generation: int) -> list[str] | None:
-        """The site paths put by the generations after `generation` (None: unknown, or a whole new site)."""
-        with self._lock:
-            if generation >= self.generation:
-                return []
-            found: set[str] = set()
-            for g in range(generation + 1, self.generation + 1):
-                paths = self.changes.get(g)
-                if paths is None:
-                    return None
-                found.update(paths)
-            return sorted(found)
-
-    def as_json(self, seen: int | None = None) -> bytes:
-        """What the pages poll; with `seen` (the generation a page shows), which site paths changed since."""
-        changed = self.changed_since(seen) if seen is not None else None
-        with self._lock:
-            data = {
-                "generation": self.generation,
-                "version": self.version,
-                "errors": self.errors,
-                "building": self.building,
-                "built": self.built,
-                "changed": changed,
-            }
-        return json.dumps(data, ensure_ascii=False).encode("utf-8")
-
-
-def _handler(site: Path, status: PreviewStatus) -> type[http.server.SimpleHTTPRequestHandler]:
-    class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            # `site` is a symlink that each good build replaces: resolve it per request.
-            super().__init__(*args, directory=str(site), **kwargs)
-
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-            path, _, query = self.path.partition("?")
-            if path == STATUS_PATH:
-                seen = urllib.parse.parse_qs(query)
-                with contextlib.suppress(KeyError, ValueError):
-                    # The page says what it shows: answer when that is no longer the latest (long polling).
-                    status.wait(int(seen["version"][0]), LONG_POLL_SECONDS)
-                shows: int | None = None
-                with contextlib.suppress(KeyError, ValueError):
-                    shows = int(seen["generation"][0])
-                self._send(200, "application/json; charset=utf-8", status.as_json(shows))
-                return
-            if not site.is_dir():
-                # No good build yet: every address shows the errors, and the page waits for the first build.
-                self._send(503, "text/html; charset=utf-8", waiting_page(status))
-                return
-            super().do_GET()
-
-        def _send(self, code: int, content_type: str, body: bytes) -> None:
-            self.send_response(code)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def end_headers(self) -> None:
-            if not self.path.startswith(STATUS_PATH) and site.is_dir():
-                self.send_header("Cache-Control", "no-cache")
-            super().end_headers()
-
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature of the base class
-            pass
-
-    return PreviewHandler
-
-
-class PreviewServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A page that reloads or closes drops its open request: not an error worth a traceback."""
-        if isinstance(sys.exc_info()[1], ConnectionError):
-            return
-        super().handle_error(request, client_address)
-
-
-WAITING_PAGE = """<!doctype html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
-<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}li{{margin:.5rem 0;font-family:monospace}}</style>
-</head><body>
-<h1>{title}</h1>
-<p>{text}</p>
-<ul>{errors}</ul>
-<script>
-setInterval(function () {{
-  fetch("{status}", {{cache: "no-store"}}).then(function (r) {{ return r.json(); }})
-    .then(function (s) {{ if (s.generation > 0) location.reload(); }}).catch(function () {{}});
-}}, 1000);
-</script>
-</body></html>
-"""
-
-
-def waiting_page(status: PreviewStatus) -> bytes:
-    """The page shown at every address until the first good build: the errors, escaped, in the messages' language."""
-    with status._lock:
-        errors = list(status.errors) or ["…"]
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in errors[:50])
-    return WAITING_PAGE.format(
-        lang=language(), title=html.escape(text("serve.waiting.title")), text=html.escape(text("serve.waiting.text")),
-        errors=items, status=STATUS_PATH,
-    ).encode("utf-8")
-
-
 def watched_folders(config: BuildConfig) -> list[Path]:
     """The project's folders a preview depends on (besides the theme configuration, `mkdocs.yml`)."""
     folders = [config.processes, config.processes.parent / "practices"]
@@ -224,7 +81,7 @@ def snapshot(config: BuildConfig) -> dict[Path, tuple[int, int]]:
 
 
 def rebuild(
-    config: BuildConfig, status: PreviewStatus, search: bool = False, session: PreviewSession | None = None
+    config: BuildConfig, status: StatusSink, search: bool = False, session: PreviewSession | None = None
 ) -> bool:
     """Build the preview; the pages reload when it published. Without `search` the pages come first
     and keep the search index of the last build that made one (`catch_up_search` renews it).
@@ -259,7 +116,7 @@ def _log_fault(config: BuildConfig, exc: Exception) -> None:
         log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
 
 
-def catch_up_search(config: BuildConfig, status: PreviewStatus, session: PreviewSession | None = None) -> None:
+def catch_up_search(config: BuildConfig, status: StatusSink, session: PreviewSession | None = None) -> None:
     """Index the preview for search; the open pages do not reload for it."""
     session = session if session is not None else PreviewSession()
     try:
@@ -275,34 +132,36 @@ def catch_up_search(config: BuildConfig, status: PreviewStatus, session: Preview
 
 
 class Preview:
-    """The preview server: first build, static files and status on localhost, rebuild on change."""
+    """The preview: first build, then a server process for the static files and the status (preview_server.py),
+    and a rebuild on every change."""
 
     def __init__(self, config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> None:
         self.config = preview_config(config)
-        self.status = PreviewStatus()
         self.session = PreviewSession()
         """What the builds of this preview keep between saves."""
         self.host, self.port = host, port
-        self.server: PreviewServer | None = None
+        self.server: ServerProcess | None = None
+        self.status: StatusSink = PreviewStatus()
+        """The server's status, through the server process once it runs."""
 
     def start(self) -> str:
-        """Build once and start serving; returns the preview's address."""
+        """Bind the address (an `OSError` when it cannot), build once and start serving; returns the address."""
+        self.server = ServerProcess(self.config.site, self.host, self.port)
+        self.status = self.server.start()
         public = self.config.edition != DEFAULT_EDITION
         print(text("serve.building-public" if public else "serve.building"), flush=True)
         rebuild(self.config, self.status, search=True, session=self.session)
         if not self.config.site.exists():
             print(text("serve.fix-first"), flush=True)
-        self.server = PreviewServer((self.host, self.port), _handler(self.config.site, self.status))
-        threading.Thread(target=self.server.serve_forever, name="handbook-preview", daemon=True).start()
-        return f"http://{self.host}:{self.server.server_port}/"
+        self.server.serve()
+        return f"http://{self.host}:{self.server.port}/"
 
     def watch(self, stop: threading.Event | None = None) -> None:
         watch(self.config, self.status, stop, self.session)
 
     def close(self) -> None:
         if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
+            self.server.close()
 
 
 def serve(config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> int:
@@ -397,7 +256,7 @@ class Wakeup:
 
 
 def watch(
-    config: BuildConfig, status: PreviewStatus, stop: threading.Event | None = None,
+    config: BuildConfig, status: StatusSink, stop: threading.Event | None = None,
     session: PreviewSession | None = None,
 ) -> None:
     """Look at the sources after each notice of a change and every POLL_SECONDS; after a change settles,
@@ -412,7 +271,7 @@ def watch(
 
 
 def _watch(
-    config: BuildConfig, status: PreviewStatus, stop: threading.Event | None, session: PreviewSession,
+    config: BuildConfig, status: StatusSink, stop: threading.Event | None, session: PreviewSession,
     wakeup: Wakeup, seen: dict[Path, tuple[int, int]],
 ) -> None:
     with contextlib.suppress(Exception):  # a head start only: a save is then seen against `seen`

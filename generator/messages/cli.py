@@ -431,6 +431,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         sv="handbook serve: kan inte lyssna på {host}:{port}: {error}",
         en="handbook serve: cannot listen on {host}:{port}: {error}",
     ),
+    "serve.server-did-not-start": m(
+        fi="esikatselun palvelin ei käynnistynyt minuutissa; katso yllä olevat viestit ja yritä uudelleen",
+        sv="förhandsvisningens server startade inte inom en minut; se meddelandena ovan och försök igen",
+        en="the preview's server did not start within a minute; see the messages above and try again",
+    ),
     "serve.ready": m(
         fi="handbook serve: esikatselu osoitteessa {url} – päivittyy jokaisen tallennuksen jälkeen; Ctrl+C lopettaa.",
         sv="handbook serve: förhandsvisning på {url} – byggs om vid varje sparning; Ctrl+C avslutar.",
