@@ -46,6 +46,7 @@ from .preview_first import FirstLook, FirstShown, set_aside
 from .publication import publish
 from .publish import (
     KEEP_OLD_SITES,
+    Placement,
     link_tree,
     new_site_folder,
     patch_site,
@@ -365,8 +366,8 @@ def run_build(
                 say(summary(result, config, docs))
                 return result
             staging = new_site_folder(config)
-            placed: set[str] = set()
             with _timed(timings, "publish"):
+                placed = Placement(staging)
                 assemble_site(config, staging, placed)
             searched, indexed = search and search_stale, 0
             if searched:

@@ -50,22 +50,70 @@ def new_site_folder(config: BuildConfig) -> Path:
     return folder
 
 
+class Placement(set[str]):
+    """The files a build put or kept in the folder it assembles the new site in (a set of their paths), and
+    what that folder held when the build took it (`held`): one scan of its entries, whose inodes the
+    directory listing gives without a stat. `link_tree` then leaves a file that is already the source's
+    without a system call, and `remove_unplaced` removes the rest without walking the folder again."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__()
+        self.held: dict[str, int] = {}
+        """Path → inode of each file (or link) the folder held."""
+        self.folders: list[str] = []
+        """Its folders, each before the folders inside it."""
+        self.device: int | None = None
+        if folder is not None and folder.is_dir():
+            self.device = os.stat(folder).st_dev
+            stack = [str(folder)]
+            while stack:
+                here = stack.pop()
+                self.folders.append(here)
+                with os.scandir(here) as entries:
+                    for entry in entries:
+                        if entry.is_dir(follow_symlinks=False):
+                            stack.append(entry.path)
+                        else:
+                            self.held[entry.path] = entry.inode()
+        self.folder_set = set(self.folders)
+
+    def kept(self, source: str) -> dict[str, int] | None:
+        """What the folder held, when a file of `source` with the same inode is the same file."""
+        if self.device is None:
+            return None
+        try:
+            return self.held if os.stat(source).st_dev == self.device else None
+        except OSError:
+            return None
+
+
 def link_tree(source: Path, target: Path, placed: set[str] | None = None) -> int:
     """`target` becomes a tree of hard links to the files of `source` (copies where links cannot be made,
     e.g. across file systems); the files linked. A file already in `target` that is not the same file
-    is replaced; with `placed`, every file put or kept is added to it (see `remove_unplaced`)."""
+    is replaced; with `placed`, every file put or kept is added to it (see `remove_unplaced`). Links to
+    folders in `source` are left out, as `os.walk` leaves them."""
     count = 0
-    base = str(source)
-    for folder, _dirs, names in os.walk(base):
-        rel = os.path.relpath(folder, base)
-        dest_folder = str(target) if rel == "." else os.path.join(str(target), rel)
-        _folder_at(dest_folder)
-        for name in names:
-            src, dest = os.path.join(folder, name), os.path.join(dest_folder, name)
-            _link(src, dest)
-            if placed is not None:
-                placed.add(dest)
-            count += 1
+    held = placed.kept(str(source)) if isinstance(placed, Placement) else None
+    there = placed.folder_set if isinstance(placed, Placement) and held is not None else set()
+    stack = [(str(source), str(target))]
+    while stack:
+        folder, dest_folder = stack.pop()
+        if dest_folder not in there:
+            _folder_at(dest_folder)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                dest = os.path.join(dest_folder, entry.name)
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        stack.append((entry.path, dest))
+                    continue
+                if held is None or held.get(dest) != entry.inode():
+                    _link(entry.path, dest)
+                    if held is not None:
+                        held.pop(dest, None)
+                if placed is not None:
+                    placed.add(dest)
+                count += 1
     return count
 
 
@@ -172,8 +220,20 @@ def _same_bytes(a: Path, b: Path) -> bool:
 
 def remove_unplaced(target: Path, placed: set[str]) -> int:
     """Remove from `target` every file not in `placed` and the folders left empty: what is left of the
-    earlier site the folder was (`new_site_folder`). The files removed."""
+    earlier site the folder was (`new_site_folder`). The files removed. With a `Placement` of `target`,
+    what it held is known: the folder is not walked again."""
     removed = 0
+    if isinstance(placed, Placement) and placed.folders and placed.folders[0] == str(target):
+        for path in placed.held:
+            if path not in placed:
+                # gone, or a folder of this site now, or under what is a file of this site now
+                with contextlib.suppress(FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                    os.unlink(path)
+                    removed += 1
+        for folder in reversed(placed.folders[1:]):
+            with contextlib.suppress(OSError):
+                os.rmdir(folder)  # only when empty
+        return removed
     for folder, dirs, names in os.walk(str(target), topdown=False):
         for name in names:
             path = os.path.join(folder, name)
