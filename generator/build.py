@@ -259,13 +259,15 @@ def build(config: BuildConfig, strict: bool = False) -> int:
 
 def run_build(
     config: BuildConfig, strict: bool = False, say: Callable[[str], None] = print, search: bool = True,
-    first: FirstLook | None = None,
+    first: FirstLook | None = None, look_again: bool = False,
 ) -> BuildResult:
     """The recipe: check, diagrams, pages, MkDocs per language, search index, swap into site/.
 
     `search=False` (a preview) publishes the pages with the search index of the last build that made
     one; `index_search_later()` brings it up to date. `first` (a preview session's): the pages of the
     process just saved are put into the preview before the rest is built (preview_first.py).
+    `look_again`: every step runs even when the inputs are those the last build was made from (a preview
+    session fills its memory so; what is unchanged is still not written).
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -276,7 +278,7 @@ def run_build(
             return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
         with _timed(timings, "check"):
             digest = inputs_digest(config.root, config.processes, config.kind)
-            unchanged = nothing_to_build(config, digest, strict, search)
+            unchanged = None if look_again else nothing_to_build(config, digest, strict, search)
         if unchanged is not None:
             if unchanged.warnings:
                 say(text("build.warnings", n=unchanged.warnings))

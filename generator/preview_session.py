@@ -77,7 +77,7 @@ class PreviewSession:
 
     def _build(
         self, config: BuildConfig, say: Callable[[str], None], search: bool,
-        shown: Callable[[list[str]], None] | None,
+        shown: Callable[[list[str]], None] | None, look_again: bool = False,
     ) -> BuildResult:
         self.first.shown = shown
         try:
@@ -85,7 +85,7 @@ class PreviewSession:
                 remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages),
                 kept_digests(self.digests), kept_diagram_keys(self.diagram_keys), kept_state(self.state),
             ):
-                result = run_build(config, say=say, search=search, first=self.first)
+                result = run_build(config, say=say, search=search, first=self.first, look_again=look_again)
         except BaseException:
             self.first.built(False)
             raise
@@ -95,9 +95,19 @@ class PreviewSession:
         return result
 
     def warm(self, config: BuildConfig) -> int:
-        """Make MkDocs' set-up of each language its last build did not leave here (a full build runs the
-        languages in processes of their own), so that the first save renders only its pages. The
-        languages prepared."""
+        """Load what the first save would otherwise load, so that it costs what later saves cost:
+        - when the preview started on sources its last build was made from ("nothing changed": no file
+          was loaded), a build that looks at them again (the sources, the check's findings, the pages'
+          digests, the diagrams' keys, MkDocs' set-up; nothing unchanged is written);
+        - MkDocs' set-up of each language the last build did not leave here (a full build runs the
+          languages in processes of their own).
+        The languages prepared."""
+        if self.loads.loads == 0:
+            try:
+                self._build(config, say=lambda _line: None, search=False, shown=None, look_again=True)
+            except Exception as exc:  # noqa: BLE001 - a head start only: the first save builds as usual
+                self.forget()
+                _log(config, exc)
         made = 0
         with build_lock(config):
             state = load_state(config.state_file, scope=config.organization or "")

@@ -285,6 +285,28 @@ def test_the_saved_process_page_is_shown_first_then_the_rest(preview: Preview) -
     assert not (p.config.outputs / "first-look").exists()  # the files set aside are gone with a good build
 
 
+def test_a_preview_started_on_unchanged_sources_is_warm_for_the_first_save(preview: Preview) -> None:
+    """`handbook serve` started again on the sources of its last build: that build is "nothing changed" and
+    loads nothing; warming loads what the first save would (the sources, the findings, MkDocs' set-up), so
+    that the first save parses only the saved file and shows its page first, as every later save."""
+    p = preview
+    fresh = PreviewSession()
+    said: list[str] = []
+    assert fresh.build(p.config, say=said.append, search=True).ok
+    assert fresh.loads.loads == 0 and not fresh.languages, said  # nothing changed: nothing was loaded
+    before = site_identity(p.config.site)
+    fresh.warm(p.config)
+    assert fresh.loads.loads > 0 and len(fresh.languages) == 3 and fresh.first.last
+    assert site_identity(p.config.site) == before  # warming published nothing
+    p.session = fresh
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi heti,")
+    result, seen = _build_watching_first(p, "prosessit/perus/index.html")
+    assert fresh.loads.loads - fresh.loads.hits == 1  # this build's loads: only the saved file parsed again
+    assert len(seen) == 1 and "Arvioi heti" in seen[0][1]
+    assert site_identity(p.config.site) == before  # put in place, not a new site
+    assert p.differences() == []
+
+
 def test_no_first_look_when_the_navigation_changes(preview: Preview) -> None:
     p = preview
     p.edit("processes/perus.yaml", "title: {fi: Perusprosessi,", "title: {fi: Perusprosessi toinen,")
