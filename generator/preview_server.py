@@ -202,10 +202,20 @@ class StatusLink:
     @building.setter
     def building(self, value: bool) -> None:
         self._building = value
-        self._send(("building", value))
+        self.send(("building", value))
 
     def update(self, ok: bool, errors: list[str], published: bool = True, changed: list[str] | None = None) -> None:
-        self._send(("update", ok, list(errors), published, None if changed is None else list(changed)))
+        self.send(("update", ok, list(errors), published, None if changed is None else list(changed)))
+
+    def send(self, message: tuple[Any, ...]) -> None:
+        with self._lock, contextlib.suppress(OSError):  # a server gone: the builder goes on (its output says so)
+            self._conn.send(message)
+
+    def close(self) -> None:
+        """Tell the server to stop, and close the builder's end (the server also stops when it closes)."""
+        self.send(("stop",))
+        with contextlib.suppress(OSError):
+            self._conn.close()
 
     def sync(self, timeout: float = START_TIMEOUT_SECONDS) -> bool:
         """Until the server has applied every update sent before; False when it did not answer."""
@@ -215,10 +225,6 @@ class StatusLink:
                 return self._conn.poll(timeout) and self._conn.recv() == ("synced",)
             except (OSError, EOFError):
                 return False
-
-    def _send(self, message: tuple[Any, ...]) -> None:
-        with self._lock, contextlib.suppress(OSError):  # a server gone: the builder goes on (its output says so)
-            self._conn.send(message)
 
 
 class ServerProcess:
@@ -257,14 +263,12 @@ class ServerProcess:
     def serve(self) -> None:
         """Start answering requests (the address was bound by `start`; requests made since wait)."""
         if self.link is not None:
-            self.link._send(("serve",))
+            self.link.send(("serve",))
             self.link.sync()
 
     def close(self) -> None:
         if self.link is not None:
-            self.link._send(("stop",))
-            with contextlib.suppress(OSError):
-                self.link._conn.close()
+            self.link.close()
         self._stop()
 
     def _stop(self) -> None:
@@ -287,8 +291,9 @@ def run_server(conn: Connection, site: str, host: str, port: int, lang: str) -> 
         with contextlib.suppress(OSError):
             conn.send(("failed", exc.errno, exc.strerror or str(exc)))
         return
-    go = threading.Event()
-    done = threading.Event()
+    go = threading.Event()  # the builder said "serve" (or stopped before it)
+    done = threading.Event()  # the builder said "stop", or its end of the pipe closed
+    serving = threading.Event()  # serve_forever is (about to be) running: shutdown() must be called
 
     def receive() -> None:
         try:
@@ -309,15 +314,13 @@ def run_server(conn: Connection, site: str, host: str, port: int, lang: str) -> 
             pass
         done.set()
         go.set()
-        if server_started.is_set():
+        if serving.is_set():
             server.shutdown()
 
-    server_started = threading.Event()
     conn.send(("listening", server.server_address[1]))
     threading.Thread(target=receive, name="handbook-preview-status", daemon=True).start()
     go.wait()
-    if not done.is_set():
-        server_started.set()
-        if not done.is_set():
-            server.serve_forever(poll_interval=0.05)
+    serving.set()
+    if not done.is_set():  # checked after `serving` is set: a stop in between is seen either here or by receive()
+        server.serve_forever(poll_interval=0.05)
     server.server_close()

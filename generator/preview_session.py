@@ -102,7 +102,7 @@ class PreviewSession:
         - MkDocs' set-up of each language the last build did not leave here (a full build runs the
           languages in processes of their own).
         The languages prepared."""
-        if self.loads.loads == 0:
+        if not self.loads.old:
             try:
                 self._build(config, say=lambda _line: None, search=False, shown=None, look_again=True)
             except Exception as exc:  # noqa: BLE001 - a head start only: the first save builds as usual
