@@ -112,6 +112,12 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child: SIGINT as a terminal gives it. A suite started in the background (`make test &`)
+    inherits SIGINT ignored, and Python would keep it ignored: the Ctrl-C case would wait forever."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("stop", STOPS)
 @pytest.mark.parametrize("moment", MOMENTS)
 def test_a_build_stopped_midway_leaves_the_last_good_site(project: Project, moment: str, stop: str) -> None:
@@ -129,6 +135,7 @@ def test_a_build_stopped_midway_leaves_the_last_good_site(project: Project, mome
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "build"], cwd=config.root, env=project.env(),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     stand_in_pid = None
     try:
