@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
+from .theme_cache import TemplateCache, add_theme_files, find_theme_files
 
 STATIC_GZIP = ("sitemap.xml",)
 """Theme templates MkDocs also writes gzipped, as <name>.gz."""
@@ -393,7 +393,7 @@ def _run(
     (the set-up of a language folder that is as `previous` says, for `prepare_language`)."""
     from mkdocs import utils
     from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
-    from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
@@ -408,16 +408,16 @@ def _run(
             utils.clean_directory(str(out_dir))
         files = get_files(config)
         env = config.theme.get_env()
-        # The theme's templates compiled once, kept beside the language folders (jinja2 checks each source).
+        # The theme's templates compiled once, kept beside the language folders and in this process
+        # (jinja2 checks each source).
         cache = out_dir.parent / ".templates"
         cache.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+        env.bytecode_cache = TemplateCache(str(cache))
         if previous is not None and previous.theme_files:
-            for path, folder in previous.theme_files:  # the same theme and configuration: the same files
-                if files.get_file_from_path(path) is None:
-                    files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+            # The same theme and configuration: the same files.
+            add_theme_files(files, ((path, folder) for path, folder in previous.theme_files), config)
         else:
-            files.add_files_from_theme(env, config)
+            add_theme_files(files, find_theme_files(config), config)
         theme_files = [[f.src_uri, f.src_dir] for f in files if f.src_dir and f.src_dir in config.theme.dirs]
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
