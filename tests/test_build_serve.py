@@ -295,6 +295,9 @@ def test_a_save_is_put_in_the_open_page_without_a_reload(tmp_path: Path, page) -
     served = Served(root)
     own = page.page
     other = own.context.new_page()
+    engine: list[str] = []  # the search engine fetched: in the preview only at the first focus
+    for pg in (own, other):
+        pg.on("request", lambda r: engine.append(r.url) if r.url.endswith("/pagefind.js") else None)
     try:
         for pg, path in ((own, "prosessit/perus/"), (other, "sanasto/")):
             pg.add_init_script(LOADS)
@@ -328,6 +331,9 @@ def test_a_save_is_put_in_the_open_page_without_a_reload(tmp_path: Path, page) -
         assert own.evaluate("document.querySelectorAll('[data-hb-deadline]').length") == 1
         assert other.evaluate("window.hbStill === true"), "a page the saves did not change reloaded"
         assert other.evaluate("sessionStorage.getItem('hb-loads')") == "1"
+        assert engine == [], f"an idle page of the preview fetched the search engine: {engine}"
+        with other.expect_request(lambda r: r.url.endswith("/pagefind.js"), timeout=10_000):
+            other.evaluate("document.querySelector('#hb-search input').focus()")
     finally:
         served.stop()
     assert "Traceback" not in "\n".join(served.lines)

@@ -674,6 +674,8 @@
         var search = window.HandbookSearch.box = new Search(box, bundle, siteRoot, shards);
         // The engine and the vocabularies are fetched once the page is idle (as the theme's own search
         // fetches its index), so that a first query does not wait for them; a focus before that loads them.
+        // In the preview (data-load="focus") only a focus does: the page is there to show the next save.
+        if (box.getAttribute("data-load") === "focus") return;
         var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
         idle(function () { search.load(); }, { timeout: 2000 });
       });
