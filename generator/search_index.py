@@ -7,6 +7,8 @@ the path inside its language's folder, so a page's three languages share one sha
 of shards follows the number of pages (`shard_count`), at most `PAGES_PER_SHARD` paths in each. A
 shard's key is the digest of its pages' HTML (and the indexing options): a shard whose key is the
 one recorded is linked from the last build's copy, the others are indexed again, side by side.
+A page's digest is that of what Pagefind reads of it (search_ignored.py): a change only inside an
+element Pagefind leaves out (`data-pagefind-ignore="all"`) indexes nothing again.
 
 Shard 0 is `pagefind/`, as a handbook of one shard has always had it; shard `i` is
 `pagefind/shards/<i>/`; `pagefind/shards.json` lists the other shards for the page's script
@@ -39,6 +41,7 @@ from typing import Any
 from . import search_vocabulary
 from .build_error import BuildError
 from .publish import link_tree, write_new_file
+from .search_ignored import without_ignored
 
 PAGES_PER_SHARD = 256
 """At most this many page paths (each in every language) per shard, on average."""
@@ -46,6 +49,8 @@ MAX_SHARDS = 256
 EXCLUDE = ".headerlink, .hb-fallback"
 """Never indexed: heading permalinks (¶) and the "in Finnish" markers."""
 BODY_MARK = b"data-pagefind-body"
+DIGEST_FORMAT = 2
+"""What a page's digest covers (2: its HTML without what Pagefind leaves out, search_ignored.py)."""
 MANIFEST = "shards.json"
 SHARDS_SUBDIR = "shards"
 _WAX_SPECIAL = re.compile(r"([?*$:<>()\[\]{},!#~\\])")
@@ -75,11 +80,13 @@ class SearchState:
     """Site path → [inode, mtime_ns, size, digest, indexed]: a page's HTML is read again only when it changed."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"shards": self.shards, "pages": self.pages}
+        return {"format": DIGEST_FORMAT, "shards": self.shards, "pages": self.pages}
 
     @classmethod
     def from_json(cls, data: Any) -> SearchState:
         try:
+            if data["format"] != DIGEST_FORMAT:
+                return cls()  # the pages' digests were taken otherwise: every page is read again
             return cls(
                 shards={str(k): str(v) for k, v in data["shards"].items()},
                 pages={str(k): [int(v[0]), int(v[1]), int(v[2]), str(v[3]), bool(v[4])] for k, v in data["pages"].items()},
@@ -138,7 +145,8 @@ def page_digests(
                 else:
                     with open(full, "rb") as fh:
                         data = fh.read()
-                    digest, indexed = hashlib.blake2b(data, digest_size=16).hexdigest(), BODY_MARK in data
+                    digest = hashlib.blake2b(without_ignored(data), digest_size=16).hexdigest()
+                    indexed = BODY_MARK in data
                 state.pages[site_path] = [st.st_ino, st.st_mtime_ns, st.st_size, digest, indexed]
                 if indexed:
                     pages[site_path] = inner

@@ -18,13 +18,14 @@ import json
 import re
 from pathlib import Path
 
-from . import morphology
+from . import morphology, search_ignored
 from .files import replace_private
+from .search_ignored import without_ignored
 
 FILE = "vocabulary.{lang}.json.gz"
 """gzip-compressed (a quarter of the size), as Pagefind's own files are: the browser unpacks it
 (DecompressionStream), or takes it as it comes when the server sent it unpacked."""
-FORMAT = 2
+FORMAT = 3
 """Part of each shard's key: a shard is indexed again when the vocabulary's format changes."""
 MIN_WORD = 3
 MAX_WORD = 40
@@ -42,7 +43,7 @@ def page_words(data: bytes) -> tuple[str, set[str]]:
     """The language of a page and the words of its indexed article, lower case."""
     lang = m.group(1).decode().lower().split("-")[0] if (m := _LANG.search(data[:4000])) else ""
     words: set[str] = set()
-    for body in _bodies(data):
+    for body in _bodies(without_ignored(data)):  # what Pagefind leaves out has no words here either
         text = html.unescape(_TAG.sub(b" ", _SKIP.sub(b" ", body)).decode("utf-8", "replace"))
         words.update(w for w in set(_WORD.findall(text.lower())) if MIN_WORD <= len(w) <= MAX_WORD)
     return lang, words
@@ -82,7 +83,9 @@ def base_forms(words: set[str]) -> dict[str, str]:
 PageWords = dict[str, tuple[str, list[str]]]
 """The words of pages by the digest of each page's HTML (search_index.page_digests): {digest: (lang, words)}."""
 
-_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+_CODE = hashlib.blake2b(
+    Path(__file__).read_bytes() + Path(search_ignored.__file__).read_bytes(), digest_size=8
+).hexdigest()
 """What `page_words` was made by: kept words of another version of this module are not used."""
 
 

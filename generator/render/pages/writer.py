@@ -421,6 +421,9 @@ _MARKUP = re.compile(r"\]\([^)]*\)|<[^>]*>|\{:[^}]*\}|&\w+;|https?://\S+")
 """A link's address, an HTML tag, an attribute list, a character reference, an address: not words of the page."""
 
 
+_IGNORED = re.compile(r'<div\b[^>]*\bdata-pagefind-ignore="all"[^>]*>.*?</div>', re.S)
+"""A block Pagefind leaves out (a role page's steps): its words are not the page's search words either."""
+
 SEARCH_WORDS_ID = "hb-words"
 """The id of the hidden heading above the search words."""
 
@@ -428,7 +431,7 @@ SEARCH_WORDS_ID = "hb-words"
 def search_words(markdown: str) -> str:
     """The base forms and compound parts of a Finnish page's words, hidden in its article for the search
     (generator/morphology.py), at a low weight: a page that has the word itself ranks first. '' without Voikko."""
-    words = morphology.extra_words(_MARKUP.sub(" ", markdown))
+    words = morphology.extra_words(_MARKUP.sub(" ", _IGNORED.sub(" ", markdown)))
     if not words:
         return ""
     # Under a heading of its own, the block is a section of its own in Pagefind's results: the search box
