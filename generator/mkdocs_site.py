@@ -414,8 +414,7 @@ def _run(
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = TemplateCache(str(cache))
         if previous is not None and previous.theme_files:
-            # The same theme and configuration: the same files.
-            add_theme_files(files, ((path, folder) for path, folder in previous.theme_files), config)
+            add_theme_files(files, previous.theme_files, config)  # the same theme and configuration: the same files
         else:
             add_theme_files(files, find_theme_files(config), config)
         theme_files = [[f.src_uri, f.src_dir] for f in files if f.src_dir and f.src_dir in config.theme.dirs]

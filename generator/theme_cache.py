@@ -12,16 +12,20 @@ Every full build of a language asks the theme two things that do not change whil
   listing of a folder of an installed package (the theme's, under site-packages); a folder of the
   project (`overrides/`) is listed afresh every time, as MkDocs does.
 
-A build in a process of its own (`handbook build`) gains the first for its second and third
-language; a preview, or the tests, which build many times in one process, gain both every time.
+A full build whose languages are built one after another in one process gains the first for its
+second and third language; the tests, and a preview's full builds (after an edit of `mkdocs.yml` or
+`overrides/`), which build many times in one process, gain both every time. A one-edit build gains
+nothing: it takes the theme's files from the build state and the compiled templates from the work
+folder's file cache.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import sysconfig
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -53,17 +57,17 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
             _COMPILED[(bucket.key, bucket.checksum)] = bucket.code
 
 
+_SITE_PACKAGES = [Path(p).resolve() for p in {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")} if p]
+
+
+@functools.cache
 def _installed(folder: str) -> bool:
     """Whether `folder` is in an installed package (site-packages), which nothing edits while we run."""
     try:
         where = Path(folder).resolve()
     except OSError:
         return False
-    for name in ("purelib", "platlib"):
-        root = sysconfig.get_paths().get(name)
-        if root and where.is_relative_to(Path(root).resolve()):
-            return True
-    return False
+    return any(where.is_relative_to(root) for root in _SITE_PACKAGES)
 
 
 def _patterns(config: Any) -> tuple[str, ...]:
@@ -117,7 +121,7 @@ def find_theme_files(config: Any) -> list[tuple[str, str]]:
     return out
 
 
-def add_theme_files(files: Any, entries: Iterable[tuple[str, str]], config: Any) -> None:
+def add_theme_files(files: Any, entries: Iterable[Sequence[str]], config: Any) -> None:
     """Add the theme's files to MkDocs' `files`, where a file of the docs folder does not take the path."""
     from mkdocs.structure.files import File
 
