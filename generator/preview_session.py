@@ -94,21 +94,23 @@ class PreviewSession:
         self.first.built(result.ok)
         return result
 
-    def warm(self, config: BuildConfig) -> int:
+    def warm(self, config: BuildConfig) -> BuildResult | None:
         """Load what the first save would otherwise load, so that it costs what later saves cost:
         - when the preview started on sources its last build was made from ("nothing changed": no file
           was loaded), a build that looks at them again (the sources, the check's findings, the pages'
           digests, the diagrams' keys, MkDocs' set-up; nothing unchanged is written);
         - MkDocs' set-up of each language the last build did not leave here (a full build runs the
           languages in processes of their own).
-        The languages prepared."""
+        The result of the build that looked again (None where none ran, or it failed in a way of its
+        own). A save made while it ran is in it: that build published the saved pages, or found the
+        errors, and the caller tells the open pages as after any rebuild."""
+        looked: BuildResult | None = None
         if not self.loads.old:
             try:
-                self._build(config, say=lambda _line: None, search=False, shown=None, look_again=True)
+                looked = self._build(config, say=lambda _line: None, search=False, shown=None, look_again=True)
             except Exception as exc:  # noqa: BLE001 - a head start only: the first save builds as usual
                 self.forget()
                 _log(config, exc)
-        made = 0
         with build_lock(config):
             state = load_state(config.state_file, scope=config.organization or "")
             versions = tool_versions()
@@ -121,9 +123,7 @@ class PreviewSession:
                 kept = prepare_language(cfg, config.docs_dir(lang), out, state.languages.get(lang), key)
                 if kept is not None:
                     self.languages[str(out)] = kept
-                    made += 1
-        return made
-
+        return looked
 
 def _log(config: BuildConfig, exc: Exception) -> None:
     """Why the session's build failed, for the developers (build/preview-session-error.log)."""

@@ -274,9 +274,12 @@ def _watch(
     config: BuildConfig, status: StatusSink, stop: threading.Event | None, session: PreviewSession,
     wakeup: Wakeup, seen: dict[Path, tuple[int, int]],
 ) -> None:
-    with contextlib.suppress(Exception):  # a head start only: a save is then seen against `seen`
-        session.warm(config)
     search_behind = False
+    with contextlib.suppress(Exception):  # a head start only: a save is then seen against `seen`
+        warmed = session.warm(config)
+        if warmed is not None and (warmed.published or not warmed.ok):  # a save came while it looked
+            status.update(warmed.ok, warmed.errors, published=warmed.published, changed=warmed.changed_pages)
+            search_behind = warmed.ok and warmed.published and not warmed.searched
     while not (stop and stop.is_set()):
         wakeup.wait(POLL_SECONDS)
         now = snapshot(config)

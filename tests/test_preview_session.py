@@ -358,3 +358,43 @@ def test_the_status_says_which_pages_each_build_put() -> None:
         status.update(True, [], changed=[])
     assert status.changed_since(3) is None  # further behind than the status remembers
     assert json.loads(status.as_json(status.generation))["changed"] == []
+
+
+def test_a_save_while_the_preview_warms_up_reaches_the_open_pages(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A supervisor saves while a preview started on unchanged sources still warms up (at 1,000 processes
+    that is some 15 s): the build that looks again takes the save in and publishes it. The open pages are
+    told, as after any rebuild, and the search index catches up; before, the page never reloaded."""
+    import threading
+
+    from generator import serve
+
+    p = preview
+    fresh = PreviewSession()
+    assert fresh.build(p.config, say=lambda _line: None, search=True).ok  # as `handbook serve` starts
+    warm = PreviewSession.warm
+
+    def save_then_warm(self: PreviewSession, config: BuildConfig) -> BuildResult | None:
+        p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi heti,")  # after the first look
+        return warm(self, config)
+
+    monkeypatch.setattr(PreviewSession, "warm", save_then_warm)
+    caught_up = threading.Event()
+    renew = serve.catch_up_search
+    monkeypatch.setattr(serve, "catch_up_search", lambda *a, **k: (renew(*a, **k), caught_up.set()))
+    status = serve.PreviewStatus()
+    stop = threading.Event()
+    watcher = threading.Thread(target=serve.watch, args=(p.config, status, stop, fresh), daemon=True)
+    watcher.start()
+    try:
+        assert caught_up.wait(120.0), "the search index did not catch up after the warm-up's build"
+    finally:
+        stop.set()
+        watcher.join(30.0)
+    assert not watcher.is_alive()
+    assert status.generation == 1 and not status.errors
+    changed = status.changed_since(0)
+    assert changed is None or "prosessit/perus/index.html" in changed, changed
+    assert "Arvioi heti" in (p.config.site / "prosessit/perus/index.html").read_text(encoding="utf-8")
+    assert p.differences() == []

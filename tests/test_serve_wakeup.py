@@ -76,7 +76,7 @@ def test_a_save_during_the_watch_is_built(tmp_path: Path, monkeypatch: pytest.Mo
         return False
 
     monkeypatch.setattr(serve, "rebuild", rebuild)
-    monkeypatch.setattr(serve.PreviewSession, "warm", lambda self, config: 0)
+    monkeypatch.setattr(serve.PreviewSession, "warm", lambda self, config: None)
     stop = threading.Event()
     watcher = threading.Thread(target=serve.watch, args=(config, serve.PreviewStatus(), stop), daemon=True)
     watcher.start()
