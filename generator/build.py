@@ -750,8 +750,8 @@ def show_first(
     from .render.pages import generate_first
 
     legend = _legend()
-    written = generate_first(
-        handbook, config.docs_root, config.content_dir, config.langs,
+    pages = generate_first(
+        handbook, config.docs_root, config.content_dir,
         select=lambda site: first.select(site.process_by_id),
         svg=diagrams.for_page if diagrams.available else None,
         legend=legend,
@@ -759,30 +759,34 @@ def show_first(
         bpmn=diagrams.bpmn if diagrams.bpmn_files else None,
         bpmn_digest=diagrams.bpmn_digest,
     )
-    if not written or not any(written.values()):
+    if pages is None:
         return None
     versions = tool_versions()
     theme = [config.theme_config, config.overrides_dir]
-    files: list[tuple[Path, str]] = []
-    for lang, uris in written.items():
+    shown = FirstShown([], [], set_aside(config.outputs / "first-look"))
+    # One language at a time, Finnish first (the language a supervisor writes and previews in): its
+    # page is in place while the other languages are rendered.
+    for lang in config.langs:
+        uris = pages.write(lang)
         if not uris:
             continue
         cfg = config.mkdocs_config(lang)
         out = config.language_dir(lang)
         rendered = render_first(cfg, out, set(uris), config_key(cfg, theme, versions))
         if rendered is None:
-            return None  # what was written is rendered again by the build's own MkDocs step
-        files += [(out / rel, config.lang_subdir(lang) + rel) for rel in rendered]
-    aside = set_aside(config.outputs / "first-look")
-    saved: list[tuple[Path, Path | None]] = []
-    try:
-        put = patch_site(config.site, files, aside, saved)
-    except OSError:
-        FirstShown([], saved, aside).undo()
+            break  # what was written is rendered again by the build's own MkDocs step
+        files = [(out / rel, config.lang_subdir(lang) + rel) for rel in rendered]
+        try:
+            put = patch_site(config.site, files, shown.aside, shown.saved)
+        except OSError:
+            shown.undo()
+            return None
+        shown.put += put
+        if put and first.shown is not None:
+            first.shown(put)
+    if not shown.put:
+        shown.done()
         return None
-    shown = FirstShown(put, saved, aside)
-    if put and first.shown is not None:
-        first.shown(put)
     return shown
 
 

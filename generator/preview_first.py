@@ -2,11 +2,12 @@
 
 After a save in `handbook serve` the open page is nearly always the page of the process saved. Once
 the check has passed and the diagrams are drawn, `build.show_first` writes that process's own pages
-(its page, diagram and BPMN file, every language: `render.pages.generate_first`), renders them with
-the MkDocs set-up the preview kept (`mkdocs_site.render_first`) and puts them into the served site
-(`publish.patch_site`); the open page reloads at once. The build then goes on as always: every page's
-digest, the pages that list the process, MkDocs, the build state. It finds the first pages as it would
-have written them, so they are not put again and the page does not reload twice.
+(its page, diagram and BPMN file: `render.pages.generate_first`), renders them with the MkDocs set-up
+the preview kept (`mkdocs_site.render_first`) and puts them into the served site (`publish.patch_site`),
+one language at a time, Finnish first; the open page reloads as soon as its language is in place.
+The build then goes on as always: every page's digest, the pages that list the process, MkDocs, the
+build state. It finds the first pages as it would have written them, so they are not put again and
+the page does not reload twice.
 
 Only a few changed processes are shown first (`MAX_FIRST`), each with the same title and area as in
 the last good build, so the navigation the kept set-up shows is still theirs. Should the rest of the

@@ -54,9 +54,11 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from ...files import write_if_changed
 from ...handbook import Handbook
-from ...model import LANGUAGES
+from ...model import LANGUAGES, Process
 from ..text import Safe
 from . import limits
 from .digests import Inputs, fold, page_digest
@@ -169,18 +171,16 @@ def generate_first(
     handbook: Handbook,
     docs_root: Path,
     content_dir: Path,
-    langs: Iterable[str],
     select: Callable[[Site], Collection[str] | None],
     svg: SvgSource | None = None,
     legend: LegendSource | None = None,
     svg_digest: SvgDigest | None = None,
     bpmn: SvgSource | None = None,
     bpmn_digest: SvgDigest | None = None,
-) -> dict[str, list[str]] | None:
+) -> FirstPages | None:
     """The pages of a few processes alone, before the rest (a preview shows them first: build.show_first):
-    the page, diagram and BPMN file of each process in force whose id `select` gives, written in every
-    language exactly as `generate_docs` writes them. The files whose bytes changed, per language (paths
-    relative to the language's docs folder); None when `select` gives None (nothing written).
+    the page, diagram and BPMN file of each process in force whose id `select` gives, written one language
+    at a time (`FirstPages.write`) exactly as `generate_docs` writes them; None when `select` gives None.
 
     Nothing is recorded and nothing removed: the build's own `generate_docs` comes next and finds these
     files as they must be."""
@@ -190,19 +190,39 @@ def generate_first(
         return None
     processes = [site.process_by_id[pid] for pid in chosen if pid in site.process_by_id]
     env = template_env()
-    inputs = Inputs(site, env)
-    written: dict[str, list[str]] = {}
-    for lang in langs:
-        w = PageWriter(site, lang, env, svg, legend)
+    return FirstPages(
+        site, env, Inputs(site, env), processes, docs_root, content_dir, svg, legend, svg_digest, bpmn, bpmn_digest
+    )
+
+
+@dataclass
+class FirstPages:
+    """The chosen processes' pages of a first look, to be written language by language."""
+
+    site: Site
+    env: jinja2.Environment
+    inputs: Inputs
+    processes: list[Process]
+    docs_root: Path
+    content_dir: Path
+    svg: SvgSource | None
+    legend: LegendSource | None
+    svg_digest: SvgDigest | None
+    bpmn: SvgSource | None
+    bpmn_digest: SvgDigest | None
+
+    def write(self, lang: str) -> list[str]:
+        """Write the pages in `lang`; the files whose bytes changed (relative to the language's docs folder)."""
+        w = PageWriter(self.site, lang, self.env, self.svg, self.legend)
         ctx = Context(
-            site, lang, inputs, svg, legend, content_dir, content_files(content_dir), svg_digest, bpmn, bpmn_digest,
+            self.site, lang, self.inputs, self.svg, self.legend, self.content_dir, content_files(self.content_dir),
+            self.svg_digest, self.bpmn, self.bpmn_digest,
         )
-        out_dir = docs_root / lang
-        written[lang] = [
-            page.path for p in processes for page in _process.pages_of(ctx, p)
+        out_dir = self.docs_root / lang
+        return [
+            page.path for p in self.processes for page in _process.pages_of(ctx, p)
             if write_if_changed(out_dir / page.path, page.render(w))
         ]
-    return written
 
 
 @contextlib.contextmanager
