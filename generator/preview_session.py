@@ -36,11 +36,13 @@ from typing import Any
 
 from .build import BuildConfig, BuildResult, build_lock, run_build
 from .build_state import BuildState, kept_state, load_state, tool_versions
+from .heap import set_aside
 from .loading import LoadMemo, remembered_loads
 from .mkdocs_site import KeptLanguage, config_key, kept_languages, prepare_language
 from .preview_first import FirstLook
 from .render.diagram_cache import kept_diagram_keys
 from .render.pages.digests import KeptDigests, kept_digests
+from .render.pages.tx import compile_templates
 from .rules import RuleMemo, remembered_findings
 
 
@@ -82,6 +84,7 @@ class PreviewSession:
         self.first.shown = shown
         try:
             with (
+                set_aside(),  # what the session keeps is not scanned by the collector at every save
                 remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages),
                 kept_digests(self.digests), kept_diagram_keys(self.diagram_keys), kept_state(self.state),
             ):
@@ -123,6 +126,7 @@ class PreviewSession:
                 kept = prepare_language(cfg, config.docs_dir(lang), out, state.languages.get(lang), key)
                 if kept is not None:
                     self.languages[str(out)] = kept
+        compile_templates()  # the pages' own templates: a look that changed nothing rendered none
         return looked
 
 def _log(config: BuildConfig, exc: Exception) -> None:

@@ -290,11 +290,21 @@ def test_the_saved_process_page_is_shown_first_then_the_rest(preview: Preview) -
     assert not (p.config.outputs / "first-look").exists()  # the files set aside are gone with a good build
 
 
-def test_a_preview_started_on_unchanged_sources_is_warm_for_the_first_save(preview: Preview) -> None:
+def test_a_preview_started_on_unchanged_sources_is_warm_for_the_first_save(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`handbook serve` started again on the sources of its last build: that build is "nothing changed" and
     loads nothing; warming loads what the first save would (the sources, the findings, MkDocs' set-up), so
     that the first save parses only the saved file and shows its page first, as every later save."""
+    import gc
+
+    import jinja2
+
+    from generator import preview_session
+    from generator.render.pages.tx import template_env
+
     p = preview
+    template_env.cache_clear()  # as in a new `handbook serve`: no page template compiled yet
     fresh = PreviewSession()
     said: list[str] = []
     assert fresh.build(p.config, say=said.append, search=True).ok
@@ -305,7 +315,23 @@ def test_a_preview_started_on_unchanged_sources_is_warm_for_the_first_save(previ
     assert site_identity(p.config.site) == before  # warming published nothing
     p.session = fresh
     p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi heti,")
+    compiled: list[str | None] = []
+    frozen: list[int] = []
+    compile_, run_build = jinja2.Environment.compile, preview_session.run_build
+
+    def compiling(env: jinja2.Environment, source: object, name: str | None = None, *a: object, **k: object) -> object:
+        compiled.append(name)
+        return compile_(env, source, name, *a, **k)  # type: ignore[arg-type]
+
+    def building(*a: object, **k: object) -> BuildResult:
+        frozen.append(gc.get_freeze_count())
+        return run_build(*a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compiling)
+    monkeypatch.setattr(preview_session, "run_build", building)
     result, seen = _build_watching_first(p, "prosessit/perus/index.html")
+    assert compiled == []  # the warm-up compiled the pages' templates (some 0.2 s of a first save)
+    assert frozen and frozen[0] > 0  # what the session holds is not scanned by the cycle collector meanwhile
     assert fresh.loads.loads - fresh.loads.hits == 1  # this build's loads: only the saved file parsed again
     assert len(seen) == 3 and "Arvioi heti" in seen[0][1]
     assert site_identity(p.config.site) == before  # put in place, not a new site

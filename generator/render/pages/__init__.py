@@ -48,9 +48,7 @@ its digest in the same way.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +56,7 @@ import jinja2
 
 from ...files import write_if_changed
 from ...handbook import Handbook
+from ...heap import set_aside
 from ...model import LANGUAGES, Process
 from ..text import Safe
 from . import limits
@@ -160,7 +159,7 @@ def generate_docs(
     With `previous` (the `digests` of an earlier run), a file whose digest is unchanged and which
     is still there is left as it is.
     """
-    with _handbook_set_aside():
+    with set_aside():
         return _generate(
             handbook, docs_root, content_dir, langs, svg, legend, previous, svg_digest, bpmn, bpmn_digest,
             upcoming_svg, upcoming_svg_digest,
@@ -223,21 +222,6 @@ class FirstPages:
             page.path for p in self.processes for page in _process.pages_of(ctx, p)
             if write_if_changed(out_dir / page.path, page.render(w))
         ]
-
-
-@contextlib.contextmanager
-def _handbook_set_aside() -> Iterator[None]:
-    """The cycle collector leaves alone what is already there (the loaded handbook: a million objects at
-    1,000 processes, scanned again at every full collection, a third of a run that renders nothing);
-    what the run makes and drops is collected as always."""
-    if gc.get_freeze_count():  # someone froze the heap on purpose: leave it as they want it
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _generate(
