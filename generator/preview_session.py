@@ -129,6 +129,7 @@ class PreviewSession:
         compile_templates()  # the pages' own templates: a look that changed nothing rendered none
         return looked
 
+
 def _log(config: BuildConfig, exc: Exception) -> None:
     """Why the session's build failed, for the developers (build/preview-session-error.log)."""
     import contextlib

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .build import BuildConfig, preview_config
+from .build import BuildConfig, BuildResult, preview_config
 from .editions import DEFAULT_EDITION
 from .messages import text
 from .preview_server import (  # noqa: F401 - the status and its page are part of this module's interface
@@ -100,10 +100,16 @@ def rebuild(
         status.update(False, [text("serve.build-failed-short", error=exc)])
         return False
     else:
-        status.update(result.ok, result.errors, published=result.published, changed=result.changed_pages)
-        return result.ok and result.published and not result.searched
+        return tell_pages(status, result)
     finally:
         status.building = False
+
+
+def tell_pages(status: StatusSink, result: BuildResult) -> bool:
+    """Tell the open pages what a build of the preview did (they reload where it put their file, or show
+    its errors). True when the search index is now behind the pages."""
+    status.update(result.ok, result.errors, published=result.published, changed=result.changed_pages)
+    return result.ok and result.published and not result.searched
 
 
 def _log_fault(config: BuildConfig, exc: Exception) -> None:
@@ -278,8 +284,7 @@ def _watch(
     with contextlib.suppress(Exception):  # a head start only: a save is then seen against `seen`
         warmed = session.warm(config)
         if warmed is not None and (warmed.published or not warmed.ok):  # a save came while it looked
-            status.update(warmed.ok, warmed.errors, published=warmed.published, changed=warmed.changed_pages)
-            search_behind = warmed.ok and warmed.published and not warmed.searched
+            search_behind = tell_pages(status, warmed)
     while not (stop and stop.is_set()):
         wakeup.wait(POLL_SECONDS)
         now = snapshot(config)

@@ -144,11 +144,9 @@ def template_env() -> jinja2.Environment:
     )
 
 
-def compile_templates() -> int:
+def compile_templates() -> None:
     """Compile every template of `template_env` now (a preview's warm-up: its first save then costs
-    what later ones cost, not some 0.2 s of compiling). How many."""
+    what later ones cost, not some 0.2 s of compiling)."""
     env = template_env()
-    names = env.list_templates(filter_func=lambda name: name.endswith(".j2"))
-    for name in names:
+    for name in env.list_templates(filter_func=lambda name: name.endswith(".j2")):
         env.get_template(name)
-    return len(names)
