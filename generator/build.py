@@ -55,7 +55,7 @@ from .publish import (
     remove_unplaced,
 )
 from .render.labels import label
-from .render.pages import GeneratedDocs, generate_docs
+from .render.pages import GeneratedDocs, Site, generate_docs, site_of
 from .scope import UnknownOrganization, scoped
 from .search_index import SearchState, index_shards, kept_shards, link_index
 from .timing import today
@@ -324,14 +324,16 @@ def run_build(
         if morphology.status():
             say(text("build.no-voikko"))
         shown: FirstShown | None = None
+        site = None  # the pages' indexes over the handbook: made once, for the first look and the pages
         if first is not None and not search:
             with _timed(timings, "first"):
-                shown = show_first(config, handbook, diagrams, state, first)
+                site = pages_site(handbook)
+                shown = show_first(config, handbook, site, diagrams, state, first)
         elif first is not None:  # no first look with search, but the next save is compared with this build
             first.note({pf.process.id: pf.process for pf in pub.handbook.processes})
         try:
             with _timed(timings, "pages"):
-                docs = generate_pages(handbook, config, diagrams, state)
+                docs = generate_pages(handbook, config, diagrams, state, site)
             configs = write_mkdocs_configs(config, docs)
         except BaseException:
             if shown is not None:
@@ -593,8 +595,16 @@ def _files_in(folder: Path, lang: str) -> frozenset[str]:
         return frozenset()
 
 
-def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, state: BuildState) -> GeneratedDocs:
-    """The Markdown of every page; a page whose inputs are those recorded in `state` is not written again."""
+def pages_site(handbook: Handbook) -> Site:
+    """The indexes every page reads (render.pages.site): for a first look and the pages after it."""
+    return site_of(handbook)
+
+
+def generate_pages(
+    handbook: Handbook, config: BuildConfig, diagrams: Diagrams, state: BuildState, site: Site | None = None
+) -> GeneratedDocs:
+    """The Markdown of every page; a page whose inputs are those recorded in `state` is not written again.
+    `site`: the pages' indexes where this build made them already (`pages_site`)."""
     return generate_docs(
         handbook,
         config.docs_root,
@@ -608,6 +618,7 @@ def generate_pages(handbook: Handbook, config: BuildConfig, diagrams: Diagrams, 
         bpmn_digest=diagrams.bpmn_digest,
         upcoming_svg=diagrams.upcoming if diagrams.available and diagrams.render_one is None else None,
         upcoming_svg_digest=diagrams.upcoming_digest,
+        site=site,
     )
 
 
@@ -739,7 +750,7 @@ def build_sites(
 
 
 def show_first(
-    config: BuildConfig, handbook: Handbook, diagrams: Diagrams, state: BuildState, first: FirstLook
+    config: BuildConfig, handbook: Handbook, site: Site, diagrams: Diagrams, state: BuildState, first: FirstLook
 ) -> FirstShown | None:
     """A preview's first look (preview_first.py): the pages of the process just saved, written, rendered
     with MkDocs' kept set-up and put into the served site before the rest of the build; `first.shown` is
@@ -758,6 +769,7 @@ def show_first(
         svg_digest=diagrams.digest if diagrams.available and diagrams.render_one is None else None,
         bpmn=diagrams.bpmn if diagrams.bpmn_files else None,
         bpmn_digest=diagrams.bpmn_digest,
+        site=site,
     )
     if pages is None:
         return None

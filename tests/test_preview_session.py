@@ -29,6 +29,7 @@ from test_incremental import TOINEN  # the second process: the same as the incre
 from generator.build import BuildConfig, BuildResult, preview_config, run_build
 from generator.build_state import site_identity
 from generator.preview_session import PreviewSession
+from generator.render.pages import Site
 
 LISA = INCREMENTAL_LISA.replace(" WORD", "")
 """The process added and removed: the incremental tests' own, with no word put in."""
@@ -270,11 +271,21 @@ def _build_watching_first(p: Preview, page: str) -> tuple[BuildResult, list[tupl
     return result, seen
 
 
-def test_the_saved_process_page_is_shown_first_then_the_rest(preview: Preview) -> None:
+def test_the_saved_process_page_is_shown_first_then_the_rest(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
     p = preview
     page = "prosessit/perus/index.html"
     p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi ensin,")
+    made: list[object] = []
+    init = Site.__init__
+
+    def counted(self: Site, handbook: object) -> None:
+        made.append(handbook)
+        init(self, handbook)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Site, "__init__", counted)
     result, seen = _build_watching_first(p, page)
+    monkeypatch.setattr(Site, "__init__", init)
+    assert len(made) == 1, "the first look and the pages after it share one Site of the handbook"
     # One language at a time, Finnish first: the Finnish page is in place before the others are rendered.
     # (The Finnish name changed: the other languages' pages differ only in their BPMN file, which has all three.)
     assert [sorted(paths) for paths, _ in seen] == [

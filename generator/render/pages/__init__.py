@@ -153,16 +153,18 @@ def generate_docs(
     bpmn_digest: SvgDigest | None = None,
     upcoming_svg: SvgSource | None = None,
     upcoming_svg_digest: SvgDigest | None = None,
+    site: Site | None = None,
 ) -> GeneratedDocs:
     """Write `docs_root/<lang>/**` for each language; remove files no longer generated.
 
     With `previous` (the `digests` of an earlier run), a file whose digest is unchanged and which
-    is still there is left as it is.
+    is still there is left as it is. `site`: the `Site` of this very `handbook`, where the build has
+    one already (a first look's); otherwise it is made here.
     """
     with set_aside():
         return _generate(
             handbook, docs_root, content_dir, langs, svg, legend, previous, svg_digest, bpmn, bpmn_digest,
-            upcoming_svg, upcoming_svg_digest,
+            upcoming_svg, upcoming_svg_digest, site,
         )
 
 
@@ -176,14 +178,15 @@ def generate_first(
     svg_digest: SvgDigest | None = None,
     bpmn: SvgSource | None = None,
     bpmn_digest: SvgDigest | None = None,
+    site: Site | None = None,
 ) -> FirstPages | None:
     """The pages of a few processes alone, before the rest (a preview shows them first: build.show_first):
     the page, diagram and BPMN file of each process in force whose id `select` gives, written one language
     at a time (`FirstPages.write`) exactly as `generate_docs` writes them; None when `select` gives None.
 
     Nothing is recorded and nothing removed: the build's own `generate_docs` comes next and finds these
-    files as they must be."""
-    site = Site(handbook)
+    files as they must be. `site`: as for `generate_docs`; the build passes the same one to both."""
+    site = site_of(handbook, site)
     chosen = select(site)
     if chosen is None:
         return None
@@ -192,6 +195,11 @@ def generate_first(
     return FirstPages(
         site, env, Inputs(site, env), processes, docs_root, content_dir, svg, legend, svg_digest, bpmn, bpmn_digest
     )
+
+
+def site_of(handbook: Handbook, site: Site | None = None) -> Site:
+    """`site` where it was made of this `handbook` object, else a new `Site` of it."""
+    return site if site is not None and site.source is handbook else Site(handbook)
 
 
 @dataclass
@@ -237,8 +245,9 @@ def _generate(
     bpmn_digest: SvgDigest | None = None,
     upcoming_svg: SvgSource | None = None,
     upcoming_svg_digest: SvgDigest | None = None,
+    site: Site | None = None,
 ) -> GeneratedDocs:
-    site = Site(handbook)
+    site = site_of(handbook, site)
     env = template_env()
     inputs = Inputs(site, env)
     result = GeneratedDocs()
@@ -304,6 +313,6 @@ __all__ = [
     "TEMPLATES", "TERM_USES_SHOWN", "USES_SHOWN", "Digests", "GeneratedDocs", "LegendSource", "NavItem",
     "PageWriter", "Safe", "Section", "Site", "StepView", "SvgSource", "Tx", "_not_in_nav", "_remove_stale",
     "_tidy_svg", "area_path", "chunks", "content_files", "content_pages", "diagram_path", "directory_area_path",
-    "generate_docs", "limits", "numbered_path", "orientation_path", "process_path", "review_area_path",
+    "generate_docs", "limits", "site_of", "numbered_path", "orientation_path", "process_path", "review_area_path",
     "role_area_path", "role_path", "template_env",
 ]

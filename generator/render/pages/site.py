@@ -68,6 +68,8 @@ class Site:
     """Indexes over the handbook shared by every page and language."""
 
     def __init__(self, handbook: Handbook) -> None:
+        self.source = handbook
+        """The handbook this was made of (`publication.handbook` below is its version in force)."""
         self.today = today()
         self.publication = publish(handbook, self.today)
         handbook = self.publication.handbook  # each process in its version in force
