@@ -55,15 +55,22 @@ def check_handbook(
 
 def _rule_findings(handbook: Handbook, cache: Path | None) -> list[Finding]:
     """The rules' findings; with a parse cache, each unchanged process's taken from the last check's
-    (findings_cache.py), unless a caller keeps them in memory already (the preview)."""
-    if cache is None or active_memo() is not None:
+    (findings_cache.py), unless a caller keeps them in memory already (a preview after its first check:
+    a preview's first check starts from the file, so that its warm-up costs what changed)."""
+    kept = active_memo()
+    if cache is None or (kept is not None and kept.context is not None):
         return found_by_rules(handbook)
     from .findings_cache import FindingsCache, cache_file
 
     disk = FindingsCache(cache_file(cache))
     memo = disk.memo_for(handbook)
-    with remembered_findings(memo):
+    if kept is not None:  # the caller's memo, empty until now, starts with what the file holds
+        kept.context, kept.found = memo.context, memo.found
+        memo = kept
         found = found_by_rules(handbook)
+    else:
+        with remembered_findings(memo):
+            found = found_by_rules(handbook)
     disk.reused = memo.reused
     disk.save(handbook, memo)
     return found

@@ -95,3 +95,33 @@ def test_a_corrupt_or_foreign_file_is_ignored(processes: Path) -> None:
     _both(processes)  # rows that are not findings: the check starts afresh
     RELIABILITY.record("findings-cache", "A kept findings file that is empty, cut short, garbage or of another shape",
                        *outcomes)
+
+
+def test_a_previews_first_check_starts_from_the_file(processes: Path) -> None:
+    """A preview session's memo, empty at its first check (`handbook serve` warming up), is filled from the
+    file: the unchanged processes' findings are reused, not found again, and are a fresh check's. Later
+    checks of the session keep to the memo (they neither read nor write the file)."""
+    from generator.loading import LoadMemo, remembered_loads
+    from generator.rules import RuleMemo, remembered_findings
+
+    cache = processes.parent / "build" / "cache" / "parsed.marshal"
+    _both(processes)  # a `handbook build` before: the file holds every process's findings
+    stored = (processes.parent / "build" / "cache" / "parsed.findings.marshal").read_bytes()
+    memo, loads = RuleMemo(), LoadMemo()
+    with remembered_loads(loads), remembered_findings(memo):
+        first = check_handbook(processes, cache=cache, project=processes.parent)
+    # reused from the file: all but the split rules' that read the whole handbook (`process_context`)
+    assert memo.reused > 10 * memo.checked, (memo.reused, memo.checked)
+    fresh = check_handbook(processes, project=processes.parent)
+    assert [f.as_dict() for f in first.findings] == [f.as_dict() for f in fresh.findings]
+    perus = processes / "perus.yaml"
+    perus.write_text(perus.read_text(encoding="utf-8").replace("role: hoitaja", "role: tuntematon", 1), encoding="utf-8")
+    file = processes.parent / "build" / "cache" / "parsed.findings.marshal"
+    file.write_bytes(stored)
+    with remembered_loads(loads), remembered_findings(memo):
+        second = check_handbook(processes, cache=cache, project=processes.parent)
+    assert memo.checked > 0 and memo.reused > 0  # the saved process anew, the other kept in memory
+    assert file.read_bytes() == stored  # the session's later checks leave the file alone
+    fresh = check_handbook(processes, project=processes.parent)
+    assert [f.as_dict() for f in second.findings] == [f.as_dict() for f in fresh.findings]
+    assert any("tuntematon" in f.message for f in second.findings)
