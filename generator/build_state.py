@@ -104,9 +104,10 @@ _KEPT: contextvars.ContextVar[dict[Path, tuple[tuple[int, ...], BuildState]] | N
 
 @contextlib.contextmanager
 def kept_state(kept: dict[Path, tuple[tuple[int, ...], BuildState]]) -> Iterator[None]:
-    """Within this, `save_state` keeps what it wrote in `kept` (a preview session's), and `load_state` gives
-    it again, without reading the file, while the file is the one written then (the same inode, size and
-    times: a file removed, replaced or written by another build is read as always)."""
+    """Within this, `save_state` keeps what it wrote in `kept` (a preview session's), and so does `load_state`
+    what it read; `load_state` gives it again, without reading the file, while the file is the one written
+    or read then (the same inode, size and times: a file removed, replaced or written by another build is
+    read as always)."""
     token = _KEPT.set(kept)
     try:
         yield
@@ -130,6 +131,15 @@ def load_state(path: Path, scope: str = "") -> BuildState:
         seen, state = kept[path]
         if seen == _file_key(path) and state.tool == tool_versions() and state.scope == scope:
             return dataclasses.replace(state)  # its fields are replaced by a build, never changed in place
+    seen = _file_key(path) if kept is not None else None
+    state = _read_state(path, scope)
+    if seen is not None and kept is not None and _file_key(path) == seen:  # read once while the file stays
+        kept[path] = (seen, state)
+        return dataclasses.replace(state)
+    return state
+
+
+def _read_state(path: Path, scope: str) -> BuildState:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):

@@ -114,7 +114,7 @@ class PreviewSession:
             except Exception as exc:  # noqa: BLE001 - a head start only: the first save builds as usual
                 self.forget()
                 _log(config, exc)
-        with build_lock(config):
+        with build_lock(config), kept_state(self.state):  # the state the look-again build read, not read again
             state = load_state(config.state_file, scope=config.organization or "")
             versions = tool_versions()
             for lang in config.langs:
