@@ -127,13 +127,15 @@ def load_state(path: Path, scope: str = "") -> BuildState:
     """The state of the last good build; an empty one when there is none, when it is unreadable, of other
     tools or of another scope (an organization's build after the whole handbook's, or the other way round)."""
     kept = _KEPT.get()
-    if kept is not None and path in kept:
-        seen, state = kept[path]
-        if seen == _file_key(path) and state.tool == tool_versions() and state.scope == scope:
+    if kept is None:
+        return _read_state(path, scope)
+    seen = _file_key(path)
+    if path in kept:
+        key, state = kept[path]
+        if key == seen and state.tool == tool_versions() and state.scope == scope:
             return dataclasses.replace(state)  # its fields are replaced by a build, never changed in place
-    seen = _file_key(path) if kept is not None else None
     state = _read_state(path, scope)
-    if seen is not None and kept is not None and _file_key(path) == seen:  # read once while the file stays
+    if seen is not None and _file_key(path) == seen:  # the file did not change while it was read
         kept[path] = (seen, state)
         return dataclasses.replace(state)
     return state

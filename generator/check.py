@@ -67,10 +67,8 @@ def _rule_findings(handbook: Handbook, cache: Path | None) -> list[Finding]:
     if kept is not None:  # the caller's memo, empty until now, starts with what the file holds
         kept.context, kept.found = memo.context, memo.found
         memo = kept
+    with remembered_findings(memo):
         found = found_by_rules(handbook)
-    else:
-        with remembered_findings(memo):
-            found = found_by_rules(handbook)
     disk.reused = memo.reused
     disk.save(handbook, memo)
     return found

@@ -105,8 +105,9 @@ def test_a_previews_first_check_starts_from_the_file(processes: Path) -> None:
     from generator.rules import RuleMemo, remembered_findings
 
     cache = processes.parent / "build" / "cache" / "parsed.marshal"
+    file = processes.parent / "build" / "cache" / "parsed.findings.marshal"
     _both(processes)  # a `handbook build` before: the file holds every process's findings
-    stored = (processes.parent / "build" / "cache" / "parsed.findings.marshal").read_bytes()
+    stored = file.read_bytes()
     memo, loads = RuleMemo(), LoadMemo()
     with remembered_loads(loads), remembered_findings(memo):
         first = check_handbook(processes, cache=cache, project=processes.parent)
@@ -116,7 +117,6 @@ def test_a_previews_first_check_starts_from_the_file(processes: Path) -> None:
     assert [f.as_dict() for f in first.findings] == [f.as_dict() for f in fresh.findings]
     perus = processes / "perus.yaml"
     perus.write_text(perus.read_text(encoding="utf-8").replace("role: hoitaja", "role: tuntematon", 1), encoding="utf-8")
-    file = processes.parent / "build" / "cache" / "parsed.findings.marshal"
     file.write_bytes(stored)
     with remembered_loads(loads), remembered_findings(memo):
         second = check_handbook(processes, cache=cache, project=processes.parent)
