@@ -142,6 +142,7 @@
         pairs.forEach(function (pair) { pair[0].replaceWith(document.adoptNode(pair[1])); });
         document.title = next.title;
         window.scrollTo(x, y);
+        show(status); /* the banner of the errors this build fixed goes with the old page, in one paint */
         /* The new text is painted first; the theme and handbook.js set it up right after (~50 ms). */
         return new Promise(function (resolve) {
           requestAnimationFrame(function () {
