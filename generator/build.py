@@ -252,6 +252,16 @@ class BuildResult:
 # --- the recipe -------------------------------------------------------------------------
 
 
+class GaveWay(Exception):  # noqa: N818 - not an error: the warm-up stops for a save
+    """A preview's warm-up build stopped for a save (`run_build(give_way=...)`), before it changed any file
+    (or with every file it touched as the last build left it, and the build state put back)."""
+
+    def __init__(self, processes: dict[str, Process]) -> None:
+        super().__init__("a save came")
+        self.processes = processes
+        """The processes in force it loaded, by id: those of the last build, the save aside."""
+
+
 def build(config: BuildConfig, strict: bool = False) -> int:
     """Build the site and print what happened; 0 when the new site is published (or nothing changed)."""
     return run_build(config, strict=strict, say=print).exit_code
@@ -259,7 +269,7 @@ def build(config: BuildConfig, strict: bool = False) -> int:
 
 def run_build(
     config: BuildConfig, strict: bool = False, say: Callable[[str], None] = print, search: bool = True,
-    first: FirstLook | None = None, look_again: bool = False,
+    first: FirstLook | None = None, look_again: bool = False, give_way: Callable[[], bool] | None = None,
 ) -> BuildResult:
     """The recipe: check, diagrams, pages, MkDocs per language, search index, swap into site/.
 
@@ -267,7 +277,10 @@ def run_build(
     one; `index_search_later()` brings it up to date. `first` (a preview session's): the pages of the
     process just saved are put into the preview before the rest is built (preview_first.py).
     `look_again`: every step runs even when the inputs are those the last build was made from (a preview
-    session fills its memory so; what is unchanged is still not written).
+    session fills its memory so; what is unchanged is still not written). `give_way` (a preview's warm-up,
+    with `look_again`): asked after the check and after the pages; when it says a save came, the build
+    stops there with `GaveWay`, leaving every file as the last build left it, so that the watcher builds
+    the save at once with what this build loaded so far.
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -311,13 +324,17 @@ def run_build(
                 message = text("build.unknown-organization", organization=_shown_id(config.organization), known=known)
                 say(text("build.nothing-built", message=message, site=_show(config.site)))
                 return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
+        with _timed(timings, "diagrams"):
+            pub = publish(handbook, today())  # each process in its version in force, and what is coming
+        in_force = {pf.process.id: pf.process for pf in pub.handbook.processes}
+        if give_way is not None and give_way():
+            raise GaveWay(in_force)  # nothing written yet
         # The state of an organization's build is not that of the whole handbook's: keyed by the scope.
         state = load_state(config.state_file, scope=config.organization or "")
         # From here files change: nothing on disk claims what they were made from.
         forget_recorded(config.inputs_file)
         forget_state(config.state_file)
         with _timed(timings, "diagrams"):
-            pub = publish(handbook, today())  # each process in its version in force, and what is coming
             diagrams = render_diagrams(pub.handbook, config, [up.process for _, up in sorted(pub.upcoming.items())])
         for failure in diagrams.failed:
             say(text("build.no-diagram", failure=failure))
@@ -330,10 +347,13 @@ def run_build(
                 site = pages_site(handbook)
                 shown = show_first(config, handbook, site, diagrams, state, first)
         elif first is not None:  # no first look with search, but the next save is compared with this build
-            first.note({pf.process.id: pf.process for pf in pub.handbook.processes})
+            first.note(in_force)
         try:
             with _timed(timings, "pages"):
                 docs = generate_pages(handbook, config, diagrams, state, site)
+            if give_way is not None and shown is None and _as_recorded(docs, state) and give_way():
+                save_state(config.state_file, state)  # the pages are those it describes: it holds again
+                raise GaveWay(in_force)
             configs = write_mkdocs_configs(config, docs)
         except BaseException:
             if shown is not None:
@@ -402,6 +422,11 @@ def run_build(
     result.shards_indexed = indexed
     say(summary(result, config, docs))
     return result
+
+
+def _as_recorded(docs: GeneratedDocs, state: BuildState) -> bool:
+    """The pages step rendered nothing, removed nothing and made each file from the inputs `state` records."""
+    return not docs.removed and not any(docs.rendered_paths.values()) and docs.digests == state.pages
 
 
 def _result(

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .build import BuildConfig, BuildResult, build_lock, run_build
+from .build import BuildConfig, BuildResult, GaveWay, build_lock, run_build
 from .build_state import BuildState, kept_state, load_state, tool_versions
 from .heap import set_aside
 from .loading import LoadMemo, remembered_loads
@@ -80,6 +80,7 @@ class PreviewSession:
     def _build(
         self, config: BuildConfig, say: Callable[[str], None], search: bool,
         shown: Callable[[list[str]], None] | None, look_again: bool = False,
+        give_way: Callable[[], bool] | None = None,
     ) -> BuildResult:
         self.first.shown = shown
         try:
@@ -88,7 +89,15 @@ class PreviewSession:
                 remembered_loads(self.loads), remembered_findings(self.rules), kept_languages(self.languages),
                 kept_digests(self.digests), kept_diagram_keys(self.diagram_keys), kept_state(self.state),
             ):
-                result = run_build(config, say=say, search=search, first=self.first, look_again=look_again)
+                result = run_build(
+                    config, say=say, search=search, first=self.first, look_again=look_again, give_way=give_way,
+                )
+        except GaveWay as gave:
+            # The processes of the last good build (it looked at the sources that build was made from): the
+            # save is compared with them, so that its page is shown first.
+            self.first.pending = gave.processes
+            self.first.built(True)
+            raise
         except BaseException:
             self.first.built(False)
             raise
@@ -97,27 +106,50 @@ class PreviewSession:
         self.first.built(result.ok)
         return result
 
-    def warm(self, config: BuildConfig) -> BuildResult | None:
+    def warm(self, config: BuildConfig, give_way: Callable[[], bool] | None = None) -> BuildResult | None:
         """Load what the first save would otherwise load, so that it costs what later saves cost:
+        - MkDocs' set-up of each language the last build did not leave here (a full build runs the
+          languages in processes of their own), the first language first;
         - when the preview started on sources its last build was made from ("nothing changed": no file
           was loaded), a build that looks at them again (the sources, the check's findings, the pages'
-          digests, the diagrams' keys, MkDocs' set-up; nothing unchanged is written);
-        - MkDocs' set-up of each language the last build did not leave here (a full build runs the
-          languages in processes of their own).
-        The result of the build that looked again (None where none ran, or it failed in a way of its
-        own). A save made while it ran is in it: that build published the saved pages, or found the
-        errors, and the caller tells the open pages as after any rebuild."""
+          digests, the diagrams' keys; nothing unchanged is written);
+        - the pages' templates.
+        `give_way` says whether a save came: the warm-up then stops at the next step (the look-again build
+        after its check or its pages, `run_build`), keeping what it loaded, and the caller builds the save
+        at once. What it needs first for the saved process's page to be shown first (the first language's
+        set-up, the sources and their findings, the processes they hold) comes first.
+        The result of the build that looked again (None where none ran, it gave way, or it failed in a way
+        of its own). A save made while it ran, before it gave way, is in it: that build published the saved
+        pages, or found the errors, and the caller tells the open pages as after any rebuild."""
+        stop = give_way or (lambda: False)
+        self._prepare_languages(config, config.langs[:1])
+        if stop():
+            return None
         looked: BuildResult | None = None
         if not self.loads.old:
             try:
-                looked = self._build(config, say=lambda _line: None, search=False, shown=None, look_again=True)
+                looked = self._build(
+                    config, say=lambda _line: None, search=False, shown=None, look_again=True, give_way=give_way,
+                )
+            except GaveWay:
+                return None
             except Exception as exc:  # noqa: BLE001 - a head start only: the first save builds as usual
                 self.forget()
                 _log(config, exc)
-        with build_lock(config), kept_state(self.state):  # the state the look-again build read, not read again
+        for lang in config.langs:  # the first one again only where a failed look forgot it
+            if stop():
+                return looked
+            self._prepare_languages(config, (lang,))
+        if not stop():
+            compile_templates()  # the pages' own templates: a look that changed nothing rendered none
+        return looked
+
+    def _prepare_languages(self, config: BuildConfig, langs: tuple[str, ...]) -> None:
+        """MkDocs' set-up of each of `langs` not kept yet, where its folder is as the build state says."""
+        with build_lock(config), kept_state(self.state):  # the state a build read or wrote, not read again
             state = load_state(config.state_file, scope=config.organization or "")
             versions = tool_versions()
-            for lang in config.langs:
+            for lang in langs:
                 out = config.language_dir(lang)
                 if str(out) in self.languages:
                     continue
@@ -126,8 +158,6 @@ class PreviewSession:
                 kept = prepare_language(cfg, config.docs_dir(lang), out, state.languages.get(lang), key)
                 if kept is not None:
                     self.languages[str(out)] = kept
-        compile_templates()  # the pages' own templates: a look that changed nothing rendered none
-        return looked
 
 
 def _log(config: BuildConfig, exc: Exception) -> None:

@@ -281,8 +281,13 @@ def _watch(
     wakeup: Wakeup, seen: dict[Path, tuple[int, int]],
 ) -> None:
     search_behind = False
+
+    def saved() -> bool:
+        """A source changed since the watch began (with the system's notices: only after one came)."""
+        return (not wakeup.live or wakeup.event.is_set()) and snapshot(config) != seen
+
     with contextlib.suppress(Exception):  # a head start only: a save is then seen against `seen`
-        warmed = session.warm(config)
+        warmed = session.warm(config, give_way=saved)  # it stops for a save, which is then built at once
         if warmed is not None and (warmed.published or not warmed.ok):  # a save came while it looked
             search_behind = tell_pages(status, warmed)
     while not (stop and stop.is_set()):

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import BASE, BUILD_DAY, BUILD_EPOCH, ROOT, tree_digest
@@ -349,6 +350,60 @@ def test_a_preview_started_on_unchanged_sources_is_warm_for_the_first_save(
     assert p.differences() == []
 
 
+def _gives_way_at(n: int) -> tuple[list[int], Callable[[], bool]]:
+    """A warm-up's `give_way` that says "a save came" from its `n`th question on (1: before the look-again
+    build, 2: after its check, 3: after its pages)."""
+    asked: list[int] = []
+
+    def give_way() -> bool:
+        asked.append(len(asked) + 1)
+        return len(asked) >= n
+
+    return asked, give_way
+
+
+@pytest.mark.parametrize("step", [2, 3], ids=["after-the-check", "after-the-pages"])
+def test_the_warm_up_gives_way_to_a_save_and_its_page_is_shown_first(preview: Preview, step: int) -> None:
+    """A save while a preview started on unchanged sources warms up: the warm-up stops at its next step,
+    having changed nothing the last build left (the site, its build state), and the save's build shows the
+    saved process's page first, as any later save's, and gives the site a clean build gives."""
+    p = preview
+    fresh = PreviewSession()
+    assert fresh.build(p.config, say=lambda _line: None, search=True).ok  # nothing changed: nothing loaded
+    site, files, state = site_identity(p.config.site), tree_digest(p.config.site), p.config.state_file.read_bytes()
+    asked, give_way = _gives_way_at(step)
+    assert fresh.warm(p.config, give_way=give_way) is None
+    assert len(asked) == step  # it stopped at once
+    assert site_identity(p.config.site) == site and tree_digest(p.config.site) == files
+    assert p.config.state_file.read_bytes() == state  # put back as it was where the build had set it aside
+    assert fresh.loads.loads > 0 and fresh.first.last and fresh.languages  # what it loaded is kept
+    if step == 3:
+        assert fresh.diagram_keys  # the diagrams' keys too
+    p.session = fresh
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi heti,")
+    result, seen = _build_watching_first(p, "prosessit/perus/index.html")
+    assert fresh.loads.loads - fresh.loads.hits == 1  # only the saved file parsed again
+    assert seen and "Arvioi heti" in seen[0][1]  # the Finnish page first (the first language set up first)
+    # The other languages were set up by this build (a new site, assembled): the next save is put in place.
+    assert result.published and len(fresh.languages) == 3
+    assert p.differences() == []
+    _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi heti,", "name: {fi: Arvioi sitten,"))
+    assert p.differences() == []
+
+
+def test_a_warm_up_that_gives_way_at_once_loads_nothing(preview: Preview) -> None:
+    p = preview
+    fresh = PreviewSession()
+    assert fresh.build(p.config, say=lambda _line: None, search=True).ok
+    asked, give_way = _gives_way_at(1)
+    assert fresh.warm(p.config, give_way=give_way) is None
+    assert asked == [1] and fresh.loads.loads == 0 and not fresh.first.last
+    p.session = fresh
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi heti,")
+    p.rebuild()  # the usual first build of a session
+    assert p.differences() == []
+
+
 def test_no_first_look_when_the_navigation_changes(preview: Preview) -> None:
     p = preview
     p.edit("processes/perus.yaml", "title: {fi: Perusprosessi,", "title: {fi: Perusprosessi toinen,")
@@ -417,9 +472,9 @@ def test_a_save_while_the_preview_warms_up_reaches_the_open_pages(
     assert fresh.build(p.config, say=lambda _line: None, search=True).ok  # as `handbook serve` starts
     warm = PreviewSession.warm
 
-    def save_then_warm(self: PreviewSession, config: BuildConfig) -> BuildResult | None:
+    def save_then_warm(self: PreviewSession, config: BuildConfig, **kw: Any) -> BuildResult | None:
         p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi heti,")  # after the first look
-        return warm(self, config)
+        return warm(self, config, **kw)
 
     monkeypatch.setattr(PreviewSession, "warm", save_then_warm)
     caught_up = threading.Event()
