@@ -707,8 +707,8 @@ class LoadMemo:
         self.old, self.used = self.used, {}
 
     def parse_cache(self, file: Path) -> ParseCache:
-        """The parse cache in `file`, read once and kept (`load_handbook` does not write it back within a
-        session: only the files saved since it was read are not in it, and the next build parses them)."""
+        """The parse cache in `file`, read once and kept (`load_handbook` writes it back only after a load that
+        parsed many files, `SESSION_SAVES_AFTER`: the files saved since are not in it, the next build parses them)."""
         found = self.parse_caches.get(file)
         if found is None:
             found = self.parse_caches[file] = ParseCache(file)

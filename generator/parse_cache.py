@@ -54,6 +54,8 @@ class ParseCache:
         self._old: dict[bytes, Any] = {}
         self._used: dict[bytes, Any] = {}
         self._changed = False
+        self.unsaved = 0
+        """Files parsed (put) since the cache was read or saved."""
         self._read()
 
     def _read(self) -> None:
@@ -84,6 +86,7 @@ class ParseCache:
     def put(self, key: bytes, payload: Any) -> None:
         self._used[key] = payload
         self._changed = True
+        self.unsaved += 1
 
     def save(self) -> None:
         """Write the entries used since loading, if anything changed; never raises."""
@@ -95,6 +98,7 @@ class ParseCache:
             return
         self._old = dict(self._used)
         self._changed = False
+        self.unsaved = 0
 
 
 def cache_file(work: Path, processes: Path) -> Path:

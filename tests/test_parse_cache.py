@@ -129,3 +129,28 @@ def test_the_cli_uses_the_projects_build_folder_and_no_cache_skips_it(tmp_path: 
     shutil.copytree(BUNDLED, outside)
     subprocess.run([*cli, "check", str(outside)], cwd=tmp_path, capture_output=True, text=True)
     assert not (tmp_path / "build").exists()
+
+
+def test_a_preview_session_writes_the_cache_after_parsing_the_handbook_not_after_each_save(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`handbook serve` keeps its parse cache in memory. Where it had to parse the handbook (no cache, or one of
+    another loader), it writes the cache back, so that the preview started again does not parse it all; after a
+    save of one file it leaves the file alone (writing it would cost more than parsing that one file again)."""
+    from generator import handbook
+
+    monkeypatch.setattr(handbook, "SESSION_SAVES_AFTER", 5)  # the folder holds a dozen files
+    cache = tmp_path / "parsed.marshal"
+    memo = loading.LoadMemo()
+    with loading.remembered_loads(memo):
+        load_handbook(folder, cache)
+    assert cache.is_file()  # the session parsed every file: written back
+    written = cache.stat().st_mtime_ns, cache.read_bytes()
+    target = sorted(p for p in folder.glob("*.yaml") if p.stem != "rikki")[-1]
+    target.write_text(target.read_text(encoding="utf-8") + "\n# muokattu\n", encoding="utf-8")
+    with loading.remembered_loads(memo):
+        load_handbook(folder, cache)
+    assert (cache.stat().st_mtime_ns, cache.read_bytes()) == written  # one file parsed: not written
+    parsed = _no_parsing(monkeypatch)
+    load_handbook(folder, cache)  # a new process (a restarted preview, a build): only the saved file parsed
+    assert len(parsed) == 1 and parsed[0].endswith("# muokattu\n")
