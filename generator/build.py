@@ -23,7 +23,7 @@ import os
 import posixpath
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -269,7 +269,8 @@ def build(config: BuildConfig, strict: bool = False) -> int:
 
 def run_build(
     config: BuildConfig, strict: bool = False, say: Callable[[str], None] = print, search: bool = True,
-    first: FirstLook | None = None, look_again: bool = False, give_way: Callable[[], bool] | None = None,
+    first: FirstLook | None = None, look_again: bool = False,
+    give_way: Callable[[], Collection[Path]] | None = None,
 ) -> BuildResult:
     """The recipe: check, diagrams, pages, MkDocs per language, search index, swap into site/.
 
@@ -278,9 +279,11 @@ def run_build(
     process just saved are put into the preview before the rest is built (preview_first.py).
     `look_again`: every step runs even when the inputs are those the last build was made from (a preview
     session fills its memory so; what is unchanged is still not written). `give_way` (a preview's warm-up,
-    with `look_again`): asked after the check and after the pages; when it says a save came, the build
-    stops there with `GaveWay`, leaving every file as the last build left it, so that the watcher builds
-    the save at once with what this build loaded so far.
+    with `look_again`): the source files saved since the warm-up began, asked after the check and after the
+    pages. Where this build loaded a saved process file before it was saved (it builds the last build's
+    version), it stops there with `GaveWay`, leaving every file as the last build left it, so that the
+    watcher builds the save at once with what this build loaded so far and shows its page first. A save
+    it loaded already is built here, as any change.
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -327,7 +330,7 @@ def run_build(
         with _timed(timings, "diagrams"):
             pub = publish(handbook, today())  # each process in its version in force, and what is coming
         in_force = {pf.process.id: pf.process for pf in pub.handbook.processes}
-        if give_way is not None and give_way():
+        if give_way is not None and _behind(checked.handbook, give_way()):
             raise GaveWay(in_force)  # nothing written yet
         # The state of an organization's build is not that of the whole handbook's: keyed by the scope.
         state = load_state(config.state_file, scope=config.organization or "")
@@ -351,7 +354,7 @@ def run_build(
         try:
             with _timed(timings, "pages"):
                 docs = generate_pages(handbook, config, diagrams, state, site)
-            if give_way is not None and shown is None and _as_recorded(docs, state) and give_way():
+            if give_way is not None and shown is None and _as_recorded(docs, state) and _behind(handbook, give_way()):
                 save_state(config.state_file, state)  # the pages are those it describes: it holds again
                 raise GaveWay(in_force)
             configs = write_mkdocs_configs(config, docs)
@@ -422,6 +425,29 @@ def run_build(
     result.shards_indexed = indexed
     say(summary(result, config, docs))
     return result
+
+
+def _behind(handbook: Handbook, saved: Collection[Path]) -> bool:
+    """Whether one of the `saved` files is a process file whose bytes are no longer those `handbook` was
+    loaded from (the save came after the load)."""
+    if not saved:
+        return False
+    from .loading import MAX_FILE_BYTES
+    from .parse_cache import ParseCache
+    from .sources import UnsafeFile, read_bytes
+
+    loaded = {os.path.abspath(pf.doc.file): pf.doc.digest for pf in handbook.processes}
+    for path in saved:
+        digest = loaded.get(os.path.abspath(path))
+        if digest is None:
+            continue
+        try:
+            raw = read_bytes(path, MAX_FILE_BYTES)  # vetted as the loader vets it: never a FIFO, never outside
+        except (UnsafeFile, OSError):
+            return True  # gone or unreadable now: the save's own build says so
+        if ParseCache.key(raw) != digest:
+            return True
+    return False
 
 
 def _as_recorded(docs: GeneratedDocs, state: BuildState) -> bool:

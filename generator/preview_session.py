@@ -29,7 +29,7 @@ as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,7 +80,7 @@ class PreviewSession:
     def _build(
         self, config: BuildConfig, say: Callable[[str], None], search: bool,
         shown: Callable[[list[str]], None] | None, look_again: bool = False,
-        give_way: Callable[[], bool] | None = None,
+        give_way: Callable[[], Collection[Path]] | None = None,
     ) -> BuildResult:
         self.first.shown = shown
         try:
@@ -106,7 +106,7 @@ class PreviewSession:
         self.first.built(result.ok)
         return result
 
-    def warm(self, config: BuildConfig, give_way: Callable[[], bool] | None = None) -> BuildResult | None:
+    def warm(self, config: BuildConfig, give_way: Callable[[], Collection[Path]] | None = None) -> BuildResult | None:
         """Load what the first save would otherwise load, so that it costs what later saves cost:
         - MkDocs' set-up of each language the last build did not leave here (a full build runs the
           languages in processes of their own), the first language first;
@@ -114,17 +114,18 @@ class PreviewSession:
           was loaded), a build that looks at them again (the sources, the check's findings, the pages'
           digests, the diagrams' keys; nothing unchanged is written);
         - the pages' templates.
-        `give_way` says whether a save came: the warm-up then stops at the next step (the look-again build
-        after its check or its pages, `run_build`), keeping what it loaded, and the caller builds the save
-        at once. What it needs first for the saved process's page to be shown first (the first language's
-        set-up, the sources and their findings, the processes they hold) comes first.
+        `give_way` gives the source files saved since the warm-up began: it then stops at its next step,
+        keeping what it loaded, and the caller builds the save at once (where the look-again build had loaded
+        a saved file already, it goes on and builds the save itself: `run_build`). What a save's build needs
+        to show the saved process's page first (the first language's set-up, the sources and their findings,
+        the processes they hold) comes first.
         The result of the build that looked again (None where none ran, it gave way, or it failed in a way
         of its own). A save made while it ran, before it gave way, is in it: that build published the saved
         pages, or found the errors, and the caller tells the open pages as after any rebuild."""
-        stop = give_way or (lambda: False)
+        def stop() -> bool:
+            return give_way is not None and bool(give_way())
+
         self._prepare_languages(config, config.langs[:1])
-        if stop():
-            return None
         looked: BuildResult | None = None
         if not self.loads.old:
             try:
@@ -136,11 +137,13 @@ class PreviewSession:
             except Exception as exc:  # noqa: BLE001 - a head start only: the first save builds as usual
                 self.forget()
                 _log(config, exc)
+        # A save the look-again build published is built: only another one stops what is left.
+        built = looked is not None and looked.published
         for lang in config.langs:  # the first one again only where a failed look forgot it
-            if stop():
+            if not built and stop():
                 return looked
             self._prepare_languages(config, (lang,))
-        if not stop():
+        if built or not stop():
             compile_templates()  # the pages' own templates: a look that changed nothing rendered none
         return looked
 

@@ -80,6 +80,11 @@ def snapshot(config: BuildConfig) -> dict[Path, tuple[int, int]]:
     return out
 
 
+def changed_files(before: dict[Path, tuple[int, int]], now: dict[Path, tuple[int, int]]) -> list[Path]:
+    """The files added, removed or changed between two snapshots."""
+    return sorted({*now.keys() ^ before.keys(), *(p for p in now if p in before and now[p] != before[p])})
+
+
 def rebuild(
     config: BuildConfig, status: StatusSink, search: bool = False, session: PreviewSession | None = None
 ) -> bool:
@@ -282,9 +287,11 @@ def _watch(
 ) -> None:
     search_behind = False
 
-    def saved() -> bool:
-        """A source changed since the watch began (with the system's notices: only after one came)."""
-        return (not wakeup.live or wakeup.event.is_set()) and snapshot(config) != seen
+    def saved() -> list[Path]:
+        """The sources changed since the watch began (with the system's notices: looked at only after one came)."""
+        if wakeup.live and not wakeup.event.is_set():
+            return []
+        return changed_files(seen, snapshot(config))
 
     with contextlib.suppress(Exception):  # a head start only: a save is then seen against `seen`
         warmed = session.warm(config, give_way=saved)  # it stops for a save, which is then built at once
@@ -304,7 +311,7 @@ def _watch(
             if later == now:
                 break
             now = later
-        changed = sorted({*now.keys() ^ seen.keys(), *(p for p in now if p in seen and now[p] != seen[p])})
+        changed = changed_files(seen, now)
         names = ", ".join(p.name for p in changed[:3]) + (" …" if len(changed) > 3 else "")
         print(text("serve.changed", names=names), flush=True)
         seen = now

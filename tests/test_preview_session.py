@@ -350,19 +350,22 @@ def test_a_preview_started_on_unchanged_sources_is_warm_for_the_first_save(
     assert p.differences() == []
 
 
-def _gives_way_at(n: int) -> tuple[list[int], Callable[[], bool]]:
-    """A warm-up's `give_way` that says "a save came" from its `n`th question on (1: before the look-again
-    build, 2: after its check, 3: after its pages)."""
+def _saved_at(p: Preview, n: int) -> tuple[list[int], Callable[[], list[Path]]]:
+    """A warm-up's `give_way` that saves an edit of perus.yaml when it is asked for the `n`th time (1: after
+    the look-again build's check, 2: after its pages) and from then on says that file was saved."""
     asked: list[int] = []
+    source = p.root / "processes" / "perus.yaml"
 
-    def give_way() -> bool:
+    def give_way() -> list[Path]:
         asked.append(len(asked) + 1)
-        return len(asked) >= n
+        if len(asked) == n:
+            p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi heti,")
+        return [source] if len(asked) >= n else []
 
     return asked, give_way
 
 
-@pytest.mark.parametrize("step", [2, 3], ids=["after-the-check", "after-the-pages"])
+@pytest.mark.parametrize("step", [1, 2], ids=["after-the-check", "after-the-pages"])
 def test_the_warm_up_gives_way_to_a_save_and_its_page_is_shown_first(preview: Preview, step: int) -> None:
     """A save while a preview started on unchanged sources warms up: the warm-up stops at its next step,
     having changed nothing the last build left (the site, its build state), and the save's build shows the
@@ -371,16 +374,15 @@ def test_the_warm_up_gives_way_to_a_save_and_its_page_is_shown_first(preview: Pr
     fresh = PreviewSession()
     assert fresh.build(p.config, say=lambda _line: None, search=True).ok  # nothing changed: nothing loaded
     site, files, state = site_identity(p.config.site), tree_digest(p.config.site), p.config.state_file.read_bytes()
-    asked, give_way = _gives_way_at(step)
+    asked, give_way = _saved_at(p, step)
     assert fresh.warm(p.config, give_way=give_way) is None
     assert len(asked) == step  # it stopped at once
     assert site_identity(p.config.site) == site and tree_digest(p.config.site) == files
     assert p.config.state_file.read_bytes() == state  # put back as it was where the build had set it aside
     assert fresh.loads.loads > 0 and fresh.first.last and fresh.languages  # what it loaded is kept
-    if step == 3:
+    if step == 2:
         assert fresh.diagram_keys  # the diagrams' keys too
     p.session = fresh
-    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi heti,")
     result, seen = _build_watching_first(p, "prosessit/perus/index.html")
     assert fresh.loads.loads - fresh.loads.hits == 1  # only the saved file parsed again
     assert seen and "Arvioi heti" in seen[0][1]  # the Finnish page first (the first language set up first)
@@ -391,16 +393,21 @@ def test_the_warm_up_gives_way_to_a_save_and_its_page_is_shown_first(preview: Pr
     assert p.differences() == []
 
 
-def test_a_warm_up_that_gives_way_at_once_loads_nothing(preview: Preview) -> None:
+def test_a_save_the_warm_up_loaded_already_is_built_by_it(preview: Preview) -> None:
+    """Saved before the warm-up read the file: the build that looks again has the saved version (its page
+    cannot be told apart from the last build's), so it goes on and publishes it, then finishes warming up."""
     p = preview
     fresh = PreviewSession()
     assert fresh.build(p.config, say=lambda _line: None, search=True).ok
-    asked, give_way = _gives_way_at(1)
-    assert fresh.warm(p.config, give_way=give_way) is None
-    assert asked == [1] and fresh.loads.loads == 0 and not fresh.first.last
-    p.session = fresh
     p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi heti,")
-    p.rebuild()  # the usual first build of a session
+    source = p.root / "processes" / "perus.yaml"
+    looked = fresh.warm(p.config, give_way=lambda: [source])
+    assert looked is not None and looked.ok and looked.published
+    assert "Arvioi heti" in (p.config.site / "prosessit/perus/index.html").read_text(encoding="utf-8")
+    assert len(fresh.languages) == 3  # the save was built: the warm-up went on to the end
+    p.session = fresh
+    assert p.differences() == []
+    _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi heti,", "name: {fi: Arvioi sitten,"))
     assert p.differences() == []
 
 
