@@ -42,7 +42,7 @@ from .messages import catalogue, text
 from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_key, render_first
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
 from .parse_cache import cache_file
-from .preview_first import FirstLook, FirstShown, set_aside
+from .preview_first import FirstLook, FirstShown, recorded_processes, set_aside
 from .publication import publish
 from .publish import (
     KEEP_OLD_SITES,
@@ -357,6 +357,7 @@ def run_build(
             if give_way is not None and shown is None and _as_recorded(docs, state) and _behind(handbook, give_way()):
                 save_state(config.state_file, state)  # the pages are those it describes: it holds again
                 raise GaveWay(in_force)
+            state.processes = recorded_processes((pf.process, pf.doc.digest) for pf in pub.handbook.processes)
             configs = write_mkdocs_configs(config, docs)
         except BaseException:
             if shown is not None:
@@ -811,10 +812,13 @@ def show_first(
         return None
     from .render.pages import generate_first
 
+    if not first.last:  # no good build of the session's own yet: the last build's, as its state records them
+        first.recorded = state.processes
+    digests = {pf.process.id: pf.doc.digest.hex() for pf in publish(handbook, today()).handbook.processes}
     legend = _legend()
     pages = generate_first(
         handbook, config.docs_root, config.content_dir,
-        select=lambda site: first.select(site.process_by_id),
+        select=lambda site: first.select(site.process_by_id, digests),
         svg=diagrams.for_page if diagrams.available else None,
         legend=legend,
         svg_digest=diagrams.digest if diagrams.available and diagrams.render_one is None else None,

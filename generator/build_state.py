@@ -9,7 +9,9 @@
 - `search_key`: which pages the kept search index was made from;
 - `search`: what each kept shard of the search index was made from (search_index.py);
 - `site`: the published folder (device and inode), so a site removed or replaced by
-  hand is published again.
+  hand is published again;
+- `processes`: each process in force, with its file's digest, title and area, for a preview's
+  first look at a save before the preview has built anything itself (preview_first.py).
 
 A build removes the file before it changes any output and writes it again only
 after the new site is published (`forget_state`, `save_state`): a build that fails
@@ -50,6 +52,8 @@ class BuildState:
     search: SearchState = field(default_factory=SearchState)
     scope: str = ""
     """The organization the build was cut to (`--organization`), "" for the whole handbook."""
+    processes: dict[str, list[str]] = field(default_factory=dict)
+    """Each process in force by id: [its file's digest, its title, its area] (preview_first.process_record)."""
 
     def pages_key(self) -> str:
         """Which pages, built from which documents, the site holds, and how their index is split into
@@ -166,6 +170,10 @@ def _read_state(path: Path, scope: str) -> BuildState:
             site=[int(x) for x in data.get("site", [])],
             search=SearchState.from_json(data.get("search", {})),
             scope=scope,
+            processes={
+                str(pid): [str(x) for x in record] for pid, record in data.get("processes", {}).items()
+                if isinstance(record, list) and len(record) == 3
+            },
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return BuildState(tool=tool_versions(), scope=scope)
@@ -187,6 +195,7 @@ def save_state(path: Path, state: BuildState) -> None:
         "site": state.site,
         "search": state.search.to_json(),
         "scope": state.scope,
+        "processes": state.processes,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")

@@ -10,7 +10,9 @@ build state. It finds the first pages as it would have written them, so they are
 the page does not reload twice.
 
 Only a few changed processes are shown first (`MAX_FIRST`), each with the same title and area as in
-the last good build, so the navigation the kept set-up shows is still theirs. Should the rest of the
+the last good build, so the navigation the kept set-up shows is still theirs. A session that has no good
+build of its own yet (a preview started on unchanged sources, warming up) compares with what the build
+state records of the last build's processes (`recorded_processes`: each one's file, title and area). Should the rest of the
 build fail, the files put first are put back as they were (`FirstShown.undo`): the preview stays the
 last good one, as with any failed build.
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,11 +41,16 @@ class FirstLook:
     last: dict[str, Process] = field(default_factory=dict)
     """The processes in force of the last good build, by id (the same objects while their file is unchanged)."""
     pending: dict[str, Process] | None = None
+    recorded: dict[str, list[str]] = field(default_factory=dict)
+    """Where the session has no good build of its own: the last build's processes as its state records them."""
 
-    def select(self, processes: dict[str, Process]) -> list[str] | None:
-        """The ids of the processes to show first, of `processes` (this build's, by id); None for none."""
+    def select(self, processes: dict[str, Process], digests: dict[str, str] | None = None) -> list[str] | None:
+        """The ids of the processes to show first, of `processes` (this build's, by id; `digests`: the digest
+        of each one's file); None for none."""
         last, self.pending = self.last, dict(processes)
-        if not last or last.keys() != processes.keys():
+        if not last:
+            return self._select_recorded(processes, digests or {})
+        if last.keys() != processes.keys():
             return None  # a process added or removed: the listings and the navigation change
         changed = [p for pid, p in processes.items() if last[pid] is not p]
         if not changed or len(changed) > MAX_FIRST:
@@ -53,6 +60,18 @@ class FirstLook:
             if old.title != p.title or old.area != p.area:
                 return None  # the navigation shows the title, under the area
         return [p.id for p in changed]
+
+    def _select_recorded(self, processes: dict[str, Process], digests: dict[str, str]) -> list[str] | None:
+        recorded = self.recorded
+        if not recorded or recorded.keys() != processes.keys():
+            return None
+        changed = [pid for pid in processes if digests.get(pid) != recorded[pid][0]]
+        if not changed or len(changed) > MAX_FIRST:
+            return None
+        for pid in changed:
+            if process_record(processes[pid], "")[1:] != recorded[pid][1:]:
+                return None  # the navigation shows the title, under the area
+        return changed
 
     def note(self, processes: dict[str, Process]) -> None:
         """This build's processes, by id, where it shows nothing first (it renews the search index too)."""
@@ -65,7 +84,19 @@ class FirstLook:
         self.pending = None
 
     def forget(self) -> None:
-        self.last, self.pending = {}, None
+        self.last, self.pending, self.recorded = {}, None, {}
+
+
+def process_record(process: Process, digest: str) -> list[str]:
+    """What the build state records of a process for a first look: its file's digest, its title, its area."""
+    title = process.title.__dict__
+    shown = "\0".join((title["fi"], title.get("sv") or "", title.get("en") or "", "1" if title.get("internal") else ""))
+    return [digest, shown, process.area]
+
+
+def recorded_processes(files: Iterable[tuple[Process, bytes]]) -> dict[str, list[str]]:
+    """`process_record` of each process in force, by id (`files`: each with the digest of its file)."""
+    return {p.id: process_record(p, digest.hex()) for p, digest in files}
 
 
 @dataclass

@@ -106,7 +106,10 @@ class PreviewSession:
         self.first.built(result.ok)
         return result
 
-    def warm(self, config: BuildConfig, give_way: Callable[[], Collection[Path]] | None = None) -> BuildResult | None:
+    def warm(
+        self, config: BuildConfig, give_way: Callable[[], Collection[Path]] | None = None,
+        shown: Callable[[list[str]], None] | None = None,
+    ) -> BuildResult | None:
         """Load what the first save would otherwise load, so that it costs what later saves cost:
         - MkDocs' set-up of each language the last build did not leave here (a full build runs the
           languages in processes of their own), the first language first;
@@ -120,8 +123,10 @@ class PreviewSession:
         to show the saved process's page first (the first language's set-up, the sources and their findings,
         the processes they hold) comes first.
         The result of the build that looked again (None where none ran, it gave way, or it failed in a way
-        of its own). A save made while it ran, before it gave way, is in it: that build published the saved
-        pages, or found the errors, and the caller tells the open pages as after any rebuild."""
+        of its own). A save made while it ran, before it read the file, is in it: that build shows the saved
+        process's page first (`shown` is told, as by `build`: the session compares it with what the build
+        state records of the last build), then publishes the rest, or it finds the errors, and the caller
+        tells the open pages as after any rebuild."""
         def stop() -> bool:
             return give_way is not None and bool(give_way())
 
@@ -130,7 +135,7 @@ class PreviewSession:
         if not self.loads.old:
             try:
                 looked = self._build(
-                    config, say=lambda _line: None, search=False, shown=None, look_again=True, give_way=give_way,
+                    config, say=lambda _line: None, search=False, shown=shown, look_again=True, give_way=give_way,
                 )
             except GaveWay:
                 return None

@@ -294,7 +294,9 @@ def _watch(
         return changed_files(seen, snapshot(config))
 
     with contextlib.suppress(Exception):  # a head start only: a save is then seen against `seen`
-        warmed = session.warm(config, give_way=saved)  # it stops for a save, which is then built at once
+        warmed = session.warm(  # it stops for a save, which is then built at once, or builds one it has read
+            config, give_way=saved, shown=lambda paths: status.update(True, [], changed=paths),
+        )
         if warmed is not None and (warmed.published or not warmed.ok):  # a save came while it looked
             search_behind = tell_pages(status, warmed)
     while not (stop and stop.is_set()):

@@ -393,21 +393,37 @@ def test_the_warm_up_gives_way_to_a_save_and_its_page_is_shown_first(preview: Pr
     assert p.differences() == []
 
 
-def test_a_save_the_warm_up_loaded_already_is_built_by_it(preview: Preview) -> None:
-    """Saved before the warm-up read the file: the build that looks again has the saved version (its page
-    cannot be told apart from the last build's), so it goes on and publishes it, then finishes warming up."""
+@pytest.mark.parametrize("edit", [
+    ("name: {fi: Arvioi,", "name: {fi: Arvioi heti,", "Arvioi heti"),
+    ("title: {fi: Perusprosessi,", "title: {fi: Perusprosessi heti,", None),  # in the navigation: no first look
+], ids=["a-step", "the-title"])
+def test_a_save_the_warm_up_loaded_already_is_built_by_it(preview: Preview, edit: tuple[str, str, str | None]) -> None:
+    """Saved before the warm-up read the file: the build that looks again has the saved version, so it goes on
+    and builds it. It has no good build of its own to compare with, so it compares with what the build state
+    records of the last build's processes (each one's file, title and area): the saved process's page is shown
+    first, unless its title changed. Then the warm-up finishes."""
     p = preview
     fresh = PreviewSession()
     assert fresh.build(p.config, say=lambda _line: None, search=True).ok
-    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi heti,")
+    old, new, shown_text = edit
+    p.edit("processes/perus.yaml", old, new)
     source = p.root / "processes" / "perus.yaml"
-    looked = fresh.warm(p.config, give_way=lambda: [source])
+    page = "prosessit/perus/index.html"
+    seen: list[tuple[list[str], str]] = []
+    looked = fresh.warm(
+        p.config, give_way=lambda: [source],
+        shown=lambda paths: seen.append((paths, (p.config.site / page).read_text(encoding="utf-8"))),
+    )
     assert looked is not None and looked.ok and looked.published
-    assert "Arvioi heti" in (p.config.site / "prosessit/perus/index.html").read_text(encoding="utf-8")
+    if shown_text is None:
+        assert seen == []
+    else:
+        assert seen and page in seen[0][0] and shown_text in seen[0][1]  # before the rest was built
+    assert new.split(": ")[-1].strip("{,") in (p.config.site / page).read_text(encoding="utf-8")
     assert len(fresh.languages) == 3  # the save was built: the warm-up went on to the end
     p.session = fresh
     assert p.differences() == []
-    _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi heti,", "name: {fi: Arvioi sitten,"))
+    _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi", "name: {fi: Arvioi vielä"))
     assert p.differences() == []
 
 
@@ -497,8 +513,11 @@ def test_a_save_while_the_preview_warms_up_reaches_the_open_pages(
         stop.set()
         watcher.join(30.0)
     assert not watcher.is_alive()
-    assert status.generation == 1 and not status.errors
+    # Two generations: the saved process's page first (compared with the build state's record of the last
+    # build), then the rest of that build. The watcher's own look after it found nothing more to publish.
+    assert status.generation == 2 and not status.errors
+    assert "prosessit/perus/index.html" in (status.changes.get(1) or []), status.changes  # the first look
     changed = status.changed_since(0)
-    assert changed is None or "prosessit/perus/index.html" in changed, changed
+    assert changed is None or "prosessit/perus/index.html" in changed, changed  # None: a whole new site
     assert "Arvioi heti" in (p.config.site / "prosessit/perus/index.html").read_text(encoding="utf-8")
     assert p.differences() == []
