@@ -128,7 +128,8 @@ def _log_fault(config: BuildConfig, exc: Exception) -> None:
 
 
 def catch_up_search(config: BuildConfig, status: StatusSink, session: PreviewSession | None = None) -> None:
-    """Index the preview for search; the open pages do not reload for it."""
+    """Index the preview for search; the open pages do not reload for it. A save made just before it began
+    is built by it (the watcher sees it next, and finds nothing left to build): then the pages are told."""
     session = session if session is not None else PreviewSession()
     try:
         result = session.build(config, say=lambda line: None, search=True)
@@ -136,6 +137,8 @@ def catch_up_search(config: BuildConfig, status: StatusSink, session: PreviewSes
         _log_fault(config, exc)
         print(text("serve.search-not-renewed", error=exc), file=sys.stderr, flush=True)
         return
+    if result.ok and result.published and result.pages_built:
+        status.update(True, [], changed=result.changed_pages)
     if result.ok and result.searched:
         print(text("serve.search-renewed"), flush=True)
     elif not result.ok:
