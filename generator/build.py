@@ -39,7 +39,7 @@ from .files import write_if_changed
 from .handbook import Handbook
 from .measure import measure_project
 from .messages import catalogue, text
-from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_key, render_first
+from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_key, keep_prepared, render_first
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Process
 from .parse_cache import cache_file
 from .preview_first import FirstLook, FirstShown, recorded_processes, set_aside
@@ -834,12 +834,16 @@ def show_first(
     # One language at a time, Finnish first (the language a supervisor writes and previews in): its
     # page is in place while the other languages are rendered.
     for lang in config.langs:
+        cfg = config.mkdocs_config(lang)
+        out = config.language_dir(lang)
+        key = config_key(cfg, theme, versions)
+        # A language the session has no set-up of yet (a warm-up that met a save): made before its pages are
+        # written, while its folder is as the state says, so that this build puts its pages in place too.
+        keep_prepared(cfg, config.docs_dir(lang), out, state.languages.get(lang), key)
         uris = pages.write(lang)
         if not uris:
             continue
-        cfg = config.mkdocs_config(lang)
-        out = config.language_dir(lang)
-        rendered = render_first(cfg, out, set(uris), config_key(cfg, theme, versions))
+        rendered = render_first(cfg, out, set(uris), key)
         if rendered is None:
             break  # what was written is rendered again by the build's own MkDocs step
         files = [(out / rel, config.lang_subdir(lang) + rel) for rel in rendered]

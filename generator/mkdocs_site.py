@@ -252,6 +252,22 @@ def prepare_language(
     return KeptLanguage(key, config_text, cfg, *setup, state=previous) if setup else None
 
 
+def keep_prepared(
+    config_file: Path, docs_dir: Path, out_dir: Path, previous: LanguageState | None, key: str
+) -> bool:
+    """Within `kept_languages`: MkDocs' set-up of a language it has none of yet, made (`prepare_language`)
+    while its folder is as `previous` says, and kept. Whether one is kept now."""
+    store = _KEPT.get()
+    if store is None:
+        return False
+    if str(out_dir) not in store:
+        kept = prepare_language(config_file, docs_dir, out_dir, previous, key)
+        if kept is None:
+            return False
+        store[str(out_dir)] = kept
+    return True
+
+
 def _still_fits(
     kept: KeptLanguage, key: str, config_text: bytes, previous: LanguageState | None, docs: dict[str, list[int]]
 ) -> bool:

@@ -38,7 +38,7 @@ from .build import BuildConfig, BuildResult, GaveWay, build_lock, run_build
 from .build_state import BuildState, kept_state, load_state, tool_versions
 from .heap import set_aside
 from .loading import LoadMemo, remembered_loads
-from .mkdocs_site import KeptLanguage, config_key, kept_languages, prepare_language
+from .mkdocs_site import KeptLanguage, config_key, keep_prepared, kept_languages
 from .preview_first import FirstLook
 from .render.diagram_cache import kept_diagram_keys
 from .render.pages.digests import KeptDigests, kept_digests
@@ -154,18 +154,13 @@ class PreviewSession:
 
     def _prepare_languages(self, config: BuildConfig, langs: tuple[str, ...]) -> None:
         """MkDocs' set-up of each of `langs` not kept yet, where its folder is as the build state says."""
-        with build_lock(config), kept_state(self.state):  # the state a build read or wrote, not read again
-            state = load_state(config.state_file, scope=config.organization or "")
+        with build_lock(config), kept_state(self.state), kept_languages(self.languages):
+            state = load_state(config.state_file, scope=config.organization or "")  # read or written, kept
             versions = tool_versions()
             for lang in langs:
-                out = config.language_dir(lang)
-                if str(out) in self.languages:
-                    continue
                 cfg = config.mkdocs_config(lang)
                 key = config_key(cfg, [config.theme_config, config.overrides_dir], versions)
-                kept = prepare_language(cfg, config.docs_dir(lang), out, state.languages.get(lang), key)
-                if kept is not None:
-                    self.languages[str(out)] = kept
+                keep_prepared(cfg, config.docs_dir(lang), config.language_dir(lang), state.languages.get(lang), key)
 
 
 def _log(config: BuildConfig, exc: Exception) -> None:

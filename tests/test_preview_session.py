@@ -386,8 +386,9 @@ def test_the_warm_up_gives_way_to_a_save_and_its_page_is_shown_first(preview: Pr
     result, seen = _build_watching_first(p, "prosessit/perus/index.html")
     assert fresh.loads.loads - fresh.loads.hits == 1  # only the saved file parsed again
     assert seen and "Arvioi heti" in seen[0][1]  # the Finnish page first (the first language set up first)
-    # The other languages were set up by this build (a new site, assembled): the next save is put in place.
-    assert result.published and len(fresh.languages) == 3
+    # The other languages were set up by this build's first look, before it wrote their pages: put in place.
+    assert len(seen) == 3 and result.published and len(fresh.languages) == 3
+    assert site_identity(p.config.site) == site
     assert p.differences() == []
     _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi heti,", "name: {fi: Arvioi sitten,"))
     assert p.differences() == []
@@ -530,9 +531,10 @@ def test_a_save_while_the_preview_warms_up_reaches_the_open_pages(
         stop.set()
         watcher.join(30.0)
     assert not watcher.is_alive()
-    # Two generations: the saved process's page first (compared with the build state's record of the last
-    # build), then the rest of that build. The watcher's own look after it found nothing more to publish.
-    assert status.generation == 2 and not status.errors
+    # The saved process's pages first, one language at a time (compared with the build state's record of the
+    # last build), then the rest of that build: four generations. The watcher's own look after it found
+    # nothing more to publish.
+    assert status.generation == 4 and not status.errors
     assert "prosessit/perus/index.html" in (status.changes.get(1) or []), status.changes  # the first look
     changed = status.changed_since(0)
     assert changed is None or "prosessit/perus/index.html" in changed, changed  # None: a whole new site
