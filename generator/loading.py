@@ -704,7 +704,11 @@ class LoadMemo:
         self.hits = self.loads = 0
 
     def finish(self) -> None:
-        self.old, self.used = self.used, {}
+        if self.loads:
+            self.old = self.used
+        # else: a build that loaded nothing ("nothing changed", a no-op save) leaves what the memo holds; it
+        # dropped every entry, and the next save loaded every file again with no first look (~11 s at 3,000).
+        self.used = {}
 
     def parse_cache(self, file: Path) -> ParseCache:
         """The parse cache in `file`, read once and kept (`load_handbook` writes it back only after a load that

@@ -480,6 +480,23 @@ def test_a_save_the_search_catch_up_builds_reaches_the_open_pages(preview: Previ
     assert p.differences() == []
 
 
+def test_a_build_that_finds_nothing_changed_keeps_what_the_session_loaded(preview: Preview) -> None:
+    """A save that changed nothing (the same bytes written again, or a save a search catch-up had built): the
+    session's build finds nothing to do and loads nothing. What the session holds stays: the next real save
+    parses only its file and shows its page first. Before, such a build emptied the memo of loads."""
+    p = preview
+    source = p.root / "processes" / "perus.yaml"
+    source.write_bytes(source.read_bytes())  # Ctrl+S on an unchanged file
+    said: list[str] = []
+    assert p.session.build(p.config, say=said.append, search=False).ok
+    assert p.session.loads.loads == 0 and p.session.loads.old, said  # nothing loaded, nothing dropped
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi taas,")
+    _result, seen = _build_watching_first(p, "prosessit/perus/index.html")
+    assert p.session.loads.loads - p.session.loads.hits == 1
+    assert seen and "Arvioi taas" in seen[0][1]
+    assert p.differences() == []
+
+
 def test_the_status_says_which_pages_each_build_put() -> None:
     from generator.serve import CHANGES_KEPT, PreviewStatus
 
