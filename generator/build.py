@@ -812,9 +812,10 @@ def show_first(
         return None
     from .render.pages import generate_first
 
+    digests: dict[str, str] | None = None
     if not first.last:  # no good build of the session's own yet: the last build's, as its state records them
         first.recorded = state.processes
-    digests = {pf.process.id: pf.doc.digest.hex() for pf in publish(handbook, today()).handbook.processes}
+        digests = {pf.process.id: pf.doc.digest.hex() for pf in publish(handbook, today()).handbook.processes}
     legend = _legend()
     pages = generate_first(
         handbook, config.docs_root, config.content_dir,
