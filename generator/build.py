@@ -37,6 +37,7 @@ from .check import CheckResult, check_handbook
 from .editions import DEFAULT_EDITION, for_edition
 from .files import write_if_changed
 from .handbook import Handbook
+from .heap import fewer_collections
 from .measure import measure_project
 from .messages import catalogue, text
 from .mkdocs_site import LanguageResult, MkDocsFailed, build_language, config_key, keep_prepared, render_first
@@ -287,7 +288,7 @@ def run_build(
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    with build_lock(config), reproducible_dates():
+    with build_lock(config), reproducible_dates(), fewer_collections():
         if not config.processes.is_dir():
             message = text("cli.no-processes-folder", path=_show(config.processes))
             say(text("build.nothing-built", message=message, site=_show(config.site)))

@@ -36,7 +36,7 @@ from typing import Any
 
 from .build import BuildConfig, BuildResult, GaveWay, build_lock, run_build
 from .build_state import BuildState, kept_state, load_state, tool_versions
-from .heap import set_aside
+from .heap import fewer_collections, set_aside
 from .loading import LoadMemo, remembered_loads
 from .mkdocs_site import KeptLanguage, config_key, keep_prepared, kept_languages
 from .preview_first import FirstLook
@@ -154,7 +154,7 @@ class PreviewSession:
 
     def _prepare_languages(self, config: BuildConfig, langs: tuple[str, ...]) -> None:
         """MkDocs' set-up of each of `langs` not kept yet, where its folder is as the build state says."""
-        with build_lock(config), kept_state(self.state), kept_languages(self.languages):
+        with build_lock(config), kept_state(self.state), kept_languages(self.languages), fewer_collections():
             state = load_state(config.state_file, scope=config.organization or "")  # read or written, kept
             versions = tool_versions()
             for lang in langs:
