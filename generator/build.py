@@ -280,11 +280,12 @@ def run_build(
     process just saved are put into the preview before the rest is built (preview_first.py).
     `look_again`: every step runs even when the inputs are those the last build was made from (a preview
     session fills its memory so; what is unchanged is still not written). `give_way` (a preview's warm-up,
-    with `look_again`): the source files saved since the warm-up began, asked after the check and after the
-    pages. Where this build loaded a saved process file before it was saved (it builds the last build's
-    version), it stops there with `GaveWay`, leaving every file as the last build left it, so that the
-    watcher builds the save at once with what this build loaded so far and shows its page first. A save
-    it loaded already is built here, as any change.
+    with `look_again`): the source files saved since the warm-up began, asked after the check, after the
+    diagrams (where they changed no file) and after the pages (where they rendered none). Where this build
+    loaded a saved process file before it was saved (it builds the last build's version), it stops there
+    with `GaveWay`, leaving every file as the last build left it, so that the watcher builds the save at
+    once with what this build loaded so far and shows its page first. A save it loaded already is built
+    here, as any change.
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -340,6 +341,9 @@ def run_build(
         forget_state(config.state_file)
         with _timed(timings, "diagrams"):
             diagrams = render_diagrams(pub.handbook, config, [up.process for _, up in sorted(pub.upcoming.items())])
+        if give_way is not None and not diagrams.changed and _behind(checked.handbook, give_way()):
+            save_state(config.state_file, state)  # no file changed yet: the state holds again
+            raise GaveWay(in_force)
         for failure in diagrams.failed:
             say(text("build.no-diagram", failure=failure))
         if morphology.status():
@@ -555,6 +559,8 @@ class Diagrams:
     """The BPMN file written with each diagram (`write_diagrams`), read only for the files that are rendered."""
     upcoming_files: dict[tuple[str, str], str] = field(default_factory=dict)
     """The diagram of each version not yet in force, for its own page (`diagram_cache.upcoming_name`)."""
+    changed: bool = True
+    """Whether drawing them changed a file of the diagrams folder (`DiagramStats.changed`)."""
 
     def upcoming_digest(self, process: Process, lang: str) -> str | None:
         """The upcoming version's diagram's digest for its page's inputs: its cache key; None when there is none."""
@@ -629,6 +635,7 @@ def render_diagrams(handbook: Handbook, config: BuildConfig, upcoming: list[Proc
                     out.upcoming_files[(process.id, lang)] = lang_dir + name
         out.failed = [str(f) for f in getattr(stats, "failed", ())]
         out.keys = dict(getattr(stats, "keys", {}))
+        out.changed = bool(getattr(stats, "changed", True))
     else:
         out.render_one = getattr(diagram, "render_svg", None)
     return out

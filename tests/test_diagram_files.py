@@ -60,6 +60,18 @@ def test_keys_file_is_left_alone_by_a_run_that_changes_nothing(project: Path, tm
     assert diagram_cache._written_keys(out) == stats.keys
 
 
+def test_the_stats_say_whether_the_run_changed_a_file(project: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert D.write_diagrams(load_handbook(project), out, cache).changed  # drawn
+    assert not D.write_diagrams(load_handbook(project), out, cache).changed
+    (out / "en" / "perus.bpmn").unlink()
+    assert D.write_diagrams(load_handbook(project), out, cache).changed  # copied back from the cache
+    assert not D.write_diagrams(load_handbook(project), out, cache).changed
+    (out / "sv" / "vanha.svg").write_text("<svg/>", encoding="utf-8")  # of no process
+    assert D.write_diagrams(load_handbook(project), out, cache).changed  # removed
+    assert not (out / "sv" / "vanha.svg").exists()
+
+
 def test_keys_file_claims_nothing_while_a_file_comes_back(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

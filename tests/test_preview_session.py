@@ -350,9 +350,25 @@ def test_a_preview_started_on_unchanged_sources_is_warm_for_the_first_save(
     assert p.differences() == []
 
 
+def _pages_steps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time a build runs its pages step."""
+    from generator import build
+
+    ran: list[int] = []
+    real = build.generate_pages
+
+    def counted(*a: Any, **k: Any) -> Any:
+        ran.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(build, "generate_pages", counted)
+    return ran
+
+
 def _saved_at(p: Preview, n: int) -> tuple[list[int], Callable[[], list[Path]]]:
     """A warm-up's `give_way` that saves an edit of perus.yaml when it is asked for the `n`th time (1: after
-    the look-again build's check, 2: after its pages) and from then on says that file was saved."""
+    the look-again build's check, 2: after its diagrams, 3: after its pages) and from then on says that file
+    was saved."""
     asked: list[int] = []
     source = p.root / "processes" / "perus.yaml"
 
@@ -365,8 +381,10 @@ def _saved_at(p: Preview, n: int) -> tuple[list[int], Callable[[], list[Path]]]:
     return asked, give_way
 
 
-@pytest.mark.parametrize("step", [1, 2], ids=["after-the-check", "after-the-pages"])
-def test_the_warm_up_gives_way_to_a_save_and_its_page_is_shown_first(preview: Preview, step: int) -> None:
+@pytest.mark.parametrize("step", [1, 2, 3], ids=["after-the-check", "after-the-diagrams", "after-the-pages"])
+def test_the_warm_up_gives_way_to_a_save_and_its_page_is_shown_first(
+    preview: Preview, step: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A save while a preview started on unchanged sources warms up: the warm-up stops at its next step,
     having changed nothing the last build left (the site, its build state), and the save's build shows the
     saved process's page first, as any later save's, and gives the site a clean build gives."""
@@ -375,12 +393,14 @@ def test_the_warm_up_gives_way_to_a_save_and_its_page_is_shown_first(preview: Pr
     assert fresh.build(p.config, say=lambda _line: None, search=True).ok  # nothing changed: nothing loaded
     site, files, state = site_identity(p.config.site), tree_digest(p.config.site), p.config.state_file.read_bytes()
     asked, give_way = _saved_at(p, step)
+    pages = _pages_steps(monkeypatch)
     assert fresh.warm(p.config, give_way=give_way) is None
     assert len(asked) == step  # it stopped at once
+    assert len(pages) == (step == 3)
     assert site_identity(p.config.site) == site and tree_digest(p.config.site) == files
     assert p.config.state_file.read_bytes() == state  # put back as it was where the build had set it aside
     assert fresh.loads.loads > 0 and fresh.first.last and fresh.languages  # what it loaded is kept
-    if step == 2:
+    if step >= 2:
         assert fresh.diagram_keys  # the diagrams' keys too
     p.session = fresh
     result, seen = _build_watching_first(p, "prosessit/perus/index.html")
@@ -391,6 +411,29 @@ def test_the_warm_up_gives_way_to_a_save_and_its_page_is_shown_first(preview: Pr
     assert site_identity(p.config.site) == site
     assert p.differences() == []
     _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi heti,", "name: {fi: Arvioi sitten,"))
+    assert p.differences() == []
+
+
+def test_the_warm_up_gives_way_after_its_diagrams_only_where_it_changed_none(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A diagram file gone from the diagrams folder: the look-again build copies it back from the cache, so
+    after its diagrams it does not stop (what it put would be left without a build state that claims it); it
+    asks again after its pages, where the pages are as the state records them, and stops there."""
+    p = preview
+    fresh = PreviewSession()
+    assert fresh.build(p.config, say=lambda _line: None, search=True).ok
+    gone = p.config.diagram_dir / "fi" / "perus.svg"
+    want = gone.read_bytes()
+    gone.unlink()
+    asked, give_way = _saved_at(p, 2)
+    pages = _pages_steps(monkeypatch)
+    assert fresh.warm(p.config, give_way=give_way) is None
+    assert asked == [1, 2] and pages == [1]  # after the check, then after the pages: not after the diagrams
+    assert gone.read_bytes() == want
+    p.session = fresh
+    result, seen = _build_watching_first(p, "prosessit/perus/index.html")
+    assert seen and "Arvioi heti" in seen[0][1] and result.published
     assert p.differences() == []
 
 

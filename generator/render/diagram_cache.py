@@ -207,6 +207,9 @@ class DiagramStats:
     files: dict[str, frozenset[str]] | None = field(default=None, compare=False)
     """The names of the files in each language's folder when the run ended (`<process id>.svg`, ...), so that
     the build knows which diagrams there are without a look-up per file; None when not known."""
+    changed: bool = True
+    """Whether the run changed a file in the diagrams folder (drew, copied or removed one): False, the folder is
+    as the last run left it (a preview's warm-up may then give way to a save with nothing to put back)."""
 
     @property
     def total(self) -> int:
@@ -389,7 +392,7 @@ def write_diagrams(
         _save_written_keys(out_dir, current)
     return DiagramStats(
         rendered=len(todo) - len(failed), cached=cached, failed=tuple(failed), too_long=tuple(too_long), keys=current,
-        files={lang: frozenset(files) for lang, files in there.items()},
+        files={lang: frozenset(files) for lang, files in there.items()}, changed=not claimed[0],
     )
 
 
