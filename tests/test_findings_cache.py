@@ -125,3 +125,24 @@ def test_a_previews_first_check_starts_from_the_file(processes: Path) -> None:
     fresh = check_handbook(processes, project=processes.parent)
     assert [f.as_dict() for f in second.findings] == [f.as_dict() for f in fresh.findings]
     assert any("tuntematon" in f.message for f in second.findings)
+
+
+def test_a_check_that_found_everything_in_the_file_leaves_it_as_it_is(processes: Path) -> None:
+    import marshal
+
+    _both(processes, reused=0)
+    cache = processes.parent / "build" / "cache" / "parsed.findings.marshal"
+    before = cache.stat()
+    _both(processes, reused=1)
+    after = cache.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns), "not written again"
+    toinen = processes / "toinen.yaml"
+    toinen.write_text("# moved\n" + toinen.read_text(encoding="utf-8"), encoding="utf-8")
+    _both(processes, reused=1)
+    assert cache.stat().st_ino != before.st_ino  # a file checked anew: written
+    (processes / "toinen.yaml").unlink()
+    again = cache.stat()
+    _both(processes, reused=1)  # every finding from the file, which holds a file that is gone: written
+    assert cache.stat().st_ino != again.st_ino
+    held = marshal.loads(cache.read_bytes())[1]
+    assert all(str(toinen) not in files for files in held.values())

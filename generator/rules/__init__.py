@@ -99,6 +99,8 @@ class RuleMemo:
     """The `process_context` of each split handbook rule at the last check."""
     reused: int = 0
     checked: int = 0
+    fresh: set[str] = field(default_factory=set)
+    """The rules that checked a process anew in the last check (the rest reused every finding)."""
 
 
 _MEMO: contextvars.ContextVar[RuleMemo | None] = contextvars.ContextVar("handbook_rule_memo", default=None)
@@ -162,6 +164,8 @@ def _per_process(
     kept[rule.id] = mine
     memo.checked += checked
     memo.reused += len(handbook.processes) - checked
+    if checked:
+        memo.fresh.add(rule.id)
 
 
 def _split_rule(
@@ -208,6 +212,7 @@ def found_by_rules(handbook: Handbook, rules: list[Rule] | None = None) -> list[
             memo.found = {}
         memo.context = context
         memo.reused = memo.checked = 0
+        memo.fresh = set()
     for rule in rules if rules is not None else all_rules():
         reporter = Reporter(rule.id, rule.severity)  # type: ignore[arg-type]
         each = getattr(rule.module, "check_each_process", None)
