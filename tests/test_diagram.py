@@ -493,7 +493,7 @@ def test_write_diagrams_renders_only_what_changed(tmp_path: Path) -> None:
     assert len(list(cache.glob("*.svg"))) == n
 
     second = write_diagrams(load_handbook(root), out, cache)
-    assert second == DiagramStats(rendered=0, cached=n)
+    assert second == DiagramStats(rendered=0, cached=n, changed=False)
 
     # Editing one process re-renders its diagrams only.
     text = (root / "kiireellinen.yaml").read_text(encoding="utf-8")
