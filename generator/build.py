@@ -306,6 +306,11 @@ def run_build(
             )
             say(summary(result, config))
             return result
+        behind = None if look_again or not search else search_behind(config, digest, strict)
+        if behind is not None:
+            indexed = index_published(config, behind, say, started, timings)
+            if indexed is not None:
+                return indexed
         with _timed(timings, "check"):
             checked = check_processes(config)
         errors = checked.errors(strict)
@@ -515,6 +520,73 @@ def nothing_to_build(config: BuildConfig, digest: str | None, strict: bool, sear
     if site_identity(config.site) != recorded.site or not config.state_file.is_file():
         return None
     return recorded
+
+
+def search_behind(config: BuildConfig, digest: str | None, strict: bool) -> RecordedBuild | None:
+    """The last good build, when it was made from exactly these inputs and its site is still the one published,
+    but it left the search index behind (a preview's build defers it): then only the index is to be made."""
+    if digest is None or config.edition != DEFAULT_EDITION:  # a public site is checked for leaks: the usual way
+        return None
+    recorded = load_recorded(config.inputs_file)
+    if recorded is None or recorded.digest != digest or recorded.searched or (strict and recorded.warnings):
+        return None
+    if site_identity(config.site) != recorded.site or not config.state_file.is_file():
+        return None
+    return recorded
+
+
+def index_published(
+    config: BuildConfig, recorded: RecordedBuild, say: Callable[[str], None], started: float,
+    timings: dict[str, float],
+) -> BuildResult | None:
+    """The site of the last good build (`search_behind`) with its search index brought up to date: the site
+    assembled again from the language builds the build state records, the shards whose pages changed indexed,
+    one swap. No check, page or MkDocs run: a preview's search catch-up after a save took 9.6 s at 3,000
+    processes, most of it making again the pages the save's build had just made. None where the build state
+    does not describe every language (the usual build then runs)."""
+    state = load_state(config.state_file, scope=config.organization or "")
+    if not state.pages or set(state.languages) != set(config.langs):
+        return None
+    if recorded.warnings:
+        say(text("build.warnings", n=recorded.warnings))
+    # From here the kept shards change: nothing on disk claims what they were made from.
+    forget_recorded(config.inputs_file)
+    forget_state(config.state_file)
+    try:
+        staging = new_site_folder(config)
+        with _timed(timings, "publish"):
+            placed = Placement(staging)
+            assemble_site(config, staging, placed)
+        with _timed(timings, "search"):
+            found, indexed = index_search(config, staging, state.search, placed)
+        state.search, state.search_key = found, state.pages_key()
+        with _timed(timings, "publish"):
+            remove_unplaced(staging, placed)
+            publish_site(config, staging)
+    except Exception as exc:  # Pagefind failing, or the tool in a way of its own: the site stays as it was
+        if isinstance(exc, BuildError) and state.search_key != state.pages_key():
+            # Pagefind failed before any kept shard was replaced: the state and the record hold again, so the
+            # next catch-up tries the index alone once more instead of building everything.
+            save_state(config.state_file, state)
+            save_recorded(config.inputs_file, recorded)
+        message = str(exc) if isinstance(exc, BuildError) else _tool_fault(config, exc)
+        say(text("build.line", message=message))
+        say(text("build.site-unchanged", site=_show(config.site)))
+        return BuildResult(ok=False, errors=[message], seconds=time.perf_counter() - started)
+    state.site = site_identity(config.site)
+    save_state(config.state_file, state)
+    save_recorded(config.inputs_file, replace(recorded, searched=True, site=state.site))
+    prune_old_sites(config, background=config.preview)
+    result = BuildResult(
+        ok=True, pages=recorded.pages, seconds=time.perf_counter() - started, timings=timings, site_dir=config.site,
+        searched=True, published=True, shards_indexed=indexed,
+    )
+    steps = ", ".join(text("build.step", name=_step_name(name), seconds=secs) for name, secs in timings.items())
+    say(text(
+        "build.search-only", site=_show(config.site), pages=recorded.pages, langs=len(config.langs),
+        seconds=result.seconds, steps=steps,
+    ))
+    return result
 
 
 def record_inputs(

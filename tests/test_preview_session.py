@@ -523,6 +523,48 @@ def test_a_save_the_search_catch_up_builds_reaches_the_open_pages(preview: Previ
     assert p.differences() == []
 
 
+def test_the_search_catch_up_after_a_save_only_indexes_the_published_pages(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sources as the save's build left them, its search index deferred: the catch-up assembles the site
+    again from the language builds and indexes the shards whose pages changed, with no check, page or MkDocs
+    run, and gives the site a clean build gives, search index included. Pagefind failing leaves the preview
+    as it was; the next catch-up makes the index."""
+    from generator import build, search_index
+
+    p = preview
+    _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi hakua varten,"))
+
+    def not_now(*_a: Any, **_k: Any) -> Any:
+        raise AssertionError("the catch-up made again what the save's build had made")
+
+    with monkeypatch.context() as m:
+        m.setattr(build, "check_processes", not_now)
+        m.setattr(build, "build_sites", not_now)
+        m.setattr(build, "generate_pages", not_now)
+        real = search_index.run_pagefind
+
+        def failing(*_a: Any, **_k: Any) -> None:
+            raise build.BuildError("Pagefind: boom")
+
+        m.setattr(search_index, "run_pagefind", failing)
+        site, files = site_identity(p.config.site), tree_digest(p.config.site)
+        said: list[str] = []
+        failed = p.session.build(p.config, say=said.append, search=True)
+        assert not failed.ok and any("boom" in line for line in said)
+        assert site_identity(p.config.site) == site and tree_digest(p.config.site) == files
+        m.setattr(search_index, "run_pagefind", real)
+        said.clear()
+        result = p.session.build(p.config, say=said.append, search=True)
+    assert result.ok and result.searched and result.published and result.shards_indexed >= 1, said
+    assert set(result.timings) == {"check", "publish", "search"}  # "check": the inputs' digest only
+    assert site_identity(p.config.site) != site  # a new site, swapped in whole
+    assert p.session.build(p.config, say=lambda _line: None, search=True).published is False  # nothing left
+    assert site_differences(p.config.site, p.clean(search=True).site) == []
+    _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi hakua varten,", "name: {fi: Arvioi taas,"))
+    assert p.differences() == []
+
+
 def test_a_build_that_finds_nothing_changed_keeps_what_the_session_loaded(preview: Preview) -> None:
     """A save that changed nothing (the same bytes written again, or a save a search catch-up had built): the
     session's build finds nothing to do and loads nothing. What the session holds stays: the next real save

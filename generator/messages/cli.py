@@ -363,6 +363,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         en="Nothing changed since the last build: {site} is as it was ({pages} pages in {langs} languages, "
         "in {seconds:.1f} s: {steps})",
     ),
+    "build.search-only": m(
+        fi="Sivut ennallaan edellisen rakentamisen jälkeen, hakuhakemisto päivitetty: {site} ({pages} sivua {langs} "
+        "kielellä, {seconds:.1f} s: {steps})",
+        sv="Sidorna är som efter det senaste bygget, sökindexet förnyat: {site} ({pages} sidor på {langs} språk, "
+        "på {seconds:.1f} s: {steps})",
+        en="The pages are as the last build left them, search index renewed: {site} ({pages} pages in {langs} "
+        "languages, in {seconds:.1f} s: {steps})",
+    ),
     "build.step": m(fi="{name} {seconds:.1f} s", sv="{name} {seconds:.1f} s", en="{name} {seconds:.1f} s"),
     "build.step.check": m(fi="tarkistus", sv="kontroll", en="check"),
     "build.step.diagrams": m(fi="kaaviot", sv="diagram", en="diagrams"),
