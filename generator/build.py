@@ -244,6 +244,9 @@ class BuildResult:
     changed_pages: list[str] | None = None
     """A preview patched in place: the site paths this build put, after any first look had put its own
     (None: a whole new site, or nothing published)."""
+    left: bool = False
+    """A search catch-up (`run_build(search_only=True)`) found the sources changed since the last build and
+    built nothing: the save is the watcher's to build, its page first."""
 
     @property
     def exit_code(self) -> int:
@@ -271,7 +274,7 @@ def build(config: BuildConfig, strict: bool = False) -> int:
 def run_build(
     config: BuildConfig, strict: bool = False, say: Callable[[str], None] = print, search: bool = True,
     first: FirstLook | None = None, look_again: bool = False,
-    give_way: Callable[[], Collection[Path]] | None = None,
+    give_way: Callable[[], Collection[Path]] | None = None, search_only: bool = False,
 ) -> BuildResult:
     """The recipe: check, diagrams, pages, MkDocs per language, search index, swap into site/.
 
@@ -285,7 +288,8 @@ def run_build(
     loaded a saved process file before it was saved (it builds the last build's version), it stops there
     with `GaveWay`, leaving every file as the last build left it, so that the watcher builds the save at
     once with what this build loaded so far and shows its page first. A save it loaded already is built
-    here, as any change.
+    here, as any change. `search_only` (a preview's search catch-up, with `search`): where the sources are
+    not those of the last good build, nothing is built (`BuildResult.left`).
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -311,6 +315,8 @@ def run_build(
             indexed = index_published(config, behind, say, started, timings)
             if indexed is not None:
                 return indexed
+        if search_only:
+            return BuildResult(ok=True, seconds=time.perf_counter() - started, timings=timings, left=True)
         with _timed(timings, "check"):
             checked = check_processes(config)
         errors = checked.errors(strict)

@@ -242,7 +242,7 @@ def test_hostile_files_in_a_session_are_reported_never_followed(preview: Preview
 def test_a_session_that_fails_falls_back_to_the_usual_build(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
     p = preview
 
-    def broken(*_args: object) -> BuildResult:
+    def broken(*_args: object, **_kwargs: object) -> BuildResult:
         raise RuntimeError("kept state gone wrong")
 
     p.edit("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi varalla,")
@@ -563,6 +563,33 @@ def test_the_search_catch_up_after_a_save_only_indexes_the_published_pages(
     assert site_differences(p.config.site, p.clean(search=True).site) == []
     _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi hakua varten,", "name: {fi: Arvioi taas,"))
     assert p.differences() == []
+
+
+def test_a_save_just_before_the_search_catch_up_is_left_to_the_watcher(preview: Preview) -> None:
+    """The watcher says a source was saved since the last build: the catch-up builds nothing and tells no page,
+    and the watcher's build shows the saved page first; the catch-up after it only indexes. Where the watcher
+    sees no save but the sources are not those the last build recorded, the catch-up builds them, as before."""
+    from generator import serve
+
+    p = preview
+    page = "prosessit/perus/index.html"
+    status = serve.PreviewStatus()
+    _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi ensin,"))  # search behind
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi ensin,", "name: {fi: Arvioi toiseksi,")
+    site, files = site_identity(p.config.site), tree_digest(p.config.site)
+    serve.catch_up_search(p.config, status, p.session, saved=lambda: True)
+    assert status.generation == 0 and site_identity(p.config.site) == site and tree_digest(p.config.site) == files
+    result, seen = _build_watching_first(p, page)
+    assert result.published and seen and "Arvioi toiseksi" in seen[0][1]  # its page first, as any save's
+    asked: list[int] = []
+    serve.catch_up_search(p.config, status, p.session, saved=lambda: bool(asked.append(1)))
+    assert asked == [] and status.generation == 0  # the sources as the last build left them: the index alone
+    assert site_differences(p.config.site, p.clean(search=True).site) == []
+    p.edit("processes/perus.yaml", "name: {fi: Arvioi toiseksi,", "name: {fi: Arvioi kolmanneksi,")
+    serve.catch_up_search(p.config, status, p.session, saved=lambda: bool(asked.append(1)))
+    assert asked == [1] and status.generation == 1  # no save the watcher sees: built, and the pages told
+    assert "Arvioi kolmanneksi" in (p.config.site / page).read_text(encoding="utf-8")
+    assert site_differences(p.config.site, p.clean(search=True).site) == []
 
 
 def test_a_build_that_finds_nothing_changed_keeps_what_the_session_loaded(preview: Preview) -> None:
