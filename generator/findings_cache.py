@@ -99,7 +99,7 @@ class FindingsCache:
     def save(self, handbook: Handbook, memo: RuleMemo) -> None:
         """Write what `memo` holds for the processes of `handbook`; never raises. Where the file holds the same
         rules and process files and what each rule found anew is what it holds, it is left as it is (it says
-        what it would be written with: 0.4 s of a check of 3,000 unchanged processes)."""
+        what it would be written with: 0.26 s of a check of 3,000 unchanged processes)."""
         docs = {id(pf.process): pf.doc for pf in handbook.processes}
 
         def rows(per_process: dict[int, tuple[Any, list[Finding]]]) -> dict[str, tuple[bytes, list[Any]]]:
