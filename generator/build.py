@@ -48,6 +48,7 @@ from .publication import publish
 from .publish import (
     KEEP_OLD_SITES,
     Placement,
+    keep_as_earlier,
     link_tree,
     new_site_folder,
     patch_site,
@@ -58,7 +59,7 @@ from .publish import (
 from .render.labels import label
 from .render.pages import GeneratedDocs, Site, generate_docs, site_of
 from .scope import UnknownOrganization, scoped
-from .search_index import SearchState, index_shards, kept_shards, link_index
+from .search_index import SearchState, SearchStopped, index_shards, kept_shards, link_index
 from .timing import today
 
 __all__ = ["KEEP_OLD_SITES", "BuildConfig", "BuildError", "BuildResult", "build", "run_build"]
@@ -275,6 +276,7 @@ def run_build(
     config: BuildConfig, strict: bool = False, say: Callable[[str], None] = print, search: bool = True,
     first: FirstLook | None = None, look_again: bool = False,
     give_way: Callable[[], Collection[Path]] | None = None, search_only: bool = False,
+    stop: Callable[[], bool] | None = None,
 ) -> BuildResult:
     """The recipe: check, diagrams, pages, MkDocs per language, search index, swap into site/.
 
@@ -289,7 +291,9 @@ def run_build(
     with `GaveWay`, leaving every file as the last build left it, so that the watcher builds the save at
     once with what this build loaded so far and shows its page first. A save it loaded already is built
     here, as any change. `search_only` (a preview's search catch-up, with `search`): where the sources are
-    not those of the last good build, nothing is built (`BuildResult.left`).
+    not those of the last good build, nothing is built (`BuildResult.left`). `stop` (the catch-up's too):
+    whether a source was saved meanwhile, asked while Pagefind indexes the last build's pages; a yes stops
+    it, and nothing is published (`left`): the site, its build state and its record are as they were.
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -312,7 +316,7 @@ def run_build(
             return result
         behind = None if look_again or not search else search_behind(config, digest, strict)
         if behind is not None:
-            indexed = index_published(config, behind, say, started, timings)
+            indexed = index_published(config, behind, say, started, timings, stop)
             if indexed is not None:
                 return indexed
         if search_only:
@@ -545,13 +549,14 @@ def search_behind(config: BuildConfig, digest: str | None, strict: bool) -> Reco
 
 def index_published(
     config: BuildConfig, recorded: RecordedBuild, say: Callable[[str], None], started: float,
-    timings: dict[str, float],
+    timings: dict[str, float], stop: Callable[[], bool] | None = None,
 ) -> BuildResult | None:
     """The site of the last good build (`search_behind`) with its search index brought up to date: the site
     assembled again from the language builds the build state records, the shards whose pages changed indexed,
     one swap. No check, page or MkDocs run: at 3,000 processes a preview's catch-up after a save ended 5.2-6.9 s
     after the save's build, most of it making again what that build had just made; now 3.9-5.4 s. None where the build state
-    does not describe every language (the usual build then runs)."""
+    does not describe every language (the usual build then runs). Stopped for a save (`stop`), it puts the build
+    state and the record back and returns `left`: the save is built next, and the index after it."""
     state = load_state(config.state_file, scope=config.organization or "")
     if not state.pages or set(state.languages) != set(config.langs):
         return None
@@ -566,11 +571,16 @@ def index_published(
             placed = Placement(staging)
             assemble_site(config, staging, placed)
         with _timed(timings, "search"):
-            found, indexed = index_search(config, staging, state.search, placed)
+            found, indexed = index_search(config, staging, state.search, placed, stop)
         state.search, state.search_key = found, state.pages_key()
         with _timed(timings, "publish"):
             remove_unplaced(staging, placed)
             publish_site(config, staging)
+    except SearchStopped:  # no kept shard replaced: the state and the record hold again
+        save_state(config.state_file, state)
+        save_recorded(config.inputs_file, recorded)
+        keep_as_earlier(config, staging)
+        return BuildResult(ok=True, seconds=time.perf_counter() - started, timings=timings, left=True)
     except Exception as exc:  # Pagefind failing, or the tool in a way of its own: the site stays as it was
         if isinstance(exc, BuildError) and state.search_key != state.pages_key():
             # Pagefind failed before any kept shard was replaced: the state and the record hold again, so the
@@ -981,12 +991,14 @@ def assemble_site(config: BuildConfig, staging: Path, placed: set[str] | None = 
 
 
 def index_search(
-    config: BuildConfig, staging: Path, previous: SearchState, placed: set[str] | None = None
+    config: BuildConfig, staging: Path, previous: SearchState, placed: set[str] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> tuple[SearchState, int]:
     """Pagefind indexes the article of every page, one index per <html lang>, in shards: only the shards
-    whose pages changed since `previous` are indexed again (search_index.py). The shards indexed."""
+    whose pages changed since `previous` are indexed again (search_index.py). The shards indexed. `stop`:
+    whether to stop for a save (`search_index.SearchStopped`)."""
     folders = {config.lang_subdir(lang): config.language_dir(lang) for lang in config.langs}
-    return index_shards(staging, config.search_dir, folders, previous, placed=placed)
+    return index_shards(staging, config.search_dir, folders, previous, placed=placed, stop=stop)
 
 
 def _shown_id(value: str, limit: int = 80) -> str:

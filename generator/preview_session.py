@@ -59,18 +59,20 @@ class PreviewSession:
     def build(
         self, config: BuildConfig, say: Callable[[str], None] = print, search: bool = True,
         shown: Callable[[list[str]], None] | None = None, search_only: bool = False,
+        stop: Callable[[], bool] | None = None,
     ) -> BuildResult:
         """`run_build` with what this session kept from its earlier builds. `shown` is told the site paths
-        of a first look (the saved process's pages, put into the preview before the rest is built). Should
+        of a first look (the saved process's pages, put into the preview before the rest is built); `search_only`
+        and `stop` are a search catch-up's (`run_build`). Should
         the build fail in a way of its own (an exception, not a located error), the session forgets
         everything it kept and the build runs again the usual way, so that what was kept can never stand
         in the way of a preview."""
         try:
-            return self._build(config, say, search, shown, search_only=search_only)
+            return self._build(config, say, search, shown, search_only=search_only, stop=stop)
         except Exception as exc:  # noqa: BLE001 - the usual build below says what is wrong, if anything
             self.forget()
             _log(config, exc)
-            return run_build(config, say=say, search=search, search_only=search_only)
+            return run_build(config, say=say, search=search, search_only=search_only, stop=stop)
 
     def forget(self) -> None:
         self.loads, self.rules, self.languages = LoadMemo(), RuleMemo(), {}
@@ -81,6 +83,7 @@ class PreviewSession:
         self, config: BuildConfig, say: Callable[[str], None], search: bool,
         shown: Callable[[list[str]], None] | None, look_again: bool = False,
         give_way: Callable[[], Collection[Path]] | None = None, search_only: bool = False,
+        stop: Callable[[], bool] | None = None,
     ) -> BuildResult:
         self.first.shown = shown
         try:
@@ -91,7 +94,7 @@ class PreviewSession:
             ):
                 result = run_build(
                     config, say=say, search=search, first=self.first, look_again=look_again, give_way=give_way,
-                    search_only=search_only,
+                    search_only=search_only, stop=stop,
                 )
         except GaveWay as gave:
             # The processes of the last good build (it looked at the sources that build was made from): the

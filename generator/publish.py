@@ -50,6 +50,15 @@ def new_site_folder(config: BuildConfig) -> Path:
     return folder
 
 
+def keep_as_earlier(config: BuildConfig, staging: Path) -> None:
+    """`staging`, a folder `new_site_folder` gave that will not be published (a search catch-up stopped for a
+    save, no process writing into it any more), kept as an earlier site for the next build to assemble in, as
+    the earlier site it was made from would have been. Where it cannot be renamed, pruning removes it."""
+    stamp = staging.name.removeprefix(f"{config.site.name}-")
+    with contextlib.suppress(OSError):
+        staging.rename(staging.with_name(f"{config.previous_prefix}{stamp}"))
+
+
 class Placement(set[str]):
     """The files a build put or kept in the folder it assembles the new site in (a set of their paths), and
     what that folder held when the build took it (`held`): one scan of its entries, whose inodes the

@@ -129,31 +129,37 @@ def _log_fault(config: BuildConfig, exc: Exception) -> None:
 
 def catch_up_search(
     config: BuildConfig, status: StatusSink, session: PreviewSession | None = None,
-    saved: Callable[[], bool] | None = None,
-) -> None:
+    saved: Callable[[], bool] | None = None, stop: Callable[[], bool] | None = None,
+) -> bool:
     """Index the preview for search; the open pages do not reload for it. `saved` (the watcher's): whether a
     source was saved since the last build. A save made just before the catch-up began is left to the watcher,
     which builds it next with its page first (built here with the search index, it was shown only when the
     index was made: 17 s at 3,000 processes). Without `saved`, or where the watcher sees no save (the last build
     recorded the sources as they were just before a save it read), the catch-up builds it: then the pages are
-    told."""
+    told. `stop` (the watcher's too, cheap to ask): whether a save came, asked while Pagefind runs; a save made
+    then stops the indexing and is left to the watcher as well (it waited for Pagefind: up to 3 s at 3,000).
+    True when the index is still behind the pages: the catch-up left a save to the watcher."""
     session = session if session is not None else PreviewSession()
     try:
-        result = session.build(config, say=lambda line: None, search=True, search_only=saved is not None)
+        result = session.build(
+            config, say=lambda line: None, search=True, search_only=saved is not None,
+            stop=stop if saved is not None else None,
+        )
         if result.left:
             if saved is not None and saved():
-                return
+                return True
             result = session.build(config, say=lambda line: None, search=True)
     except Exception as exc:
         _log_fault(config, exc)
         print(text("serve.search-not-renewed", error=exc), file=sys.stderr, flush=True)
-        return
+        return False
     if result.ok and result.published and result.pages_built:
         status.update(True, [], changed=result.changed_pages)
     if result.ok and result.searched:
         print(text("serve.search-renewed"), flush=True)
     elif not result.ok:
         status.update(False, result.errors, published=False)
+    return False
 
 
 class Preview:
@@ -307,6 +313,17 @@ def _watch(
             return []
         return changed_files(seen, snapshot(config))
 
+    def came(seen: dict[Path, tuple[int, int]]) -> Callable[[], bool]:
+        """Whether a source changed since `seen`; with the system's notices, looked at only after one came
+        (it takes the notice: the watcher's next look is a snapshot anyway)."""
+        def asked() -> bool:
+            if wakeup.live:
+                if not wakeup.event.is_set():
+                    return False
+                wakeup.event.clear()
+            return snapshot(config) != seen
+        return asked
+
     with contextlib.suppress(Exception):  # a head start only: a save is then seen against `seen`
         warmed = session.warm(  # it stops for a save, which is then built at once, or builds one it has read
             config, give_way=saved, shown=lambda paths: status.update(True, [], changed=paths),
@@ -318,8 +335,9 @@ def _watch(
         now = snapshot(config)
         if now == seen:
             if search_behind:
-                catch_up_search(config, status, session, saved=lambda seen=seen: snapshot(config) != seen)
-                search_behind = False
+                search_behind = catch_up_search(
+                    config, status, session, saved=lambda seen=seen: snapshot(config) != seen, stop=came(seen),
+                )
             continue
         while True:  # let the editor finish writing
             wakeup.settle()

@@ -28,6 +28,7 @@ from hypothesis import settings
 
 from generator.build import BuildConfig, BuildResult, run_build
 from generator.handbook import process_files
+from generator.preview_server import PreviewServer
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "rules" / "_base"
@@ -181,7 +182,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def serve_folder(folder: Path) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 from a thread; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = PreviewServer(("127.0.0.1", 0), handler)  # a page Chromium drops is not a traceback in the log
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

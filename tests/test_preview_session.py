@@ -592,6 +592,72 @@ def test_a_save_just_before_the_search_catch_up_is_left_to_the_watcher(preview: 
     assert site_differences(p.config.site, p.clean(search=True).site) == []
 
 
+def test_pagefind_stopped_for_a_save_ends_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Pagefind run whose `stop` says yes is ended within a poll or two (its process killed and waited for, no
+    orphan left indexing), and its output is not taken."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from generator import search_index
+
+    pid_file = tmp_path / "pid"
+    slow = [sys.executable, "-c", f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"]
+    popen = subprocess.Popen
+    monkeypatch.setattr(search_index.subprocess, "Popen", lambda _args, **kw: popen(slow, **kw))
+    asked: list[float] = []
+
+    def stop() -> bool:
+        asked.append(time.monotonic())
+        return pid_file.exists() and len(asked) > 2
+
+    started = time.monotonic()
+    with pytest.raises(search_index.SearchStopped):
+        search_index.run_pagefind(tmp_path, tmp_path / "out", ["fi/a/index.html"], stop=stop)
+    assert time.monotonic() - started < 30  # not the minute the fake Pagefind sleeps
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(pid_file.read_text()), 0)  # gone, and reaped
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(search_index.SearchStopped):  # asked first: a save already made starts no Pagefind
+        search_index.run_pagefind(tmp_path, tmp_path / "out", ["fi/a/index.html"], stop=lambda: True)
+
+
+def test_a_save_while_the_catch_up_indexes_stops_it_and_is_built_first(preview: Preview) -> None:
+    """A save made while the search catch-up's Pagefind runs: the indexing stops, the site, its build state and
+    its record are as they were, and the catch-up says the index is still behind. The watcher's build shows the
+    save's page first; the catch-up after it indexes, and the site is a clean build's. Before, the save waited for
+    Pagefind (up to 3 s at 3,000 processes)."""
+    from generator import serve
+
+    p = preview
+    status = serve.PreviewStatus()
+    _in_place(p, ("processes/perus.yaml", "name: {fi: Arvioi,", "name: {fi: Arvioi ensin,"))  # search behind
+    site, files = site_identity(p.config.site), tree_digest(p.config.site)
+    state, record = p.config.state_file.read_bytes(), p.config.inputs_file.read_bytes()
+    earlier = sorted(p.config.builds_dir.glob(f"{p.config.previous_prefix}*"))
+    asked: list[int] = []
+
+    def stop() -> bool:  # yes once a Pagefind runs: its first question comes before it starts
+        asked.append(1)
+        if len(asked) == 2:
+            p.edit("processes/perus.yaml", "name: {fi: Arvioi ensin,", "name: {fi: Arvioi kesken haun,")
+        return len(asked) >= 2
+
+    behind = serve.catch_up_search(p.config, status, p.session, saved=lambda: bool(asked), stop=stop)
+    assert behind and len(asked) >= 2 and status.generation == 0
+    assert site_identity(p.config.site) == site and tree_digest(p.config.site) == files
+    assert p.config.state_file.read_bytes() == state and p.config.inputs_file.read_bytes() == record
+    assert not p.config.search_dir.with_name(p.config.search_dir.name + ".new").exists()
+    # The folder it assembled in is kept for the next build to assemble in, as the earlier site it took (or, where
+    # there was none, as a new one).
+    assert len(sorted(p.config.builds_dir.glob(f"{p.config.previous_prefix}*"))) == max(len(earlier), 1)
+    result, seen = _build_watching_first(p, "prosessit/perus/index.html")
+    assert result.published and not result.searched and seen and "Arvioi kesken haun" in seen[0][1]
+    assert not serve.catch_up_search(p.config, status, p.session, saved=lambda: False, stop=lambda: False)
+    assert site_differences(p.config.site, p.clean(search=True).site) == []
+
+
 def test_a_build_that_finds_nothing_changed_keeps_what_the_session_loaded(preview: Preview) -> None:
     """A save that changed nothing (the same bytes written again, or a save a search catch-up had built): the
     session's build finds nothing to do and loads nothing. What the session holds stays: the next real save
@@ -649,7 +715,7 @@ def test_a_save_while_the_preview_warms_up_reaches_the_open_pages(
     monkeypatch.setattr(PreviewSession, "warm", save_then_warm)
     caught_up = threading.Event()
     renew = serve.catch_up_search
-    monkeypatch.setattr(serve, "catch_up_search", lambda *a, **k: (renew(*a, **k), caught_up.set()))
+    monkeypatch.setattr(serve, "catch_up_search", lambda *a, **k: (renew(*a, **k), caught_up.set())[0])
     status = serve.PreviewStatus()
     stop = threading.Event()
     watcher = threading.Thread(target=serve.watch, args=(p.config, status, stop, fresh), daemon=True)
