@@ -258,8 +258,8 @@ def run_pagefind(
 ) -> None:
     """Pagefind over `pages` of `site` (site paths), written to `output`; the vocabulary beside it takes the
     words of a page whose digest is `known` from there, and puts every page's words into `found`. `stop`:
-    asked every `STOP_POLL_S` while Pagefind runs, and before the vocabulary; a yes ends Pagefind
-    (`SearchStopped`)."""
+    asked every `STOP_POLL_S` while Pagefind runs, and while the vocabulary's words are analysed; a yes ends
+    Pagefind (`SearchStopped`)."""
     args = [
         sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent",
         "--exclude-selectors", EXCLUDE, "--glob", glob_of(pages),
@@ -279,9 +279,10 @@ def run_pagefind(
                 raise SearchStopped from None
     if proc.returncode != 0 or not (output / "pagefind-ui.js").is_file():
         raise BuildError(f"Pagefind failed ({proc.returncode}): {(err or out).strip()[:500]}")
-    if stop is not None and stop():
-        raise SearchStopped
-    search_vocabulary.write_vocabulary(site, output, pages, digests, known, found)
+    try:
+        search_vocabulary.write_vocabulary(site, output, pages, digests, known, found, stop)
+    except search_vocabulary.Stopped:
+        raise SearchStopped from None
 
 
 def glob_of(pages: list[str]) -> str:

@@ -16,6 +16,7 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from . import morphology, search_ignored
@@ -69,10 +70,21 @@ def _bodies(data: bytes) -> list[bytes]:
     return out
 
 
-def base_forms(words: set[str]) -> dict[str, str]:
-    """Inflected Finnish words → a base form that does not begin as the word does ({} without Voikko)."""
+class Stopped(Exception):
+    """`stop` said yes while the words were analysed (a preview's search catch-up, for a save)."""
+
+
+STOP_EVERY = 500
+"""Words analysed between two questions to `stop` (Voikko's first analysis of a shard's words takes a second or two)."""
+
+
+def base_forms(words: set[str], stop: Callable[[], bool] | None = None) -> dict[str, str]:
+    """Inflected Finnish words → a base form that does not begin as the word does ({} without Voikko).
+    `stop`: asked every `STOP_EVERY` words; a yes raises `Stopped`."""
     out: dict[str, str] = {}
-    for w in sorted(words):
+    for i, w in enumerate(sorted(words)):
+        if stop is not None and i % STOP_EVERY == 0 and stop():
+            raise Stopped
         for base in morphology.base_forms(w):
             if base != w and not w.startswith(base[:-1]):
                 out[w] = base
@@ -91,10 +103,11 @@ _CODE = hashlib.blake2b(
 
 def vocabulary(
     site: Path, pages: list[str], digests: dict[str, str] | None = None, known: PageWords | None = None,
-    found: PageWords | None = None,
+    found: PageWords | None = None, stop: Callable[[], bool] | None = None,
 ) -> dict[str, dict[str, object]]:
     """{language: {"words": [...], "base": {word: base}}} of these pages of `site` (site paths).
-    A page whose digest (`digests`) is in `known` is not read again; each page's words go into `found`."""
+    A page whose digest (`digests`) is in `known` is not read again; each page's words go into `found`.
+    `stop`: see `base_forms`."""
     by_lang: dict[str, set[str]] = {}
     for p in pages:
         digest = digests.get(p) if digests is not None else None
@@ -116,7 +129,7 @@ def vocabulary(
     for lang, words in sorted(by_lang.items()):
         entry: dict[str, object] = {"words": sorted(words)}
         if lang == "fi":
-            entry["base"] = base_forms(words)
+            entry["base"] = base_forms(words, stop)
         out[lang] = entry
     return out
 
@@ -143,10 +156,10 @@ def save_words(path: Path, words: PageWords) -> None:
 
 def write_vocabulary(
     site: Path, output: Path, pages: list[str], digests: dict[str, str] | None = None,
-    known: PageWords | None = None, found: PageWords | None = None,
+    known: PageWords | None = None, found: PageWords | None = None, stop: Callable[[], bool] | None = None,
 ) -> None:
     """`vocabulary.<lang>.json.gz` into a shard's bundle, one per language of its pages (see `vocabulary`)."""
-    for lang, entry in vocabulary(site, pages, digests, known, found).items():
+    for lang, entry in vocabulary(site, pages, digests, known, found, stop).items():
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         # mtime=0: the same words make the same bytes (a reproducible build)
         (output / FILE.format(lang=lang)).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))

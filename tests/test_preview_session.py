@@ -621,6 +621,12 @@ def test_pagefind_stopped_for_a_save_ends_at_once(tmp_path: Path, monkeypatch: p
     assert not (tmp_path / "out").exists()
     with pytest.raises(search_index.SearchStopped):  # asked first: a save already made starts no Pagefind
         search_index.run_pagefind(tmp_path, tmp_path / "out", ["fi/a/index.html"], stop=lambda: True)
+    # Voikko's first look at a shard's words takes a second or two: it is asked there too.
+    from generator import search_vocabulary
+
+    with pytest.raises(search_vocabulary.Stopped):
+        search_vocabulary.base_forms({"hakemukset", "asiakkaat"}, stop=lambda: True)
+    assert search_vocabulary.base_forms({"hakemukset"}, stop=lambda: False) == search_vocabulary.base_forms({"hakemukset"})
 
 
 def test_a_save_while_the_catch_up_indexes_stops_it_and_is_built_first(preview: Preview) -> None:
