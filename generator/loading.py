@@ -142,6 +142,8 @@ underestimates it by much; the exact limit (MAX_DEPTH) is applied to the data.
 # Indicators that open a collection at the start of a line: "- ", "? ", ": " (or alone at its end).
 _INDICATOR = re.compile(r"[-?:](?: +|$)")
 _BLOCK_SCALAR = re.compile(r"(?:^|: )[|>][1-9+-]*[ ]*(?:#.*)?$")
+_FLOW_MARK = re.compile(r"[\[\]{}]| #")
+"""What `check_nesting` counts on a line: a flow bracket, or the start of a comment."""
 
 
 def check_nesting(text: str) -> None:
@@ -174,17 +176,18 @@ def check_nesting(text: str) -> None:
             pos = m.end()
         rest = stripped[pos:]
         column = indent + 1 + pos
-        for offset, char in enumerate(stripped):
+        for m in _FLOW_MARK.finditer(stripped):  # the brackets up to a comment, not every character
             if depth > MAX_NESTING:
                 break
+            char = m.group()
             if char in "[{":
                 flow += 1
                 depth += 1
-                column = indent + offset + 1
+                column = indent + m.start() + 1
             elif char in "]}":
                 flow = max(0, flow - 1)
                 depth -= 1
-            elif char == "#" and offset and stripped[offset - 1] == " ":
+            else:  # " #": a comment begins
                 break
         if depth > MAX_NESTING:
             raise LoadError(

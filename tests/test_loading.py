@@ -286,3 +286,82 @@ def test_question_mark_in_flow_mapping_falls_back_to_the_pure_parser(tmp_path: P
     loaded = load_text(tmp_path, text)
     assert loaded.findings == []
     assert loaded.obj.steps[1].name.fi == "Arvioidaanko?"
+
+
+def _nesting_per_character(text: str) -> tuple[int, int] | None:
+    """check_nesting as it was written first, reading every character of every line (the reference): the
+    (line, column) it reports, or None."""
+    from generator.loading import _BLOCK_SCALAR, _INDICATOR, MAX_NESTING
+
+    stack: list[tuple[int, int]] = []
+    flow = 0
+    block_indent: int | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if block_indent is not None:
+            if not stripped or indent > block_indent:
+                continue
+            block_indent = None
+        if not stripped or stripped.startswith("#"):
+            continue
+        if flow == 0:
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+        pos, depth = 0, (stack[-1][1] if stack else 0) + 1 + flow
+        while depth <= MAX_NESTING and (m := _INDICATOR.match(stripped, pos)) is not None:
+            depth += 1
+            pos = m.end()
+        rest = stripped[pos:]
+        column = indent + 1 + pos
+        for offset, char in enumerate(stripped):
+            if depth > MAX_NESTING:
+                break
+            if char in "[{":
+                flow += 1
+                depth += 1
+                column = indent + offset + 1
+            elif char in "]}":
+                flow = max(0, flow - 1)
+                depth -= 1
+            elif char == "#" and offset and stripped[offset - 1] == " ":
+                break
+        if depth > MAX_NESTING:
+            return number, column
+        if flow == 0:
+            stack.append((indent, depth))
+            if _BLOCK_SCALAR.search(rest):
+                block_indent = indent
+    return None
+
+
+def _yaml_like() -> object:
+    from hypothesis import strategies as st
+
+    piece = st.sampled_from(["[", "]", "{", "}", " #", "#", "- ", "? ", ": ", "a", " ", "|", ">", "x: ", "'", '"'])
+    line = st.tuples(st.integers(0, 12), st.lists(piece, max_size=40)).map(lambda t: " " * t[0] + "".join(t[1]))
+    deep = st.integers(0, 400).map(lambda n: "[" * n + "]" * (n // 2))
+    return st.lists(st.one_of(line, deep), min_size=1, max_size=30).map("\n".join)
+
+
+def test_the_nesting_bound_reads_only_brackets_and_says_what_the_character_scan_said() -> None:
+    """check_nesting looks at a line's flow brackets and its comment only (a regular expression finds them), not at
+    every character (over the 1,006 files of a synthetic 1,000-process handbook: 0.56-0.68 s before, 0.31 s with it).
+    Over random YAML-like text it reports
+    the same line and column as the scan of every character, or nothing where that said nothing."""
+    from hypothesis import given, settings
+
+    from generator.loading import LoadError, check_nesting
+
+    @settings(max_examples=400, deadline=None)
+    @given(_yaml_like())
+    def same(text: str) -> None:
+        want = _nesting_per_character(text)
+        try:
+            check_nesting(text)
+        except LoadError as exc:
+            assert want == (exc.line, exc.column)
+        else:
+            assert want is None
+
+    same()
