@@ -50,13 +50,13 @@ def new_site_folder(config: BuildConfig) -> Path:
     return folder
 
 
-def keep_as_earlier(config: BuildConfig, staging: Path) -> None:
-    """`staging`, a folder `new_site_folder` gave that will not be published (a search catch-up stopped for a
-    save, no process writing into it any more), kept as an earlier site for the next build to assemble in, as
-    the earlier site it was made from would have been. Where it cannot be renamed, pruning removes it."""
-    stamp = staging.name.removeprefix(f"{config.site.name}-")
+def keep_as_earlier(config: BuildConfig, folder: Path) -> None:
+    """A site folder of `builds_dir` no process writes into any more, kept as an earlier site for a later build
+    to assemble in (`<site>-previous-…`): the old site a publish retired, or a folder `new_site_folder` gave that
+    will not be published (a search catch-up stopped for a save). Where it cannot be renamed, pruning removes it."""
+    stamp = folder.name.removeprefix(f"{config.site.name}-")
     with contextlib.suppress(OSError):
-        staging.rename(staging.with_name(f"{config.previous_prefix}{stamp}"))
+        folder.rename(folder.with_name(f"{config.previous_prefix}{stamp}"))
 
 
 class Placement(set[str]):
@@ -287,10 +287,7 @@ def publish_site(config: BuildConfig, staging: Path) -> None:
         site.rename(config.builds_dir / f"{config.previous_prefix}{staging.name.split('-', 1)[-1]}")
         _point_symlink(site, staging)
     if retired is not None and not retired.name.startswith(config.previous_prefix):
-        stamp = retired.name.removeprefix(f"{site.name}-")
-        # The new site is already live: failing to rename the old one only leaves it to pruning.
-        with contextlib.suppress(OSError):
-            retired.rename(retired.with_name(f"{config.previous_prefix}{stamp}"))
+        keep_as_earlier(config, retired)  # the new site is already live: a failed rename leaves it to pruning
 
 
 def _exchange(a: Path, b: Path) -> bool:

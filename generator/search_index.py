@@ -47,6 +47,7 @@ from . import search_vocabulary
 from .build_error import BuildError
 from .publish import link_tree, write_new_file
 from .search_ignored import without_ignored
+from .search_vocabulary import SearchStopped
 
 PAGES_PER_SHARD = 256
 """At most this many page paths (each in every language) per shard, on average."""
@@ -62,10 +63,6 @@ _WAX_SPECIAL = re.compile(r"([?*$:<>()\[\]{},!#~\\])")
 """Characters with a meaning in a glob, written with a backslash before them."""
 STOP_POLL_S = 0.1
 """How often a Pagefind run asks its `stop` whether a save came."""
-
-
-class SearchStopped(Exception):
-    """The indexing stopped for a save (`stop`): Pagefind's processes ended, no kept shard replaced."""
 
 
 def shard_count(paths: int, per_shard: int | None = None) -> int:
@@ -279,10 +276,7 @@ def run_pagefind(
                 raise SearchStopped from None
     if proc.returncode != 0 or not (output / "pagefind-ui.js").is_file():
         raise BuildError(f"Pagefind failed ({proc.returncode}): {(err or out).strip()[:500]}")
-    try:
-        search_vocabulary.write_vocabulary(site, output, pages, digests, known, found, stop)
-    except search_vocabulary.Stopped:
-        raise SearchStopped from None
+    search_vocabulary.write_vocabulary(site, output, pages, digests, known, found, stop)
 
 
 def glob_of(pages: list[str]) -> str:

@@ -70,8 +70,9 @@ def _bodies(data: bytes) -> list[bytes]:
     return out
 
 
-class Stopped(Exception):
-    """`stop` said yes while the words were analysed (a preview's search catch-up, for a save)."""
+class SearchStopped(Exception):
+    """The indexing stopped for a save (a preview's search catch-up asks its `stop`): Pagefind's processes ended,
+    no kept shard replaced (search_index.py). Here: `stop` said yes while the words were analysed."""
 
 
 STOP_EVERY = 500
@@ -80,11 +81,11 @@ STOP_EVERY = 500
 
 def base_forms(words: set[str], stop: Callable[[], bool] | None = None) -> dict[str, str]:
     """Inflected Finnish words → a base form that does not begin as the word does ({} without Voikko).
-    `stop`: asked every `STOP_EVERY` words; a yes raises `Stopped`."""
+    `stop`: asked every `STOP_EVERY` words; a yes raises `SearchStopped`."""
     out: dict[str, str] = {}
     for i, w in enumerate(sorted(words)):
         if stop is not None and i % STOP_EVERY == 0 and stop():
-            raise Stopped
+            raise SearchStopped
         for base in morphology.base_forms(w):
             if base != w and not w.startswith(base[:-1]):
                 out[w] = base

@@ -624,7 +624,7 @@ def test_pagefind_stopped_for_a_save_ends_at_once(tmp_path: Path, monkeypatch: p
     # Voikko's first look at a shard's words takes a second or two: it is asked there too.
     from generator import search_vocabulary
 
-    with pytest.raises(search_vocabulary.Stopped):
+    with pytest.raises(search_vocabulary.SearchStopped):
         search_vocabulary.base_forms({"hakemukset", "asiakkaat"}, stop=lambda: True)
     assert search_vocabulary.base_forms({"hakemukset"}, stop=lambda: False) == search_vocabulary.base_forms({"hakemukset"})
 
